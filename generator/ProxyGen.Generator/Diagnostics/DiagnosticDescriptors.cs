@@ -1,0 +1,83 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace ProxyGen.Generator.Diagnostics;
+
+/// <summary>The catalogue of every diagnostic ProxyGen reports. Ids are stable: never reuse or renumber one.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "ProxyGen";
+
+    public static readonly DiagnosticDescriptor InvalidDocument = new(
+        "PXG0001",
+        "The OpenAPI document cannot be read",
+        "'{0}' cannot be read: {1}. Fix the document; no client is generated from it until then.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DocumentProblem = new(
+        "PXG0002",
+        "The OpenAPI document has a problem",
+        "'{0}': {1}. The client is generated from the rest of the document.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedVersion = new(
+        "PXG0003",
+        "Unsupported OpenAPI version",
+        "'{0}' declares OpenAPI {1}; ProxyGen reads OpenAPI 3.0.x. Convert the document to 3.0 or set ProxyGen=\"false\" on the AdditionalFiles item.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor MissingOperationId = new(
+        "PXG0004",
+        "Operation has no operationId",
+        "{0} {1} has no operationId, so it gets no method. Add an operationId to the operation.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateName = new(
+        "PXG0005",
+        "Two operations would get the same method name",
+        "operationId '{0}' gives the method name '{1}', which '{2}' already has. Give one of them a different operationId.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = new(
+        "PXG0006",
+        "Schema is read as raw JSON",
+        "The schema at {0} uses {1}, which ProxyGen does not map to a C# type yet; the value is exposed as JsonElement",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedBody = new(
+        "PXG0007",
+        "Request body media type is not supported",
+        "{0} sends a '{1}' body, which ProxyGen does not encode yet; the operation is generated without its body. Use application/x-www-form-urlencoded, or call the API by hand.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = new(
+        "PXG0008",
+        "ProxyGen failed unexpectedly",
+        "ProxyGen failed while generating {0} from '{1}': {2}. Please report this with the spec; the rest of the build continues.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    private static readonly DiagnosticDescriptor[] All =
+    [
+        InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId,
+        DuplicateName, UnsupportedSchema, UnsupportedBody, GeneratorFailure,
+    ];
+
+    public static DiagnosticDescriptor ById(string id) =>
+        Array.Find(All, d => d.Id == id) ?? throw new ArgumentException($"Unknown diagnostic id '{id}'.", nameof(id));
+}

@@ -1,0 +1,379 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using ProxyGen.Generator.Model;
+
+namespace ProxyGen.Generator.Emitting;
+
+/// <summary>
+/// Writes the client: one file with the constructor and the interface, and one file per operation holding
+/// that operation's interface member, its implementation and its request class.
+/// </summary>
+internal static class ClientEmitter
+{
+    private const string Connection = "_connection";
+
+    public static string EmitClient(ClientSpec client)
+    {
+        var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
+        writer.Summary($"The operations of {client.Title}.", client.Description);
+        writer.OpenBlock($"public partial interface {client.InterfaceName}");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Summary($"Client for {client.Title}, generated from {client.SpecFileName}.", client.Description);
+        writer.DocElement("remarks", "Works as an IHttpClientFactory typed client. Every method throws <see cref=\"global::ProxyGen.Runtime.ApiException\"/> when the server answers outside 2xx.");
+        writer.OpenBlock($"public partial class {client.Name} : {client.InterfaceName}");
+        if (client.DefaultBaseAddress is not null)
+        {
+            writer.DocElement("summary", "The server the spec names (<c>servers[0].url</c>); used when neither the options nor the HttpClient give one.");
+            writer.Line($"public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri({SourceWriter.Literal(client.DefaultBaseAddress)});");
+        }
+        else
+        {
+            writer.DocElement("summary", "The spec names no server: set <see cref=\"global::ProxyGen.Runtime.ApiClientOptions.BaseAddress\"/> or the HttpClient's BaseAddress.");
+            writer.Line("public static readonly global::System.Uri? DefaultBaseAddress = null;");
+        }
+
+        writer.Line();
+        writer.Line($"private readonly {TypeNames.Runtime}.ApiConnection {Connection};");
+        writer.Line();
+        writer.DocElement("summary", $"Creates a client that sends requests through <paramref name=\"httpClient\"/>.");
+        writer.DocElement("param", "The HttpClient to send with; the caller owns it.", "name=\"httpClient\"");
+        writer.DocElement("param", "Base address, credentials and User-Agent.", "name=\"options\"");
+        writer.OpenBlock($"public {client.Name}(global::System.Net.Http.HttpClient httpClient, {TypeNames.Runtime}.ApiClientOptions options)");
+        writer.Line($"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, DefaultBaseAddress);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    public static string EmitOperation(ClientSpec client, OperationSpec operation)
+    {
+        var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
+        var signature = Parameters(operation, withDefaults: true);
+
+        writer.OpenBlock($"public partial interface {client.InterfaceName}");
+        WriteDocs(writer, operation, paged: false);
+        writer.Line($"{ReturnType(operation)} {operation.Name}Async({signature});");
+        if (operation.Paging is { } paging)
+        {
+            writer.Line();
+            WriteDocs(writer, operation, paged: true);
+            writer.Line($"global::System.Collections.Generic.IAsyncEnumerable<{TypeNames.Of(paging.ItemType)}> {operation.Name}AllAsync({signature});");
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+        writer.OpenBlock($"public partial class {client.Name}");
+        WriteMethod(writer, operation);
+        if (operation.Paging is not null)
+        {
+            writer.Line();
+            WritePagedMethod(writer, operation);
+        }
+
+        writer.CloseBlock();
+        if (operation.Request is { } request)
+        {
+            writer.Line();
+            WriteRequestClass(writer, operation, request);
+        }
+
+        return writer.ToString();
+    }
+
+    private static string ReturnType(OperationSpec operation) => operation.Response is { } response
+        ? $"global::System.Threading.Tasks.Task<{TypeNames.Of(response)}>"
+        : "global::System.Threading.Tasks.Task";
+
+    private static string Parameters(OperationSpec operation, bool withDefaults, bool enumeratorCancellation = false)
+    {
+        var parts = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type)} {p.ArgumentName}").ToList();
+        if (operation.Request is { } request)
+        {
+            parts.Add(request.IsRequired
+                ? $"{request.Name} request"
+                : $"{request.Name}? request" + (withDefaults ? " = null" : string.Empty));
+        }
+
+        var attribute = enumeratorCancellation ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " : string.Empty;
+        parts.Add($"{attribute}{TypeNames.CancellationToken} cancellationToken" + (withDefaults ? " = default" : string.Empty));
+        return string.Join(", ", parts);
+    }
+
+    private static void WriteDocs(SourceWriter writer, OperationSpec operation, bool paged)
+    {
+        var summary = SourceWriter.XmlEscape(operation.Summary ?? operation.Description ?? $"Calls {operation.OperationId}.");
+        if (paged)
+        {
+            writer.DocElement("summary", $"Streams every item of {operation.OperationId} across all pages, following <c>meta.next_page_url</c> until it is null.\n{summary}");
+        }
+        else
+        {
+            writer.DocElement("summary", summary);
+        }
+
+        var remarks = $"<c>{operation.HttpMethod} {SourceWriter.XmlEscape(operation.Path)}</c> ({operation.OperationId})";
+        if (operation.Description is { } description && description != operation.Summary)
+        {
+            remarks = SourceWriter.XmlEscape(description) + "\n" + remarks;
+        }
+
+        writer.DocElement("remarks", remarks);
+
+        foreach (var parameter in operation.PathParameters)
+        {
+            writer.DocElement("param", SourceWriter.XmlEscape(parameter.Description ?? $"The {parameter.WireName} path segment."), $"name=\"{parameter.ArgumentName}\"");
+        }
+
+        if (operation.Request is { } request)
+        {
+            var text = request.IsRequired
+                ? "The fields to send; fields left null are not sent."
+                : "The fields to send, or null to send none; fields left null are not sent.";
+            writer.DocElement("param", text, "name=\"request\"");
+        }
+
+        writer.DocElement("param", "Cancels the request.", "name=\"cancellationToken\"");
+        if (paged)
+        {
+            writer.DocElement("returns", "Every item, page by page, fetched as the caller enumerates.");
+        }
+        else if (operation.Response is { } response)
+        {
+            writer.DocElement("returns", $"The server's <see cref=\"{TypeNames.NonNullable(response)}\"/>.");
+        }
+
+        if (operation.Deprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"The spec marks this operation deprecated.\")]");
+        }
+    }
+
+    private static void WriteMethod(SourceWriter writer, OperationSpec operation)
+    {
+        writer.Line("/// <inheritdoc />");
+        if (operation.Deprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"The spec marks this operation deprecated.\")]");
+        }
+
+        writer.OpenBlock($"public {ReturnType(operation)} {operation.Name}Async({Parameters(operation, withDefaults: true)})");
+        foreach (var parameter in operation.PathParameters.Where(p => p.Type.Kind == TypeKind.String))
+        {
+            writer.Line($"global::System.ArgumentException.ThrowIfNullOrEmpty({parameter.ArgumentName});");
+        }
+
+        var request = operation.Request;
+        if (request is { IsRequired: true })
+        {
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+        }
+
+        var lists = new List<(string Variable, FieldLocation Location)>();
+        if (request is not null)
+        {
+            foreach (var location in new[] { FieldLocation.Query, FieldLocation.Header, FieldLocation.Form })
+            {
+                if (request.Fields.Any(f => f.Location == location) || (location == FieldLocation.Form && request.HasFormBody))
+                {
+                    var variable = location.ToString().ToLowerInvariant() + (location == FieldLocation.Header ? "s" : string.Empty);
+                    lists.Add((variable, location));
+                    writer.Line($"var {variable} = new {TypeNames.Runtime}.ParameterList();");
+                }
+            }
+
+            if (request.Fields.Count > 0)
+            {
+                if (!request.IsRequired)
+                {
+                    writer.OpenBlock("if (request is not null)");
+                }
+
+                foreach (var (variable, location) in lists)
+                {
+                    foreach (var field in request.Fields.Where(f => f.Location == location))
+                    {
+                        WriteAdd(writer, variable, field);
+                    }
+                }
+
+                if (!request.IsRequired)
+                {
+                    writer.CloseBlock();
+                }
+            }
+
+            writer.Line();
+        }
+
+        var properties = lists.Select(l => $"{l.Location switch { FieldLocation.Query => "Query", FieldLocation.Header => "Headers", _ => "Form" }} = {l.Variable}").ToList();
+        var create = $"var apiRequest = new {TypeNames.Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodProperty(operation.HttpMethod)}, {PathExpression(operation)})";
+        if (properties.Count == 0)
+        {
+            writer.Line(create + ";");
+        }
+        else
+        {
+            writer.Line(create);
+            writer.Line("{");
+            foreach (var property in properties)
+            {
+                writer.Line("    " + property + ",");
+            }
+
+            writer.Line("};");
+        }
+
+        writer.Line(operation.Response is { } response
+            ? $"return {Connection}.SendAsync(apiRequest, {ReaderFor(response)}, cancellationToken);"
+            : $"return {Connection}.SendAsync(apiRequest, cancellationToken);");
+        writer.CloseBlock();
+    }
+
+    private static void WritePagedMethod(SourceWriter writer, OperationSpec operation)
+    {
+        var paging = operation.Paging!;
+        var page = operation.Response!;
+        writer.Line("/// <inheritdoc />");
+        if (operation.Deprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"The spec marks this operation deprecated.\")]");
+        }
+
+        writer.OpenBlock($"public async global::System.Collections.Generic.IAsyncEnumerable<{TypeNames.Of(paging.ItemType)}> {operation.Name}AllAsync({Parameters(operation, withDefaults: true, enumeratorCancellation: true)})");
+        var arguments = operation.PathParameters.Select(p => p.ArgumentName).ToList();
+        if (operation.Request is not null)
+        {
+            arguments.Add("request");
+        }
+
+        arguments.Add("cancellationToken");
+        writer.Line($"var page = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
+        writer.OpenBlock("while (true)");
+        writer.OpenBlock($"if (page.{paging.ItemsProperty} is {{ }} items)");
+        writer.OpenBlock("foreach (var item in items)");
+        writer.Line("yield return item;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line();
+        var next = paging.NextPageIsUri ? "nextPageUrl" : $"new global::System.Uri(nextPageUrl, global::System.UriKind.RelativeOrAbsolute)";
+        writer.OpenBlock($"if (page.{paging.MetaProperty}?.{paging.NextPageProperty} is not {{ }} nextPageUrl)");
+        writer.Line("yield break;");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line($"page = await {Connection}.SendAsync({TypeNames.Runtime}.ApiRequest.NextPage({next}), {ReaderFor(page)}, cancellationToken).ConfigureAwait(false);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void WriteAdd(SourceWriter writer, string list, RequestFieldSpec field)
+    {
+        var wireName = SourceWriter.Literal(field.WireName);
+        var value = "request." + field.PropertyName;
+        if (field.Type.Kind != TypeKind.Array)
+        {
+            writer.Line($"{list}.Add({wireName}, {TypeNames.WireValue(value, field.Type)});");
+            return;
+        }
+
+        var item = field.Type.Element!;
+        if (field.Type.Nullable)
+        {
+            writer.OpenBlock($"if ({value} is {{ }} {Local(field)})");
+            value = Local(field);
+        }
+
+        writer.OpenBlock($"foreach (var item in {value})");
+        writer.Line($"{list}.Add({wireName}, {TypeNames.WireValue("item", item)});");
+        writer.CloseBlock();
+        if (field.Type.Nullable)
+        {
+            writer.CloseBlock();
+        }
+    }
+
+    private static string Local(RequestFieldSpec field) => Parsing.Naming.Camel(field.PropertyName) + "Values";
+
+    private static string ReaderFor(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Model or TypeKind.Enum => $"{type.Name}.ReadJson",
+        _ => $"static (ref {TypeNames.Utf8JsonReader} reader) => {TypeNames.ReadExpression(type)}!",
+    };
+
+    private static string HttpMethodProperty(string method) => method switch
+    {
+        "GET" => "Get",
+        "POST" => "Post",
+        "PUT" => "Put",
+        "DELETE" => "Delete",
+        "PATCH" => "Patch",
+        "HEAD" => "Head",
+        "OPTIONS" => "Options",
+        "TRACE" => "Trace",
+        _ => "Get",
+    };
+
+    /// <summary>An interpolated string that percent-encodes each path parameter as one segment.</summary>
+    private static string PathExpression(OperationSpec operation)
+    {
+        var builder = new StringBuilder("$\"");
+        var path = operation.Path;
+        var position = 0;
+        while (position < path.Length)
+        {
+            var open = path.IndexOf('{', position);
+            var close = open < 0 ? -1 : path.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                builder.Append(EscapeInterpolated(path.Substring(position)));
+                break;
+            }
+
+            builder.Append(EscapeInterpolated(path.Substring(position, open - position)));
+            var wireName = path.Substring(open + 1, close - open - 1);
+            var parameter = operation.PathParameters.First(p => p.WireName == wireName);
+            builder.Append('{').Append(TypeNames.Runtime).Append(".PathSegment.Encode(")
+                .Append(TypeNames.WireValue(parameter.ArgumentName, parameter.Type)).Append(")}");
+            position = close + 1;
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    private static string EscapeInterpolated(string text)
+    {
+        var literal = SourceWriter.Literal(text);
+        return literal.Substring(1, literal.Length - 2).Replace("{", "{{").Replace("}", "}}");
+    }
+
+    private static void WriteRequestClass(SourceWriter writer, OperationSpec operation, RequestSpec request)
+    {
+        writer.Summary(
+            request.Description ?? $"The fields of {operation.OperationId}. A field left null is not sent.",
+            request.Description is null ? null : "A field left null is not sent.");
+        writer.OpenBlock($"public sealed partial class {request.Name}");
+        var first = true;
+        foreach (var field in request.Fields)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            var where = field.Location switch
+            {
+                FieldLocation.Query => "query parameter",
+                FieldLocation.Header => "header",
+                _ => "form field",
+            };
+            writer.Summary(field.Description ?? $"The {field.WireName} {where}.");
+            writer.DocElement("remarks", $"Sent as the {where} <c>{field.WireName}</c>.");
+            var required = field.Required ? "required " : string.Empty;
+            writer.Line($"public {required}{TypeNames.Of(field.Type)} {field.PropertyName} {{ get; set; }}");
+        }
+
+        writer.CloseBlock();
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using ProxyGen.Generator.Model;
+
+namespace ProxyGen.Generator.Emitting;
+
+/// <summary>
+/// C# spellings of types and of the runtime calls that read them. BCL and runtime types are written with
+/// <c>global::</c> so that a spec type named <c>Task</c> or <c>Uri</c> cannot capture them.
+/// </summary>
+internal static class TypeNames
+{
+    public const string Runtime = "global::ProxyGen.Runtime";
+    public const string JsonRead = Runtime + ".JsonRead";
+    public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
+    public const string JsonElement = "global::System.Text.Json.JsonElement";
+
+    public static string Of(TypeRef type) => NonNullable(type) + (type.Nullable ? "?" : string.Empty);
+
+    public static string NonNullable(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => "string",
+        TypeKind.Boolean => "bool",
+        TypeKind.Int32 => "int",
+        TypeKind.Int64 => "long",
+        TypeKind.Double => "double",
+        TypeKind.Decimal => "decimal",
+        TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
+        TypeKind.DateOnly => "global::System.DateOnly",
+        TypeKind.Uri => "global::System.Uri",
+        TypeKind.Model or TypeKind.Enum => type.Name!,
+        TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Of(type.Element!)}>",
+        TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Of(type.Element!)}>",
+        TypeKind.JsonObject => "global::System.Text.Json.Nodes.JsonObject",
+        TypeKind.JsonValue => JsonElement,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown type kind."),
+    };
+
+    /// <summary>The expression that reads a (possibly null) value of <paramref name="type"/> at <c>reader</c>.</summary>
+    public static string ReadExpression(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Model => $"{JsonRead}.Object(ref reader, {type.Name}.ReadJson)",
+        TypeKind.Enum => $"{JsonRead}.Value(ref reader, {type.Name}.ReadJson)",
+        TypeKind.Array => $"{JsonRead}.Array(ref reader, {ItemReader(type.Element!)})",
+        TypeKind.Map => $"{JsonRead}.Map(ref reader, {ItemReader(type.Element!)})",
+        _ => $"{JsonRead}.{type.Kind}(ref reader)",
+    };
+
+    /// <summary>A method group reading one list or map item: non-null unless the item type is nullable.</summary>
+    private static string ItemReader(TypeRef item) => item.Kind switch
+    {
+        TypeKind.Model or TypeKind.Enum => $"{item.Name}.ReadJson",
+        _ when item.Nullable => $"{JsonRead}.{item.Kind}",
+        _ => $"{JsonRead}.{item.Kind}Item",
+    };
+
+    /// <summary>The expression passed to <c>ParameterList.Add</c> for a scalar value.</summary>
+    public static string WireValue(string expression, TypeRef type) =>
+        type.Kind == TypeKind.Enum ? expression + (type.Nullable ? "?.Value" : ".Value") : expression;
+}

@@ -1,0 +1,28 @@
+namespace ProxyGen.Generator.Model;
+
+/// <summary>Everything the emitters need to write the client for one OpenAPI document.</summary>
+/// <remarks>
+/// The model is the cache key of the incremental pipeline, so it holds only plain, equatable data:
+/// C#-ready names and resolved types in records and <see cref="EquatableArray{T}"/>s. It must never
+/// hold an <c>ISymbol</c>, <c>SyntaxNode</c>, <c>Location</c>, <c>Compilation</c> or any
+/// <c>Microsoft.OpenApi</c> object; those would keep old compilations alive and defeat caching.
+/// Diagnostics travel beside the model (<see cref="ProxyGen.Generator.Diagnostics.DiagnosticInfo"/>), never inside it.
+/// </remarks>
+internal sealed record ApiSpec(
+    ClientSpec Client,
+    EquatableArray<OperationSpec> Operations,
+    EquatableArray<ModelSpec> Models,
+    EquatableArray<EnumSpec> Enums);
+
+/// <summary>The client class a spec becomes: where it lives, what it is called, where it talks to by default.</summary>
+internal sealed record ClientSpec(
+    string Namespace,
+    string Name,
+    string Title,
+    string? Description,
+    string? DefaultBaseAddress,
+    string SpecFileName)
+{
+    /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
+    public string InterfaceName => "I" + Name;
+}

@@ -1,0 +1,39 @@
+namespace ProxyGen.Generator.Model;
+
+/// <summary>The kinds of C# type a schema can become.</summary>
+internal enum TypeKind
+{
+    String,
+    Boolean,
+    Int32,
+    Int64,
+    Double,
+    Decimal,
+    DateTimeOffset,
+    DateOnly,
+    Uri,
+    /// <summary>A generated class (<see cref="TypeRef.Name"/>).</summary>
+    Model,
+    /// <summary>A generated open enum struct (<see cref="TypeRef.Name"/>).</summary>
+    Enum,
+    /// <summary>A list of <see cref="TypeRef.Element"/>.</summary>
+    Array,
+    /// <summary>A string-keyed map of <see cref="TypeRef.Element"/>.</summary>
+    Map,
+    /// <summary>A free-form JSON object (<c>JsonObject</c>).</summary>
+    JsonObject,
+    /// <summary>Any JSON value the spec does not describe precisely (<c>JsonElement</c>).</summary>
+    JsonValue,
+}
+
+/// <summary>A resolved C# type.</summary>
+/// <param name="Name">The generated type's name for <see cref="TypeKind.Model"/> and <see cref="TypeKind.Enum"/>.</param>
+/// <param name="Element">The element type of an array or map.</param>
+internal sealed record TypeRef(TypeKind Kind, bool Nullable, string? Name = null, TypeRef? Element = null)
+{
+    /// <summary>True for types that are C# value types (need <c>?</c> to be nullable).</summary>
+    public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double
+        or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Enum or TypeKind.JsonValue;
+
+    public TypeRef WithNullable(bool nullable) => nullable == Nullable ? this : this with { Nullable = nullable };
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.OpenApi.Models;
+using ProxyGen.Generator.Model;
+
+namespace ProxyGen.Generator.Parsing;
+
+internal sealed partial class OpenApiParser
+{
+    private const string FormMediaType = "application/x-www-form-urlencoded";
+
+    private static readonly Regex PathPlaceholder = new(@"\{(?<name>[^{}]+)\}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private OperationSpec ReadOperation(string path, OpenApiPathItem pathItem, string method, OpenApiOperation operation, string name, string pointer)
+    {
+        // Operation-level parameters override path-level ones with the same name and location.
+        var parameters = new List<OpenApiParameter>(operation.Parameters ?? new List<OpenApiParameter>());
+        foreach (var shared in pathItem.Parameters ?? new List<OpenApiParameter>())
+        {
+            if (!parameters.Any(p => p.Name == shared.Name && p.In == shared.In))
+            {
+                parameters.Add(shared);
+            }
+        }
+
+        var pathParameters = new List<ParameterSpec>();
+        var argumentNames = new HashSet<string>(StringComparer.Ordinal) { "request", "cancellationToken" };
+        foreach (Match match in PathPlaceholder.Matches(path))
+        {
+            var wireName = match.Groups["name"].Value;
+            var parameter = parameters.FirstOrDefault(p => p.In == Microsoft.OpenApi.Models.ParameterLocation.Path && p.Name == wireName);
+            var type = parameter?.Schema is { } schema
+                ? ResolveType(schema, name + Naming.Pascal(wireName), pointer, forRequest: true)
+                : new TypeRef(TypeKind.String, Nullable: false);
+            pathParameters.Add(new ParameterSpec(
+                wireName,
+                Naming.Unique(Naming.Camel(wireName), argumentNames),
+                ScalarForPath(type),
+                Text(parameter?.Description)));
+        }
+
+        var response = ReadResponse(operation, name, pointer);
+        return new OperationSpec(
+            operation.OperationId,
+            name,
+            method,
+            path,
+            Text(operation.Summary),
+            Text(operation.Description),
+            operation.Deprecated,
+            pathParameters.ToEquatableArray(),
+            ReadRequest(operation, parameters, name, pointer),
+            response,
+            response is { Kind: TypeKind.Model } page ? FindPaging(page.Name!) : null);
+    }
+
+    /// <summary>Path values are always present and always scalar.</summary>
+    private static TypeRef ScalarForPath(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array or TypeKind.Map or TypeKind.Model or TypeKind.JsonObject or TypeKind.JsonValue => new TypeRef(TypeKind.String, Nullable: false),
+        _ => type.WithNullable(false),
+    };
+
+    private RequestSpec? ReadRequest(OpenApiOperation operation, List<OpenApiParameter> parameters, string operationName, string pointer)
+    {
+        var fields = new List<RequestFieldSpec>();
+        var propertyNames = new HashSet<string>(StringComparer.Ordinal);
+        OpenApiSchema? formSchema = null;
+        if (operation.RequestBody?.Content is { Count: > 0 } content)
+        {
+            var form = content.FirstOrDefault(c => c.Key.StartsWith(FormMediaType, StringComparison.OrdinalIgnoreCase));
+            if (form.Value is null)
+            {
+                Report(Diagnostics.DiagnosticDescriptors.UnsupportedBody, pointer + "/requestBody", operation.OperationId, content.Keys.First());
+            }
+            else
+            {
+                formSchema = form.Value.Schema ?? new OpenApiSchema();
+            }
+        }
+
+        var requestName = Naming.Unique(
+            formSchema?.Title is { Length: > 0 } title ? Naming.Pascal(title) : operationName + "Request",
+            _typeNames);
+
+        foreach (var parameter in parameters)
+        {
+            var location = parameter.In switch
+            {
+                Microsoft.OpenApi.Models.ParameterLocation.Query => FieldLocation.Query,
+                Microsoft.OpenApi.Models.ParameterLocation.Header => FieldLocation.Header,
+                _ => (FieldLocation?)null,
+            };
+            if (location is null)
+            {
+                continue;
+            }
+
+            fields.Add(RequestField(parameter.Name, location.Value, parameter.Schema ?? new OpenApiSchema(), parameter.Required, parameter.Description, requestName, pointer, propertyNames));
+        }
+
+        if (formSchema is not null)
+        {
+            var required = formSchema.Required ?? new HashSet<string>();
+            foreach (var property in formSchema.Properties ?? new Dictionary<string, OpenApiSchema>())
+            {
+                fields.Add(RequestField(property.Key, FieldLocation.Form, property.Value, required.Contains(property.Key), property.Value.Description, requestName, pointer + "/requestBody", propertyNames));
+            }
+        }
+
+        if (fields.Count == 0 && formSchema is null)
+        {
+            _typeNames.Remove(requestName);
+            return null;
+        }
+
+        return new RequestSpec(requestName, Text(formSchema?.Description ?? operation.RequestBody?.Description), formSchema is not null, fields.ToEquatableArray());
+    }
+
+    private RequestFieldSpec RequestField(string wireName, FieldLocation location, OpenApiSchema schema, bool required, string? description, string requestName, string pointer, HashSet<string> propertyNames)
+    {
+        var propertyName = Naming.Unique(SafeMemberName(Naming.Pascal(wireName), requestName), propertyNames);
+        var type = ResolveType(schema, requestName + propertyName, pointer, forRequest: true).WithNullable(!required);
+        return new RequestFieldSpec(wireName, propertyName, location, type, required, Text(description ?? schema.Description));
+    }
+
+    private TypeRef? ReadResponse(OpenApiOperation operation, string operationName, string pointer)
+    {
+        var success = (operation.Responses ?? new OpenApiResponses())
+            .Where(r => r.Key.Length == 3 && r.Key[0] == '2' || r.Key.Equals("2XX", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(r => r.Key, StringComparer.Ordinal);
+        foreach (var response in success)
+        {
+            var json = response.Value.Content?.FirstOrDefault(c => c.Key.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0);
+            if (json?.Value?.Schema is { } schema)
+            {
+                var contextName = schema.Reference is null && schema.Title is { Length: > 0 } title ? Naming.Pascal(title) : operationName + "Response";
+                return ResolveType(schema, contextName, pointer + "/responses/" + response.Key, forRequest: false).WithNullable(false);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Recognises a Twilio page: one list property plus <c>meta</c> with <c>next_page_url</c>.</summary>
+    private PagingSpec? FindPaging(string modelName)
+    {
+        if (!_models.TryGetValue(modelName, out var page))
+        {
+            return null;
+        }
+
+        var meta = page.Properties.FirstOrDefault(p => p.JsonName == "meta" && p.Type.Kind == TypeKind.Model);
+        var lists = page.Properties.Where(p => p.Type.Kind == TypeKind.Array).ToList();
+        if (meta is null || lists.Count != 1 || !_models.TryGetValue(meta.Type.Name!, out var metaModel))
+        {
+            return null;
+        }
+
+        var next = metaModel.Properties.FirstOrDefault(p => p.JsonName == "next_page_url" && p.Type.Kind is TypeKind.Uri or TypeKind.String);
+        return next is null
+            ? null
+            : new PagingSpec(lists[0].Name, lists[0].Type.Element!, meta.Name, next.Name, next.Type.Kind == TypeKind.Uri);
+    }
+
+    /// <summary>Trims a spec text; empty texts become null so the emitters can skip them.</summary>
+    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+}

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi.Readers;
+using ProxyGen.Generator.Diagnostics;
+using ProxyGen.Generator.Model;
+
+namespace ProxyGen.Generator.Parsing;
+
+/// <summary>
+/// Reads an OpenAPI 3.0 document into an <see cref="ApiSpec"/>. The only place that knows Microsoft.OpenApi:
+/// none of its objects leave this class.
+/// </summary>
+internal sealed partial class OpenApiParser
+{
+    private readonly SpecInput _input;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private YamlPositionIndex? _positions;
+
+    private OpenApiParser(SpecInput input) => _input = input;
+
+    /// <summary>Parses one spec. Never throws: every failure becomes a diagnostic.</summary>
+    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
+    {
+        var parser = new OpenApiParser(input);
+        ApiSpec? spec = null;
+        try
+        {
+            spec = parser.Read(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            parser.Report(DiagnosticDescriptors.GeneratorFailure, null, "the client", input.FileName, exception.GetType().Name + ": " + exception.Message);
+            spec = null;
+        }
+
+        return new ParseResult(spec, parser._diagnostics.ToEquatableArray());
+    }
+
+    private ApiSpec? Read(CancellationToken cancellationToken)
+    {
+        var version = SpecSniffer.OpenApiVersionOf(_input.Text);
+        if (version is not null && !SpecSniffer.IsSupported(version))
+        {
+            Report(DiagnosticDescriptors.UnsupportedVersion, "#/openapi", _input.FileName, version);
+            return null;
+        }
+
+        var reader = new OpenApiStringReader(new OpenApiReaderSettings
+        {
+            ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
+        });
+        var document = reader.Read(_input.Text, out var readDiagnostic);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var unreadable = document?.Paths is null || document.Paths.Count == 0;
+        foreach (var error in readDiagnostic.Errors)
+        {
+            Report(
+                unreadable ? DiagnosticDescriptors.InvalidDocument : DiagnosticDescriptors.DocumentProblem,
+                error.Pointer,
+                _input.FileName,
+                error.Message.TrimEnd('.'));
+        }
+
+        if (unreadable)
+        {
+            if (readDiagnostic.Errors.Count == 0)
+            {
+                Report(DiagnosticDescriptors.InvalidDocument, "#/paths", _input.FileName, "it has no paths");
+            }
+
+            return null;
+        }
+
+        return BuildSpec(document!, cancellationToken);
+    }
+
+    private ApiSpec BuildSpec(OpenApiDocument document, CancellationToken cancellationToken)
+    {
+        _componentNames = Naming.ComponentNames(document.Components?.Schemas?.Keys ?? Enumerable.Empty<string>());
+        _typeNames.Add(_input.ClientName);
+        _typeNames.Add("I" + _input.ClientName);
+        foreach (var name in _componentNames.Values)
+        {
+            _typeNames.Add(name);
+        }
+
+        var operations = new List<OperationSpec>();
+        var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in document.Paths)
+        {
+            foreach (var entry in path.Value.Operations)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var method = entry.Key.ToString().ToUpperInvariant();
+                var pointer = "#/paths/" + YamlPositionIndex.Escape(path.Key) + "/" + entry.Key.ToString().ToLowerInvariant();
+                var operation = entry.Value;
+                if (string.IsNullOrWhiteSpace(operation.OperationId))
+                {
+                    Report(DiagnosticDescriptors.MissingOperationId, pointer, method, path.Key);
+                    continue;
+                }
+
+                var name = Naming.Pascal(operation.OperationId);
+                if (methodNames.TryGetValue(name, out var existing))
+                {
+                    Report(DiagnosticDescriptors.DuplicateName, pointer + "/operationId", operation.OperationId, name + "Async", existing);
+                    continue;
+                }
+
+                methodNames[name] = operation.OperationId;
+                operations.Add(ReadOperation(path.Key, path.Value, method, operation, name, pointer));
+            }
+        }
+
+        // Every component becomes a type, used by an operation or not: the spec names it, so users may expect it.
+        if (document.Components?.Schemas is { } schemas)
+        {
+            foreach (var component in schemas)
+            {
+                ResolveComponent(component.Key, component.Value);
+            }
+        }
+
+        var client = new ClientSpec(
+            _input.Namespace,
+            _input.ClientName,
+            document.Info?.Title ?? _input.ClientName,
+            document.Info?.Description,
+            DefaultServer(document),
+            _input.FileName);
+
+        return new ApiSpec(
+            client,
+            operations.ToEquatableArray(),
+            _models.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
+            _enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    private static string? DefaultServer(OpenApiDocument document)
+    {
+        var url = document.Servers?.FirstOrDefault()?.Url
+            ?? document.Paths.Values.SelectMany(p => p.Servers ?? Enumerable.Empty<OpenApiServer>()).FirstOrDefault()?.Url;
+        return string.IsNullOrWhiteSpace(url) ? null : url!.TrimEnd('/');
+    }
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string? pointer, params string[] arguments)
+    {
+        _positions ??= YamlPositionIndex.Build(_input.Path, _input.Text);
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _positions.Locate(pointer), arguments));
+    }
+}

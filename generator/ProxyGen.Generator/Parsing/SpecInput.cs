@@ -1,0 +1,11 @@
+namespace ProxyGen.Generator.Parsing;
+
+/// <summary>An AdditionalFiles item that looks like an OpenAPI document, with the options that apply to it.</summary>
+/// <param name="Path">The file's full path (used for diagnostics).</param>
+/// <param name="Text">The file's text.</param>
+/// <param name="Namespace">The namespace of the generated types.</param>
+/// <param name="ClientName">The generated client's class name.</param>
+internal sealed record SpecInput(string Path, string Text, string Namespace, string ClientName)
+{
+    public string FileName => System.IO.Path.GetFileName(Path);
+}

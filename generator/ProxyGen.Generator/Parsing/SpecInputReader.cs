@@ -1,0 +1,40 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ProxyGen.Generator.Parsing;
+
+/// <summary>Picks the AdditionalFiles that are OpenAPI documents and reads their ProxyGen metadata.</summary>
+internal static class SpecInputReader
+{
+    public static SpecInput? Read(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
+    {
+        if (!SpecSniffer.HasSpecExtension(file.Path))
+        {
+            return null;
+        }
+
+        var options = optionsProvider.GetOptions(file);
+        if (options.TryGetValue("build_metadata.AdditionalFiles.ProxyGen", out var enabled)
+            && string.Equals(enabled.Trim(), "false", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var text = file.GetText(cancellationToken)?.ToString();
+        if (text is null || SpecSniffer.OpenApiVersionOf(text) is null)
+        {
+            return null;
+        }
+
+        var @namespace = Option(options, "build_metadata.AdditionalFiles.ProxyGenNamespace")
+            ?? Option(optionsProvider.GlobalOptions, "build_property.RootNamespace")
+            ?? "ProxyGen.Generated";
+        var clientName = Option(options, "build_metadata.AdditionalFiles.ProxyGenClientName")
+            ?? Naming.Pascal(System.IO.Path.GetFileNameWithoutExtension(file.Path)) + "Client";
+        return new SpecInput(file.Path, text, @namespace, clientName);
+    }
+
+    private static string? Option(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Microsoft.CodeAnalysis.Text;
+using ProxyGen.Generator.Diagnostics;
+using SharpYaml.Serialization;
+
+namespace ProxyGen.Generator.Parsing;
+
+/// <summary>
+/// Maps JSON pointers (<c>#/paths/~1v1~1Services/post</c>) to line and column in the spec file.
+/// OpenAPI.NET reports problems as pointers; IDEs need positions. Built only when a diagnostic needs one.
+/// </summary>
+internal sealed class YamlPositionIndex
+{
+    private readonly string _path;
+    private readonly string _text;
+    private readonly Dictionary<string, (int Start, int End)> _spans = new();
+    private SourceText? _sourceText;
+
+    private YamlPositionIndex(string path, string text)
+    {
+        _path = path;
+        _text = text;
+    }
+
+    public static YamlPositionIndex Build(string path, string text)
+    {
+        var index = new YamlPositionIndex(path, text);
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count > 0)
+            {
+                index.Visit(stream.Documents[0].RootNode, "#", start: 0, end: 0);
+            }
+        }
+        catch (SharpYaml.YamlException)
+        {
+            // A document that does not parse has no pointers; Locate falls back to line numbers or the file start.
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// The position of <paramref name="pointer"/>, or of its nearest ancestor that exists.
+    /// Also understands OpenAPI.NET's <c>#line=N</c> form for YAML syntax errors.
+    /// </summary>
+    public LocationInfo Locate(string? pointer)
+    {
+        if (pointer is null)
+        {
+            return LocationInfo.StartOf(_path);
+        }
+
+        if (pointer.StartsWith("#line=", System.StringComparison.Ordinal)
+            && int.TryParse(pointer.Substring(6), NumberStyles.Integer, CultureInfo.InvariantCulture, out var line))
+        {
+            return LineLocation(line);
+        }
+
+        var current = pointer.StartsWith("#", System.StringComparison.Ordinal) ? pointer : "#" + pointer;
+        while (true)
+        {
+            if (_spans.TryGetValue(current, out var span))
+            {
+                return SpanLocation(span.Start, span.End);
+            }
+
+            var slash = current.LastIndexOf('/');
+            if (slash < 0)
+            {
+                return LocationInfo.StartOf(_path);
+            }
+
+            current = current.Substring(0, slash);
+        }
+    }
+
+    /// <summary>Escapes one pointer segment (RFC 6901).</summary>
+    public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
+    private void Visit(YamlNode node, string pointer, int start, int end)
+    {
+        _spans[pointer] = (start, end);
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                foreach (var entry in mapping.Children)
+                {
+                    if (entry.Key is YamlScalarNode key)
+                    {
+                        Visit(entry.Value, pointer + "/" + Escape(key.Value ?? string.Empty), key.Start.Index, key.End.Index);
+                    }
+                }
+
+                break;
+            case YamlSequenceNode sequence:
+                for (var i = 0; i < sequence.Children.Count; i++)
+                {
+                    var child = sequence.Children[i];
+                    Visit(child, pointer + "/" + i.ToString(CultureInfo.InvariantCulture), child.Start.Index, child.End.Index);
+                }
+
+                break;
+        }
+    }
+
+    private SourceText Source => _sourceText ??= SourceText.From(_text);
+
+    private LocationInfo SpanLocation(int start, int end)
+    {
+        var length = Source.Length;
+        start = System.Math.Min(System.Math.Max(start, 0), length);
+        end = System.Math.Min(System.Math.Max(end, start), length);
+        var span = TextSpan.FromBounds(start, end);
+        return new LocationInfo(_path, span, Source.Lines.GetLinePositionSpan(span));
+    }
+
+    private LocationInfo LineLocation(int zeroBasedLine)
+    {
+        var lines = Source.Lines;
+        var line = lines[System.Math.Min(System.Math.Max(zeroBasedLine, 0), lines.Count - 1)];
+        return SpanLocation(line.Start, line.End);
+    }
+}

@@ -1,0 +1,13 @@
+namespace ProxyGen.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can assert each one is cached.</summary>
+internal static class TrackingNames
+{
+    public const string SpecInputs = nameof(SpecInputs);
+    public const string ParseResults = nameof(ParseResults);
+    public const string Clients = nameof(Clients);
+    public const string Operations = nameof(Operations);
+    public const string Models = nameof(Models);
+    public const string Enums = nameof(Enums);
+    public const string Diagnostics = nameof(Diagnostics);
+}

@@ -1,0 +1,24 @@
+namespace ProxyGen.Runtime;
+
+/// <summary>Where a generated client sends requests and how it signs them.</summary>
+public sealed class ApiClientOptions
+{
+    /// <summary>
+    /// The server's base address. When null, the HttpClient's <see cref="System.Net.Http.HttpClient.BaseAddress"/>
+    /// is used, and when that is null too, the spec's <c>servers[0].url</c>.
+    /// </summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>The HTTP Basic user name (Twilio: the Account SID or an API key SID). Null sends no Authorization header.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>The HTTP Basic password (Twilio: the Auth Token or API key secret). Never printed by <see cref="ToString"/>.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>A product token sent before ProxyGen's own in the User-Agent header, e.g. <c>my-app/1.2</c>.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>Describes the options without the password.</summary>
+    public override string ToString() =>
+        $"BaseAddress={BaseAddress?.ToString() ?? "(default)"}, Username={Username ?? "(none)"}, Password={(Password is null ? "(none)" : "***")}, UserAgent={UserAgent ?? "(default)"}";
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ProxyGen.Runtime;
+
+/// <summary>
+/// Reading helpers the generated <c>ReadJson</c> methods call. Each reads the value at the reader's current token
+/// and leaves the reader on that value's last token. Property readers return null for JSON null;
+/// <c>…Item</c> readers are for list items and reject null.
+/// </summary>
+public static class JsonRead
+{
+    /// <summary>The empty bag a model holds when the server sent no unknown members.</summary>
+    public static IReadOnlyDictionary<string, JsonElement> NoAdditionalProperties { get; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>Checks that the reader is at the start of an object.</summary>
+    public static void StartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object for {typeName} but found {reader.TokenType}.");
+        }
+    }
+
+    /// <summary>Moves to the next member of the current object and onto its value; false at the object's end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader, out string name)
+    {
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndObject)
+        {
+            name = string.Empty;
+            return false;
+        }
+
+        name = reader.GetString()!;
+        if (!reader.Read())
+        {
+            throw new JsonException($"The JSON ends inside member '{name}'.");
+        }
+
+        return true;
+    }
+
+    /// <summary>Keeps a member the model does not know, so nothing the server sent is lost.</summary>
+    public static void Unknown(ref Utf8JsonReader reader, string name, ref Dictionary<string, JsonElement>? bag)
+    {
+        bag ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        bag[name] = JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>The bag to store on the model.</summary>
+    public static IReadOnlyDictionary<string, JsonElement> Freeze(Dictionary<string, JsonElement>? bag) => bag ?? NoAdditionalProperties;
+
+    /// <summary>The error for a required member the server left out.</summary>
+    public static JsonException MissingMember(string typeName, string jsonName) =>
+        new($"The JSON object for {typeName} has no '{jsonName}' member, which the spec requires.");
+
+    /// <summary>Reads a string, or null.</summary>
+    public static string? String(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+
+    /// <summary>Reads a boolean, or null.</summary>
+    public static bool? Boolean(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : reader.GetBoolean();
+
+    /// <summary>Reads a 32-bit integer (also from a numeric string, as some servers send), or null.</summary>
+    public static int? Int32(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => int.Parse(reader.GetString()!, NumberStyles.Integer, CultureInfo.InvariantCulture),
+        _ => reader.GetInt32(),
+    };
+
+    /// <summary>Reads a 64-bit integer (also from a numeric string), or null.</summary>
+    public static long? Int64(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => long.Parse(reader.GetString()!, NumberStyles.Integer, CultureInfo.InvariantCulture),
+        _ => reader.GetInt64(),
+    };
+
+    /// <summary>Reads a number (also from a numeric string, as Twilio sends prices), or null.</summary>
+    public static double? Double(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => double.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
+        _ => reader.GetDouble(),
+    };
+
+    /// <summary>Reads a decimal number (also from a numeric string), or null.</summary>
+    public static decimal? Decimal(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => decimal.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
+        _ => reader.GetDecimal(),
+    };
+
+    /// <summary>Reads an ISO 8601 date-time (or the RFC 1123 form older Twilio APIs send), or null.</summary>
+    public static DateTimeOffset? DateTimeOffset(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TryGetDateTimeOffset(out var value))
+        {
+            return value;
+        }
+
+        return System.DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    }
+
+    /// <summary>Reads a <c>yyyy-MM-dd</c> date, or null.</summary>
+    public static DateOnly? DateOnly(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null
+        ? null
+        : System.DateOnly.ParseExact(reader.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a URI (absolute or relative), or null.</summary>
+    public static Uri? Uri(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null
+        ? null
+        : new Uri(reader.GetString()!, UriKind.RelativeOrAbsolute);
+
+    /// <summary>Reads a free-form JSON object, or null.</summary>
+    public static JsonObject? JsonObject(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null
+        ? null
+        : JsonNode.Parse(ref reader) as JsonObject ?? throw new JsonException("Expected a JSON object.");
+
+    /// <summary>Reads any JSON value as it is, or null for JSON null.</summary>
+    public static JsonElement? JsonValue(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null
+        ? null
+        : JsonElement.ParseValue(ref reader);
+
+    /// <summary>Reads an object with <paramref name="read"/>, or null.</summary>
+    public static T? Object<T>(ref Utf8JsonReader reader, JsonValueReader<T> read)
+        where T : class => reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
+
+    /// <summary>Reads a value type (an enum) with <paramref name="read"/>, or null.</summary>
+    public static T? Value<T>(ref Utf8JsonReader reader, JsonValueReader<T> read)
+        where T : struct => reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
+
+    /// <summary>Reads a JSON array, each item with <paramref name="readItem"/>, or null.</summary>
+    public static IReadOnlyList<T>? Array<T>(ref Utf8JsonReader reader, JsonValueReader<T> readItem)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"Expected a JSON array but found {reader.TokenType}.");
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(readItem(ref reader));
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads a JSON object as a map, each value with <paramref name="readValue"/>, or null.</summary>
+    public static IReadOnlyDictionary<string, T>? Map<T>(ref Utf8JsonReader reader, JsonValueReader<T> readValue)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        StartObject(ref reader, "a map");
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (NextProperty(ref reader, out var name))
+        {
+            map[name] = readValue(ref reader);
+        }
+
+        return map;
+    }
+
+    /// <summary>Reads a non-null string list item.</summary>
+    public static string StringItem(ref Utf8JsonReader reader) => String(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null boolean list item.</summary>
+    public static bool BooleanItem(ref Utf8JsonReader reader) => Boolean(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null integer list item.</summary>
+    public static int Int32Item(ref Utf8JsonReader reader) => Int32(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null integer list item.</summary>
+    public static long Int64Item(ref Utf8JsonReader reader) => Int64(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null number list item.</summary>
+    public static double DoubleItem(ref Utf8JsonReader reader) => Double(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null decimal list item.</summary>
+    public static decimal DecimalItem(ref Utf8JsonReader reader) => Decimal(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null date-time list item.</summary>
+    public static DateTimeOffset DateTimeOffsetItem(ref Utf8JsonReader reader) => DateTimeOffset(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null date list item.</summary>
+    public static DateOnly DateOnlyItem(ref Utf8JsonReader reader) => DateOnly(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null URI list item.</summary>
+    public static Uri UriItem(ref Utf8JsonReader reader) => Uri(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null JSON object list item.</summary>
+    public static JsonObject JsonObjectItem(ref Utf8JsonReader reader) => JsonObject(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads any JSON list item as it is (JSON null included).</summary>
+    public static JsonElement JsonValueItem(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    private static JsonException NullItem() => new("A list item is null, which the spec does not allow.");
+}

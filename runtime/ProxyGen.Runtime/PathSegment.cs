@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace ProxyGen.Runtime;
+
+/// <summary>Formats and percent-encodes a path parameter as one URL path segment.</summary>
+public static class PathSegment
+{
+    /// <summary>Encodes a string; '/', '?', '#' and spaces cannot escape their segment.</summary>
+    public static string Encode(string value) => Uri.EscapeDataString(value);
+
+    /// <summary>Encodes an integer in the invariant culture.</summary>
+    public static string Encode(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Encodes a number in the invariant culture.</summary>
+    public static string Encode(double value) => Uri.EscapeDataString(value.ToString("R", CultureInfo.InvariantCulture));
+
+    /// <summary>Encodes a boolean as <c>true</c> or <c>false</c>.</summary>
+    public static string Encode(bool value) => value ? "true" : "false";
+
+    /// <summary>Encodes a date-time as UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>.</summary>
+    public static string Encode(DateTimeOffset value) => Uri.EscapeDataString(ParameterList.Format(value));
+
+    /// <summary>Encodes a date as <c>yyyy-MM-dd</c>.</summary>
+    public static string Encode(DateOnly value) => ParameterList.Format(value);
+
+    /// <summary>Encodes a URI's text.</summary>
+    public static string Encode(Uri value) => Uri.EscapeDataString(value.OriginalString);
+}
