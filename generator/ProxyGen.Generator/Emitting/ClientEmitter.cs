@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using ProxyGen.Generator.Model;
 
 namespace ProxyGen.Generator.Emitting;
@@ -20,8 +19,9 @@ internal static class ClientEmitter
         writer.OpenBlock($"public partial interface {client.InterfaceName}");
         writer.CloseBlock();
         writer.Line();
-        writer.Summary($"Client for {client.Title}, generated from {client.SpecFileName}.", client.Description);
-        writer.DocElement("remarks", "Works as an IHttpClientFactory typed client. Every method throws <see cref=\"global::ProxyGen.Runtime.ApiException\"/> when the server answers outside 2xx.");
+        writer.DocElement("summary", SourceWriter.XmlEscape($"Client for {client.Title}, generated from {client.SpecFileName}."));
+        var usage = "Works as an IHttpClientFactory typed client. Every method throws <see cref=\"global::ProxyGen.Runtime.ApiException\"/> when the server answers outside 2xx.";
+        writer.DocElement("remarks", client.Description is null ? usage : SourceWriter.XmlEscape(client.Description) + "\n" + usage);
         writer.OpenBlock($"public partial class {client.Name} : {client.InterfaceName}");
         if (client.DefaultBaseAddress is not null)
         {
@@ -314,10 +314,10 @@ internal static class ClientEmitter
         _ => "Get",
     };
 
-    /// <summary>An interpolated string that percent-encodes each path parameter as one segment.</summary>
+    /// <summary>The path as a concatenation that percent-encodes each path parameter as one segment.</summary>
     private static string PathExpression(OperationSpec operation)
     {
-        var builder = new StringBuilder("$\"");
+        var parts = new List<string>();
         var path = operation.Path;
         var position = 0;
         while (position < path.Length)
@@ -326,25 +326,22 @@ internal static class ClientEmitter
             var close = open < 0 ? -1 : path.IndexOf('}', open);
             if (open < 0 || close < 0)
             {
-                builder.Append(EscapeInterpolated(path.Substring(position)));
+                parts.Add(SourceWriter.Literal(path.Substring(position)));
                 break;
             }
 
-            builder.Append(EscapeInterpolated(path.Substring(position, open - position)));
+            if (open > position)
+            {
+                parts.Add(SourceWriter.Literal(path.Substring(position, open - position)));
+            }
+
             var wireName = path.Substring(open + 1, close - open - 1);
             var parameter = operation.PathParameters.First(p => p.WireName == wireName);
-            builder.Append('{').Append(TypeNames.Runtime).Append(".PathSegment.Encode(")
-                .Append(TypeNames.WireValue(parameter.ArgumentName, parameter.Type)).Append(")}");
+            parts.Add($"{TypeNames.Runtime}.PathSegment.Encode({TypeNames.WireValue(parameter.ArgumentName, parameter.Type)})");
             position = close + 1;
         }
 
-        return builder.Append('"').ToString();
-    }
-
-    private static string EscapeInterpolated(string text)
-    {
-        var literal = SourceWriter.Literal(text);
-        return literal.Substring(1, literal.Length - 2).Replace("{", "{{").Replace("}", "}}");
+        return string.Join(" + ", parts);
     }
 
     private static void WriteRequestClass(SourceWriter writer, OperationSpec operation, RequestSpec request)
