@@ -19,7 +19,7 @@ public class ProxyV1SnapshotTests
     {
         var run = new GeneratorHarness().AddSpec(RepoPaths.OwnSpec).Execute();
 
-        Assert.Empty(run.Problems.Select(d => d.ToString()));
+        run.AssertNoProblems();
         Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Info).Select(d => d.ToString()));
     }
 

@@ -65,11 +65,11 @@ internal static class ClientEmitter
         writer.CloseBlock();
         writer.Line();
         writer.OpenBlock($"public partial class {client.Name}");
-        WriteMethod(writer, operation);
+        WriteMethod(writer, client, operation);
         if (operation.Paging is not null)
         {
             writer.Line();
-            WritePagedMethod(writer, operation);
+            WritePagedMethod(writer, client, operation);
         }
 
         writer.CloseBlock();
@@ -123,7 +123,7 @@ internal static class ClientEmitter
 
         foreach (var parameter in operation.PathParameters)
         {
-            writer.DocElement("param", SourceWriter.XmlEscape(parameter.Description ?? $"The {parameter.WireName} path segment."), $"name=\"{parameter.ArgumentName}\"");
+            writer.DocElement("param", SourceWriter.XmlEscape(parameter.Description ?? $"The {parameter.WireName} path segment."), $"name=\"{parameter.ArgumentName.TrimStart('@')}\"");
         }
 
         if (operation.Request is { } request)
@@ -150,7 +150,7 @@ internal static class ClientEmitter
         }
     }
 
-    private static void WriteMethod(SourceWriter writer, OperationSpec operation)
+    private static void WriteMethod(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
         writer.Line("/// <inheritdoc />");
         if (operation.Deprecated)
@@ -226,12 +226,12 @@ internal static class ClientEmitter
         }
 
         writer.Line(operation.Response is { } response
-            ? $"return {Connection}.SendAsync(apiRequest, {ReaderFor(response)}, cancellationToken);"
+            ? $"return {Connection}.SendAsync(apiRequest, {ReaderFor(response, client.Namespace)}, cancellationToken);"
             : $"return {Connection}.SendAsync(apiRequest, cancellationToken);");
         writer.CloseBlock();
     }
 
-    private static void WritePagedMethod(SourceWriter writer, OperationSpec operation)
+    private static void WritePagedMethod(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
         var paging = operation.Paging!;
         var page = operation.Response!;
@@ -262,7 +262,7 @@ internal static class ClientEmitter
         writer.Line("yield break;");
         writer.CloseBlock();
         writer.Line();
-        writer.Line($"page = await {Connection}.SendAsync({TypeNames.Runtime}.ApiRequest.NextPage({next}), {ReaderFor(page)}, cancellationToken).ConfigureAwait(false);");
+        writer.Line($"page = await {Connection}.SendAsync({TypeNames.Runtime}.ApiRequest.NextPage({next}), {ReaderFor(page, client.Namespace)}, cancellationToken).ConfigureAwait(false);");
         writer.CloseBlock();
         writer.CloseBlock();
     }
@@ -295,10 +295,12 @@ internal static class ClientEmitter
 
     private static string Local(RequestFieldSpec field) => Parsing.Naming.Camel(field.PropertyName) + "Values";
 
-    private static string ReaderFor(TypeRef type) => type.Kind switch
+    /// <summary>Reads a whole response body; lists and maps go through a lambda because their reader takes an item reader.</summary>
+    private static string ReaderFor(TypeRef type, string @namespace) => type.Kind switch
     {
-        TypeKind.Model or TypeKind.Enum => $"{type.Name}.ReadJson",
-        _ => $"static (ref {TypeNames.Utf8JsonReader} reader) => {TypeNames.ReadExpression(type)}!",
+        TypeKind.Array or TypeKind.Map =>
+            $"static (ref {TypeNames.Utf8JsonReader} reader) => {TypeNames.ReadExpression(type, @namespace)} ?? throw new global::System.Text.Json.JsonException(\"The response body is null.\")",
+        _ => TypeNames.ItemReader(type.WithNullable(false), @namespace),
     };
 
     private static string HttpMethodProperty(string method) => method switch
@@ -366,7 +368,7 @@ internal static class ClientEmitter
                 _ => "form field",
             };
             writer.Summary(field.Description ?? $"The {field.WireName} {where}.");
-            writer.DocElement("remarks", $"Sent as the {where} <c>{field.WireName}</c>.");
+            writer.DocElement("remarks", $"Sent as the {where} <c>{SourceWriter.XmlEscape(field.WireName)}</c>.");
             var required = field.Required ? "required " : string.Empty;
             writer.Line($"public {required}{TypeNames.Of(field.Type)} {field.PropertyName} {{ get; set; }}");
         }

@@ -35,12 +35,12 @@ internal static class ModelEmitter
         writer.DocElement("summary", "JSON members the spec does not describe, kept exactly as the server sent them.");
         writer.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.JsonElement}> AdditionalProperties {{ get; init; }} = {TypeNames.JsonRead}.NoAdditionalProperties;");
         writer.Line();
-        WriteReader(writer, model);
+        WriteReader(writer, model, client.Namespace);
         writer.CloseBlock();
         return writer.ToString();
     }
 
-    private static void WriteReader(SourceWriter writer, ModelSpec model)
+    private static void WriteReader(SourceWriter writer, ModelSpec model, string @namespace)
     {
         var locals = new List<string>();
         var taken = new HashSet<string>(ReaderLocals);
@@ -64,7 +64,7 @@ internal static class ModelEmitter
         {
             var property = model.Properties[i];
             writer.Line($"case {SourceWriter.Literal(property.JsonName)}:");
-            writer.Line($"    {locals[i]} = {TypeNames.ReadExpression(property.Type)};");
+            writer.Line($"    {locals[i]} = {TypeNames.ReadExpression(property.Type, @namespace)};");
             writer.Line("    break;");
         }
 

@@ -36,20 +36,23 @@ internal static class TypeNames
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown type kind."),
     };
 
-    /// <summary>The expression that reads a (possibly null) value of <paramref name="type"/> at <c>reader</c>.</summary>
-    public static string ReadExpression(TypeRef type) => type.Kind switch
+    /// <summary>
+    /// The expression that reads a (possibly null) value of <paramref name="type"/> at <c>reader</c>.
+    /// Generated types are qualified with <paramref name="namespace"/>: a property named like a type would otherwise hide it.
+    /// </summary>
+    public static string ReadExpression(TypeRef type, string @namespace) => type.Kind switch
     {
-        TypeKind.Model => $"{JsonRead}.Object(ref reader, {type.Name}.ReadJson)",
-        TypeKind.Enum => $"{JsonRead}.Value(ref reader, {type.Name}.ReadJson)",
-        TypeKind.Array => $"{JsonRead}.Array(ref reader, {ItemReader(type.Element!)})",
-        TypeKind.Map => $"{JsonRead}.Map(ref reader, {ItemReader(type.Element!)})",
+        TypeKind.Model => $"{JsonRead}.Object(ref reader, {ItemReader(type, @namespace)})",
+        TypeKind.Enum => $"{JsonRead}.Value(ref reader, {ItemReader(type, @namespace)})",
+        TypeKind.Array => $"{JsonRead}.Array(ref reader, {ItemReader(type.Element!, @namespace)})",
+        TypeKind.Map => $"{JsonRead}.Map(ref reader, {ItemReader(type.Element!, @namespace)})",
         _ => $"{JsonRead}.{type.Kind}(ref reader)",
     };
 
-    /// <summary>A method group reading one list or map item: non-null unless the item type is nullable.</summary>
-    private static string ItemReader(TypeRef item) => item.Kind switch
+    /// <summary>A method group reading one non-null value (a list item, a response body); nullable item types read null too.</summary>
+    public static string ItemReader(TypeRef item, string @namespace) => item.Kind switch
     {
-        TypeKind.Model or TypeKind.Enum => $"{item.Name}.ReadJson",
+        TypeKind.Model or TypeKind.Enum => $"global::{@namespace}.{item.Name}.ReadJson",
         _ when item.Nullable => $"{JsonRead}.{item.Kind}",
         _ => $"{JsonRead}.{item.Kind}Item",
     };

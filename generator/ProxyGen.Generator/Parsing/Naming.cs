@@ -10,9 +10,12 @@ internal static class Naming
     /// <summary>
     /// <c>account_sid</c> → <c>AccountSid</c>, <c>in-progress</c> → <c>InProgress</c>, <c>IsReserved</c> stays.
     /// Words are split at every character that cannot be in an identifier; the rest of each word is kept as written.
+    /// Range suffixes become words: <c>StartTime&lt;</c> → <c>StartTimeBefore</c>.
     /// </summary>
     public static string Pascal(string text)
     {
+        // Twilio's range filters: StartTime< → StartTimeBefore, DateCreated>= → DateCreatedOnOrAfter.
+        text = text.Replace("<=", "_OnOrBefore").Replace(">=", "_OnOrAfter").Replace("<", "_Before").Replace(">", "_After");
         var builder = new StringBuilder(text.Length);
         var startOfWord = true;
         foreach (var c in text)

@@ -15,6 +15,11 @@ namespace ProxyGen.Generator.Parsing;
 /// </summary>
 internal sealed partial class OpenApiParser
 {
+    private static readonly System.Text.RegularExpressions.Regex BrokenReference = new(
+        "Invalid Reference identifier '(?<id>[^']+)'",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
+
     private readonly SpecInput _input;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private YamlPositionIndex? _positions;
@@ -62,11 +67,17 @@ internal sealed partial class OpenApiParser
         var unreadable = document?.Paths is null || document.Paths.Count == 0;
         foreach (var error in readDiagnostic.Errors)
         {
-            Report(
-                unreadable ? DiagnosticDescriptors.InvalidDocument : DiagnosticDescriptors.DocumentProblem,
-                error.Pointer,
-                _input.FileName,
-                error.Message.TrimEnd('.'));
+            var descriptor = unreadable ? DiagnosticDescriptors.InvalidDocument : DiagnosticDescriptors.DocumentProblem;
+            var reference = BrokenReference.Match(error.Message);
+            if (string.IsNullOrEmpty(error.Pointer) && reference.Success)
+            {
+                _positions ??= YamlPositionIndex.Build(_input.Path, _input.Text);
+                var location = _positions.LocateReference(reference.Groups["id"].Value) ?? _positions.Locate(null);
+                _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, _input.FileName, error.Message.TrimEnd('.')));
+                continue;
+            }
+
+            Report(descriptor, error.Pointer, _input.FileName, error.Message.TrimEnd('.'));
         }
 
         if (unreadable)

@@ -16,6 +16,7 @@ internal sealed class YamlPositionIndex
     private readonly string _path;
     private readonly string _text;
     private readonly Dictionary<string, (int Start, int End)> _spans = new();
+    private readonly Dictionary<string, (int Start, int End)> _references = new();
     private SourceText? _sourceText;
 
     private YamlPositionIndex(string path, string text)
@@ -79,6 +80,23 @@ internal sealed class YamlPositionIndex
         }
     }
 
+    /// <summary>
+    /// The first <c>$ref</c> whose target ends with <paramref name="identifier"/>: OpenAPI.NET reports a broken
+    /// reference by its identifier, without a pointer.
+    /// </summary>
+    public LocationInfo? LocateReference(string identifier)
+    {
+        foreach (var reference in _references)
+        {
+            if (reference.Key == identifier || reference.Key.EndsWith("/" + identifier, System.StringComparison.Ordinal))
+            {
+                return SpanLocation(reference.Value.Start, reference.Value.End);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Escapes one pointer segment (RFC 6901).</summary>
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
@@ -92,6 +110,11 @@ internal sealed class YamlPositionIndex
                 {
                     if (entry.Key is YamlScalarNode key)
                     {
+                        if (key.Value == "$ref" && entry.Value is YamlScalarNode { Value: { } target } && !_references.ContainsKey(target))
+                        {
+                            _references[target] = (entry.Value.Start.Index, entry.Value.End.Index);
+                        }
+
                         Visit(entry.Value, pointer + "/" + Escape(key.Value ?? string.Empty), key.Start.Index, key.End.Index);
                     }
                 }

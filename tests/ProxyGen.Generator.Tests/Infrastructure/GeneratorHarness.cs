@@ -68,6 +68,21 @@ internal sealed class GeneratorHarness
 
         public string Source(string hintName) => Sources.Single(s => s.HintName == hintName).SourceText.ToString();
 
+        /// <summary>Fails with every message when the generator or the compiler reported a warning or an error.</summary>
+        public void AssertNoProblems() => AssertNone(Problems);
+
+        /// <summary>Fails with every message when the compiler reported a warning or an error in the generated code.</summary>
+        public void AssertCompiles() => AssertNone(CompilationDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+
+        private static void AssertNone(IEnumerable<Diagnostic> diagnostics)
+        {
+            var list = diagnostics.ToList();
+            if (list.Count > 0)
+            {
+                throw new Xunit.Sdk.XunitException($"{list.Count} diagnostics:\n" + string.Join("\n", list.Take(40)));
+            }
+        }
+
         /// <summary>Every diagnostic of severity warning or above, from the generator and the compiler.</summary>
         public IEnumerable<Diagnostic> Problems => GeneratorDiagnostics.Concat(CompilationDiagnostics)
             .Where(d => d.Severity >= DiagnosticSeverity.Warning);

@@ -45,7 +45,7 @@ public partial class ProxyV1Client
         {
             Form = form,
         };
-        return _connection.SendAsync(apiRequest, MessageInteraction.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.MessageInteraction.ReadJson, cancellationToken);
     }
 }
 

@@ -34,7 +34,7 @@ public partial class ProxyV1Client
         {
             Form = form,
         };
-        return _connection.SendAsync(apiRequest, Participant.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.Participant.ReadJson, cancellationToken);
     }
 }
 

@@ -42,7 +42,7 @@ public partial class ProxyV1Client
         {
             Form = form,
         };
-        return _connection.SendAsync(apiRequest, Session.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.Session.ReadJson, cancellationToken);
     }
 }
 

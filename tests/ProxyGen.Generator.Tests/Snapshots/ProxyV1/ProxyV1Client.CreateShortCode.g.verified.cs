@@ -29,7 +29,7 @@ public partial class ProxyV1Client
         {
             Form = form,
         };
-        return _connection.SendAsync(apiRequest, ShortCode.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.ShortCode.ReadJson, cancellationToken);
     }
 }
 

@@ -27,6 +27,6 @@ public partial class ProxyV1Client
         global::System.ArgumentException.ThrowIfNullOrEmpty(participantSid);
         global::System.ArgumentException.ThrowIfNullOrEmpty(sid);
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants/" + global::ProxyGen.Runtime.PathSegment.Encode(participantSid) + "/MessageInteractions/" + global::ProxyGen.Runtime.PathSegment.Encode(sid));
-        return _connection.SendAsync(apiRequest, MessageInteraction.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.MessageInteraction.ReadJson, cancellationToken);
     }
 }

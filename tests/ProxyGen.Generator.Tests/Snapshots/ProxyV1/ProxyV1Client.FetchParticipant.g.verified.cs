@@ -25,6 +25,6 @@ public partial class ProxyV1Client
         global::System.ArgumentException.ThrowIfNullOrEmpty(sessionSid);
         global::System.ArgumentException.ThrowIfNullOrEmpty(sid);
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants/" + global::ProxyGen.Runtime.PathSegment.Encode(sid));
-        return _connection.SendAsync(apiRequest, Participant.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.Participant.ReadJson, cancellationToken);
     }
 }

@@ -21,6 +21,6 @@ public partial class ProxyV1Client
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(sid);
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(sid));
-        return _connection.SendAsync(apiRequest, Service.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.Service.ReadJson, cancellationToken);
     }
 }

@@ -47,7 +47,7 @@ public partial class ProxyV1Client
         {
             Query = query,
         };
-        return _connection.SendAsync(apiRequest, ListInteractionResponse.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListInteractionResponse.ReadJson, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -69,7 +69,7 @@ public partial class ProxyV1Client
                 yield break;
             }
 
-            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), ListInteractionResponse.ReadJson, cancellationToken).ConfigureAwait(false);
+            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), global::Acme.Proxy.ListInteractionResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -50,7 +50,7 @@ public partial class ProxyV1Client
         {
             Query = query,
         };
-        return _connection.SendAsync(apiRequest, ListMessageInteractionResponse.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListMessageInteractionResponse.ReadJson, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -72,7 +72,7 @@ public partial class ProxyV1Client
                 yield break;
             }
 
-            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), ListMessageInteractionResponse.ReadJson, cancellationToken).ConfigureAwait(false);
+            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), global::Acme.Proxy.ListMessageInteractionResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         }
     }
 }

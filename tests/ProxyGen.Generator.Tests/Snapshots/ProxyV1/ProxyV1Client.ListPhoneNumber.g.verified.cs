@@ -44,7 +44,7 @@ public partial class ProxyV1Client
         {
             Query = query,
         };
-        return _connection.SendAsync(apiRequest, ListPhoneNumberResponse.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListPhoneNumberResponse.ReadJson, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -66,7 +66,7 @@ public partial class ProxyV1Client
                 yield break;
             }
 
-            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), ListPhoneNumberResponse.ReadJson, cancellationToken).ConfigureAwait(false);
+            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), global::Acme.Proxy.ListPhoneNumberResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         }
     }
 }

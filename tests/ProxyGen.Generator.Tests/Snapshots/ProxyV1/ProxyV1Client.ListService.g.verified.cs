@@ -41,7 +41,7 @@ public partial class ProxyV1Client
         {
             Query = query,
         };
-        return _connection.SendAsync(apiRequest, ListServiceResponse.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListServiceResponse.ReadJson, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -63,7 +63,7 @@ public partial class ProxyV1Client
                 yield break;
             }
 
-            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), ListServiceResponse.ReadJson, cancellationToken).ConfigureAwait(false);
+            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), global::Acme.Proxy.ListServiceResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -130,7 +130,7 @@ public sealed partial class Interaction
                     data = global::ProxyGen.Runtime.JsonRead.String(ref reader);
                     break;
                 case "type":
-                    type = global::ProxyGen.Runtime.JsonRead.Value(ref reader, InteractionType.ReadJson);
+                    type = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionType.ReadJson);
                     break;
                 case "inbound_participant_sid":
                     inboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
@@ -139,7 +139,7 @@ public sealed partial class Interaction
                     inboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
                     break;
                 case "inbound_resource_status":
-                    inboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, InteractionResourceStatus.ReadJson);
+                    inboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
                     break;
                 case "inbound_resource_type":
                     inboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);
@@ -154,7 +154,7 @@ public sealed partial class Interaction
                     outboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
                     break;
                 case "outbound_resource_status":
-                    outboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, InteractionResourceStatus.ReadJson);
+                    outboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
                     break;
                 case "outbound_resource_type":
                     outboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);

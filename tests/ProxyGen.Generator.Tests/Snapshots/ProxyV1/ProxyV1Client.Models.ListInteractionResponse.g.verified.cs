@@ -30,10 +30,10 @@ public sealed partial class ListInteractionResponse
             switch (propertyName)
             {
                 case "interactions":
-                    interactions = global::ProxyGen.Runtime.JsonRead.Array(ref reader, Interaction.ReadJson);
+                    interactions = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.Interaction.ReadJson);
                     break;
                 case "meta":
-                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, PageMeta.ReadJson);
+                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
                     break;
                 default:
                     global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);

@@ -30,10 +30,10 @@ public sealed partial class ListParticipantResponse
             switch (propertyName)
             {
                 case "participants":
-                    participants = global::ProxyGen.Runtime.JsonRead.Array(ref reader, Participant.ReadJson);
+                    participants = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.Participant.ReadJson);
                     break;
                 case "meta":
-                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, PageMeta.ReadJson);
+                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
                     break;
                 default:
                     global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);

@@ -30,10 +30,10 @@ public sealed partial class ListPhoneNumberResponse
             switch (propertyName)
             {
                 case "phone_numbers":
-                    phoneNumbers = global::ProxyGen.Runtime.JsonRead.Array(ref reader, PhoneNumber.ReadJson);
+                    phoneNumbers = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.PhoneNumber.ReadJson);
                     break;
                 case "meta":
-                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, PageMeta.ReadJson);
+                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
                     break;
                 default:
                     global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);

@@ -30,10 +30,10 @@ public sealed partial class ListSessionResponse
             switch (propertyName)
             {
                 case "sessions":
-                    sessions = global::ProxyGen.Runtime.JsonRead.Array(ref reader, Session.ReadJson);
+                    sessions = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.Session.ReadJson);
                     break;
                 case "meta":
-                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, PageMeta.ReadJson);
+                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
                     break;
                 default:
                     global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);

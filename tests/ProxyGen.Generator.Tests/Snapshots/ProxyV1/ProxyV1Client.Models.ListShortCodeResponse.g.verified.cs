@@ -30,10 +30,10 @@ public sealed partial class ListShortCodeResponse
             switch (propertyName)
             {
                 case "short_codes":
-                    shortCodes = global::ProxyGen.Runtime.JsonRead.Array(ref reader, ShortCode.ReadJson);
+                    shortCodes = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.ShortCode.ReadJson);
                     break;
                 case "meta":
-                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, PageMeta.ReadJson);
+                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
                     break;
                 default:
                     global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);

@@ -135,7 +135,7 @@ public sealed partial class MessageInteraction
                     data = global::ProxyGen.Runtime.JsonRead.String(ref reader);
                     break;
                 case "type":
-                    type = global::ProxyGen.Runtime.JsonRead.Value(ref reader, InteractionType.ReadJson);
+                    type = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionType.ReadJson);
                     break;
                 case "participant_sid":
                     participantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
@@ -147,7 +147,7 @@ public sealed partial class MessageInteraction
                     inboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
                     break;
                 case "inbound_resource_status":
-                    inboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, InteractionResourceStatus.ReadJson);
+                    inboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
                     break;
                 case "inbound_resource_type":
                     inboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);
@@ -162,7 +162,7 @@ public sealed partial class MessageInteraction
                     outboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
                     break;
                 case "outbound_resource_status":
-                    outboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, InteractionResourceStatus.ReadJson);
+                    outboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
                     break;
                 case "outbound_resource_type":
                     outboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);

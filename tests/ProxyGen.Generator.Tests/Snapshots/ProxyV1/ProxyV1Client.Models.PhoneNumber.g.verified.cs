@@ -104,7 +104,7 @@ public sealed partial class PhoneNumber
                     isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader);
                     break;
                 case "capabilities":
-                    capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, PhoneNumberCapabilities.ReadJson);
+                    capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PhoneNumberCapabilities.ReadJson);
                     break;
                 case "url":
                     url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);

@@ -108,10 +108,10 @@ public sealed partial class Service
                     defaultTtl = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
                     break;
                 case "number_selection_behavior":
-                    numberSelectionBehavior = global::ProxyGen.Runtime.JsonRead.Value(ref reader, ServiceNumberSelectionBehavior.ReadJson);
+                    numberSelectionBehavior = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceNumberSelectionBehavior.ReadJson);
                     break;
                 case "geo_match_level":
-                    geoMatchLevel = global::ProxyGen.Runtime.JsonRead.Value(ref reader, ServiceGeoMatchLevel.ReadJson);
+                    geoMatchLevel = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceGeoMatchLevel.ReadJson);
                     break;
                 case "intercept_callback_url":
                     interceptCallbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);

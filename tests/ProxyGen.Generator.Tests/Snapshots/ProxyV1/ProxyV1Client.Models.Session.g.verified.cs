@@ -124,7 +124,7 @@ public sealed partial class Session
                     uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
                     break;
                 case "status":
-                    status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, SessionStatus.ReadJson);
+                    status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionStatus.ReadJson);
                     break;
                 case "closed_reason":
                     closedReason = global::ProxyGen.Runtime.JsonRead.String(ref reader);
@@ -133,7 +133,7 @@ public sealed partial class Session
                     ttl = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
                     break;
                 case "mode":
-                    mode = global::ProxyGen.Runtime.JsonRead.Value(ref reader, SessionMode.ReadJson);
+                    mode = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionMode.ReadJson);
                     break;
                 case "date_created":
                     dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);

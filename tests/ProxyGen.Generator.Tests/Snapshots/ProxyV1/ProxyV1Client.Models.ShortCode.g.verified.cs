@@ -91,7 +91,7 @@ public sealed partial class ShortCode
                     isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader);
                     break;
                 case "capabilities":
-                    capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, ShortCodeCapabilities.ReadJson);
+                    capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.ShortCodeCapabilities.ReadJson);
                     break;
                 case "url":
                     url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);

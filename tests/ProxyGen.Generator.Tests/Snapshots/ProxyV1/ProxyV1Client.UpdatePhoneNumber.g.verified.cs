@@ -33,7 +33,7 @@ public partial class ProxyV1Client
         {
             Form = form,
         };
-        return _connection.SendAsync(apiRequest, PhoneNumber.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.PhoneNumber.ReadJson, cancellationToken);
     }
 }
 

@@ -38,7 +38,7 @@ public partial class ProxyV1Client
         {
             Form = form,
         };
-        return _connection.SendAsync(apiRequest, Service.ReadJson, cancellationToken);
+        return _connection.SendAsync(apiRequest, global::Acme.Proxy.Service.ReadJson, cancellationToken);
     }
 }
 

@@ -1,0 +1,197 @@
+using Microsoft.CodeAnalysis;
+using ProxyGen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace ProxyGen.Generator.Tests;
+
+/// <summary>Bad input gets a clear diagnostic at its line in the spec, and never an exception in the compiler.</summary>
+public class DiagnosticTests
+{
+    private const string Path = "/specs/broken.yaml";
+
+    private static GeneratorHarness.Run Generate(string yaml) => new GeneratorHarness().AddSpec(Path, yaml).Execute();
+
+    private static Diagnostic Single(GeneratorHarness.Run run, string id)
+    {
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id.StartsWith("CS", StringComparison.Ordinal));
+        return Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
+    }
+
+    [Fact]
+    public void A_YAML_syntax_error_is_PXG0001_at_its_line()
+    {
+        var run = Generate("""
+            openapi: 3.0.1
+            info: { title: T, version: '1' }
+            paths:
+              /a:
+                get:
+                  operationId: GetA
+                  responses: { '200': { description: ok
+            """);
+
+        var diagnostic = Single(run, "PXG0001");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(Path, diagnostic.Location.GetLineSpan().Path);
+        Assert.True(diagnostic.Location.GetLineSpan().StartLinePosition.Line >= 5, diagnostic.ToString());
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void An_operation_without_operationId_is_PXG0004_at_the_operation_and_the_rest_is_generated()
+    {
+        var run = Generate("""
+            openapi: 3.0.1
+            info: { title: T, version: '1' }
+            paths:
+              /things:
+                get:
+                  responses: { '204': { description: ok } }
+                delete:
+                  operationId: DeleteThings
+                  responses: { '204': { description: ok } }
+            """);
+
+        var diagnostic = Single(run, "PXG0004");
+        Assert.Equal(4, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("GET /things", diagnostic.GetMessage());
+        Assert.Contains(run.Sources, s => s.HintName == "BrokenClient.DeleteThings.g.cs");
+        run.AssertCompiles();
+    }
+
+    [Fact]
+    public void An_unresolved_reference_is_PXG0002_at_the_reference()
+    {
+        var run = Generate("""
+            openapi: 3.0.1
+            info: { title: T, version: '1' }
+            paths:
+              /things:
+                get:
+                  operationId: ListThings
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/missing'
+            """);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "PXG0002");
+        Assert.Contains("missing", diagnostic.GetMessage());
+        Assert.True(diagnostic.Location.GetLineSpan().StartLinePosition.Line > 0, diagnostic.ToString());
+        Assert.NotEqual(0, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void Two_operations_with_the_same_name_are_PXG0005_and_the_second_is_skipped()
+    {
+        var run = Generate("""
+            openapi: 3.0.1
+            info: { title: T, version: '1' }
+            paths:
+              /a:
+                get:
+                  operationId: getThing
+                  responses: { '204': { description: ok } }
+              /b:
+                get:
+                  operationId: GetThing
+                  responses: { '204': { description: ok } }
+            """);
+
+        var diagnostic = Single(run, "PXG0005");
+        Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Single(run.Sources, s => s.HintName == "BrokenClient.GetThing.g.cs");
+        run.AssertCompiles();
+    }
+
+    [Fact]
+    public void OpenApi_3_1_is_PXG0003_at_the_version_line()
+    {
+        var run = Generate("""
+            info: { title: T, version: '1' }
+            openapi: 3.1.0
+            paths: {}
+            """);
+
+        var diagnostic = Single(run, "PXG0003");
+        Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("3.1.0", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_JSON_body_is_PXG0007_and_the_operation_is_still_generated()
+    {
+        var run = Generate("""
+            openapi: 3.0.1
+            info: { title: T, version: '1' }
+            paths:
+              /things:
+                post:
+                  operationId: CreateThing
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: { type: object, properties: { name: { type: string } } }
+                  responses: { '204': { description: ok } }
+            """);
+
+        Single(run, "PXG0007");
+        Assert.Contains(run.Sources, s => s.HintName == "BrokenClient.CreateThing.g.cs");
+    }
+
+    [Fact]
+    public void YAML_that_is_not_OpenAPI_and_opted_out_specs_are_ignored_silently()
+    {
+        var run = new GeneratorHarness()
+            .AddSpec("/project/appsettings.yaml", "logging:\n  level: debug\n")
+            .AddSpec("/project/other.json", """{"name": "not a spec"}""")
+            .AddSpec(RepoPaths.OwnSpec, proxyGen: "false")
+            .Execute();
+
+        Assert.Empty(run.Sources);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void Names_that_cannot_be_CSharp_identifiers_still_compile()
+    {
+        var run = Generate("""
+            openapi: 3.0.1
+            info: { title: T, version: '1' }
+            paths:
+              /things/{class}:
+                get:
+                  operationId: get-thing
+                  parameters:
+                    - { name: class, in: path, required: true, schema: { type: integer } }
+                    - { name: 2fa, in: query, schema: { type: boolean } }
+                    - { name: X-Trace, in: header, schema: { type: string } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Task' }
+            components:
+              schemas:
+                Task:
+                  type: object
+                  required: [id]
+                  properties:
+                    id: { type: integer, format: int64 }
+                    task: { type: string }
+                    value: { type: string, enum: [a-b, '1', value] }
+                    tags: { type: array, items: { type: string, nullable: true } }
+                    extra: { type: object, additionalProperties: { type: integer } }
+                    anything: { oneOf: [ { type: string }, { type: integer } ] }
+            """);
+
+        run.AssertNoProblems();
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "PXG0006");
+        Assert.Contains("GetThingAsync(int @class,", run.Source("BrokenClient.GetThing.g.cs"));
+        Assert.Contains("public required long Id { get; init; }", run.Source("BrokenClient.Models.Task.g.cs"));
+    }
+}

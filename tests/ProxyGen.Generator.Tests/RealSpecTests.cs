@@ -1,0 +1,71 @@
+using ProxyGen.Generator.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ProxyGen.Generator.Tests;
+
+/// <summary>
+/// The real Twilio documents in ../shared/specs, used where they are (never copied). Missing documents fail in CI
+/// and are reported as not checked elsewhere.
+/// </summary>
+public class RealSpecTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> ProxyHistory() => new(
+        "proxy_v1-history/twilio_proxy_v1.2023-01-25.yaml",
+        "proxy_v1-history/twilio_proxy_v1.2023-09-07.yaml",
+        "proxy_v1-history/twilio_proxy_v1.2023-09-21.yaml",
+        "proxy_v1-history/twilio_proxy_v1.2025-06-12.yaml",
+        "proxy_v1-history/twilio_proxy_v1.2026-02-05.yaml");
+
+    public static TheoryData<string> AllTwilioSpecs()
+    {
+        var data = new TheoryData<string>();
+        var folder = Path.Combine(RepoPaths.SharedSpecs, "twilio");
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList() : [];
+        if (files.Count == 0)
+        {
+            data.Add("twilio/twilio_proxy_v1.yaml");
+        }
+
+        foreach (var file in files)
+        {
+            data.Add("twilio/" + file);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ProxyHistory))]
+    public void Every_historical_Proxy_spec_generates_code_that_compiles_with_zero_diagnostics(string relativePath)
+    {
+        if (RepoPaths.Shared(relativePath) is not { } path)
+        {
+            output.WriteLine($"Not checked: {relativePath} is not in ../shared/specs.");
+            return;
+        }
+
+        var run = new GeneratorHarness().AddSpec(path, clientName: "ProxyV1Client").Execute();
+
+        run.AssertNoProblems();
+        Assert.Contains(run.Sources, s => s.HintName == "ProxyV1Client.FetchService.g.cs");
+        Assert.Equal(!relativePath.Contains("2026-02", StringComparison.Ordinal), run.Sources.Any(s => s.HintName == "ProxyV1Client.UpdateShortCode.g.cs"));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllTwilioSpecs))]
+    public void Every_current_Twilio_spec_generates_code_that_compiles(string relativePath)
+    {
+        if (RepoPaths.Shared(relativePath) is not { } path)
+        {
+            output.WriteLine($"Not checked: {relativePath} is not in ../shared/specs.");
+            return;
+        }
+
+        var run = new GeneratorHarness().AddSpec(path).Execute();
+
+        run.AssertCompiles();
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "PXG0001" or "PXG0008");
+        Assert.NotEmpty(run.Sources);
+    }
+}
