@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -52,10 +53,10 @@ public sealed class ParameterList
     public void Add(string name, Uri? value) => Add(name, value?.OriginalString);
 
     /// <summary>Adds a JSON object or value as compact JSON text; null is not sent.</summary>
-    public void Add(string name, JsonNode? value) => Add(name, value?.ToJsonString());
+    public void Add(string name, JsonNode? value) => Add(name, value is null ? null : Compact(writer => value.WriteTo(writer)));
 
     /// <summary>Adds raw JSON as compact JSON text; null is not sent.</summary>
-    public void Add(string name, JsonElement? value) => Add(name, value is null ? null : Compact(value.Value));
+    public void Add(string name, JsonElement? value) => Add(name, value is null ? null : Compact(value.Value.WriteTo));
 
     /// <summary>The pairs as a form body (<c>application/x-www-form-urlencoded</c>); empty when nothing was added.</summary>
     public HttpContent ToFormContent() => new FormUrlEncodedContent(_items);
@@ -82,12 +83,16 @@ public sealed class ParameterList
 
     internal static string Format(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Compact(JsonElement value)
+    /// <summary>
+    /// Compact JSON text as Twilio's SDKs send it: '+' in a phone number stays '+', not \u002B. The text travels
+    /// form-encoded, never into HTML, so the relaxed encoder is safe here.
+    /// </summary>
+    private static string Compact(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            value.WriteTo(writer);
+            write(writer);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());

@@ -306,7 +306,8 @@ internal sealed class ProxyRoutes
             }
 
             FillParticipant(created, participant.ToDictionary(p => p.Key, p => p.Value?.ToString()));
-            created.Json["date_created"] = created.Json["date_updated"] = ResourceStore.Now();
+            created.Json["date_created"] = ResourceStore.Now();
+            created.Json["date_updated"] = ResourceStore.Now();
             created.Json["url"] = created.Url;
             _store.Add(participantCollection, created.Json);
         }
@@ -369,7 +370,8 @@ internal sealed class ProxyRoutes
         var sessionInteractions = interaction.Collection[..interaction.Collection.IndexOf("/Participants/", StringComparison.Ordinal)] + "/Interactions";
         var copy = (JsonObject)interaction.Json.DeepClone();
         copy.Remove("participant_sid");
-        copy["date_created"] = copy["date_updated"] = ResourceStore.Now();
+        copy["date_created"] = ResourceStore.Now();
+        copy["date_updated"] = ResourceStore.Now();
         copy["url"] = interaction.Origin + sessionInteractions + "/" + interaction.Sid;
         _store.Add(sessionInteractions, copy);
         return null;
