@@ -194,4 +194,27 @@ public class DiagnosticTests
         Assert.Contains("GetThingAsync(int @class,", run.Source("BrokenClient.GetThing.g.cs"));
         Assert.Contains("public required long Id { get; init; }", run.Source("BrokenClient.Models.Task.g.cs"));
     }
+
+    [Fact]
+    public void A_spec_cut_off_anywhere_never_throws_into_the_compiler()
+    {
+        var text = File.ReadAllText(RepoPaths.OwnSpec);
+        var afterVersion = text.IndexOf("\ninfo:", StringComparison.Ordinal);
+        for (var length = afterVersion; length < text.Length; length += text.Length / 60)
+        {
+            var run = new GeneratorHarness().AddSpec("/specs/cut.yaml", text[..length]).Execute();
+
+            Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785" || d.Id == "PXG0008");
+            Assert.True(run.Sources.Any() || run.GeneratorDiagnostics.Any(d => d.Id.StartsWith("PXG", StringComparison.Ordinal)), $"cut at {length}: neither code nor a diagnostic");
+        }
+    }
+
+    [Fact]
+    public void Without_metadata_the_namespace_is_the_projects_root_namespace_and_the_client_is_named_after_the_file()
+    {
+        var run = new GeneratorHarness().AddSpec(RepoPaths.OwnSpec, @namespace: null).Execute();
+
+        Assert.Contains("namespace Consumer;", run.Source("ProxyV1Client.g.cs"));
+        run.AssertNoProblems();
+    }
 }
