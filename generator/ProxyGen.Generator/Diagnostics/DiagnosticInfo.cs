@@ -9,6 +9,14 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         new(descriptor.Id, location, arguments.ToEquatableArray());
 
+    /// <summary>An exception as one line for PXG0008: its type, message and the ProxyGen frame it came through.</summary>
+    public static string Describe(System.Exception exception)
+    {
+        var frames = exception.StackTrace?.Split('\n') ?? new string[0];
+        var frame = (System.Array.Find(frames, f => f.Contains("ProxyGen.Generator")) ?? (frames.Length > 0 ? frames[0] : null))?.Trim();
+        return $"{exception.GetType().Name}: {exception.Message.TrimEnd('.')}" + (frame is null ? string.Empty : $" ({frame})");
+    }
+
     public Diagnostic ToDiagnostic()
     {
         var args = new object[Arguments.Count];

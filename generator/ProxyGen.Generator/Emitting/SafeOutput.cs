@@ -23,7 +23,7 @@ internal static class SafeOutput
                 Location.None,
                 what,
                 client.SpecFileName,
-                exception.GetType().Name + ": " + exception.Message));
+                DiagnosticInfo.Describe(exception)));
         }
     }
 }

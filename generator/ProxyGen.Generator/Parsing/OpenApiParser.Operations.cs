@@ -16,8 +16,9 @@ internal sealed partial class OpenApiParser
     private OperationSpec ReadOperation(string path, OpenApiPathItem pathItem, string method, OpenApiOperation operation, string name, string pointer)
     {
         // Operation-level parameters override path-level ones with the same name and location.
-        var parameters = new List<OpenApiParameter>(operation.Parameters ?? new List<OpenApiParameter>());
-        foreach (var shared in pathItem.Parameters ?? new List<OpenApiParameter>())
+        // Broken references (already reported as PXG0002) leave null or nameless parameters behind: skip them.
+        var parameters = Usable(operation.Parameters).ToList();
+        foreach (var shared in Usable(pathItem.Parameters))
         {
             if (!parameters.Any(p => p.Name == shared.Name && p.In == shared.In))
             {
@@ -55,6 +56,9 @@ internal sealed partial class OpenApiParser
             response,
             response is { Kind: TypeKind.Model } page ? FindPaging(page.Name!) : null);
     }
+
+    private static IEnumerable<OpenApiParameter> Usable(IList<OpenApiParameter>? parameters) =>
+        (parameters ?? new List<OpenApiParameter>()).Where(p => p is { UnresolvedReference: false, Name: not null, In: not null });
 
     /// <summary>Path values are always present and always scalar.</summary>
     private static TypeRef ScalarForPath(TypeRef type) => type.Kind switch
@@ -106,7 +110,8 @@ internal sealed partial class OpenApiParser
             var required = formSchema.Required ?? new HashSet<string>();
             foreach (var property in formSchema.Properties ?? new Dictionary<string, OpenApiSchema>())
             {
-                fields.Add(RequestField(property.Key, FieldLocation.Form, property.Value, required.Contains(property.Key), property.Value.Description, requestName, pointer + "/requestBody", propertyNames));
+                var schema = property.Value ?? new OpenApiSchema();
+                fields.Add(RequestField(property.Key, FieldLocation.Form, schema, required.Contains(property.Key), schema.Description, requestName, pointer + "/requestBody", propertyNames));
             }
         }
 

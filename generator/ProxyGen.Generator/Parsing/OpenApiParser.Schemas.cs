@@ -163,11 +163,12 @@ internal sealed partial class OpenApiParser
         foreach (var property in schema.Properties ?? new Dictionary<string, OpenApiSchema>())
         {
             var propertyName = Naming.Unique(SafeMemberName(Naming.Pascal(property.Key), name), names);
-            var type = ResolveType(property.Value, name + propertyName, pointer + "/properties/" + YamlPositionIndex.Escape(property.Key), forRequest: false);
+            var propertySchema = property.Value ?? new OpenApiSchema();
+            var type = ResolveType(propertySchema, name + propertyName, pointer + "/properties/" + YamlPositionIndex.Escape(property.Key), forRequest: false);
 
             // A member the server may leave out is nullable even when the schema does not say so: absent is not zero.
             var nullable = type.Nullable || !required.Contains(property.Key);
-            properties.Add(new PropertySpec(property.Key, propertyName, type.WithNullable(nullable), Text(property.Value.Description ?? property.Value.Title)));
+            properties.Add(new PropertySpec(property.Key, propertyName, type.WithNullable(nullable), Text(propertySchema.Description ?? propertySchema.Title)));
         }
 
         _models[name] = new ModelSpec(name, Text(schema.Description ?? schema.Title), properties.ToEquatableArray());

@@ -41,7 +41,7 @@ internal sealed partial class OpenApiParser
         }
         catch (Exception exception)
         {
-            parser.Report(DiagnosticDescriptors.GeneratorFailure, null, "the client", input.FileName, exception.GetType().Name + ": " + exception.Message);
+            parser.Report(DiagnosticDescriptors.GeneratorFailure, null, "the client", input.FileName, DiagnosticInfo.Describe(exception));
             spec = null;
         }
 
@@ -61,7 +61,19 @@ internal sealed partial class OpenApiParser
         {
             ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
         });
-        var document = reader.Read(_input.Text, out var readDiagnostic);
+        OpenApiDocument document;
+        OpenApiDiagnostic readDiagnostic;
+        try
+        {
+            document = reader.Read(_input.Text, out readDiagnostic);
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or ArgumentException or OverflowException or Microsoft.OpenApi.Exceptions.OpenApiException)
+        {
+            // OpenAPI.NET throws, instead of reporting, on some malformed values: still the document's fault, not ours.
+            Report(DiagnosticDescriptors.InvalidDocument, null, _input.FileName, "OpenAPI.NET stopped reading it: " + exception.Message.TrimEnd('.'));
+            return null;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         var unreadable = document?.Paths is null || document.Paths.Count == 0;
