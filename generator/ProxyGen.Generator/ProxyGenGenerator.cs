@@ -33,8 +33,10 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
         var models = specs.SelectMany((spec, _) => spec!.Models.Select(m => (spec.Client, Model: m))).WithTrackingName(TrackingNames.Models);
         var enums = specs.SelectMany((spec, _) => spec!.Enums.Select(e => (spec.Client, Enum: e))).WithTrackingName(TrackingNames.Enums);
         var diagnostics = results.SelectMany((result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
+        var typeNames = specs.Select((spec, _) => spec!.Types).Collect().WithTrackingName(TrackingNames.TypeNames);
 
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(typeNames, TypeCollisions.Report);
         context.RegisterSourceOutput(clients, static (output, client) =>
             SafeOutput.Add(output, client, $"{client.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(client)));
         context.RegisterSourceOutput(operations, static (output, item) =>

@@ -10,4 +10,5 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
     public const string Enums = nameof(Enums);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string TypeNames = nameof(TypeNames);
 }

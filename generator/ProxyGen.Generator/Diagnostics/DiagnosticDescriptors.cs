@@ -72,10 +72,27 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidOption = new(
+        "PXG0009",
+        "Unknown option value",
+        "'{0}': {1}=\"{2}\" is not one of {3}; the default is used",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor TypeCollision = new(
+        "PXG0010",
+        "Two specs generate the same type",
+        "'{0}' and '{1}' both generate the type {2}.{3}. Give one of them its own namespace with ProxyGenNamespace=\"…\" on its AdditionalFiles item.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId,
         DuplicateName, UnsupportedSchema, UnsupportedBody, GeneratorFailure,
+        InvalidOption, TypeCollision,
     ];
 
     public static DiagnosticDescriptor ById(string id) =>

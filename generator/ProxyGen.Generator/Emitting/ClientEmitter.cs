@@ -16,13 +16,13 @@ internal static class ClientEmitter
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
         writer.Summary($"The operations of {client.Title}.", client.Description);
-        writer.OpenBlock($"public partial interface {client.InterfaceName}");
+        writer.OpenBlock($"{client.Visibility} partial interface {client.InterfaceName}");
         writer.CloseBlock();
         writer.Line();
         writer.DocElement("summary", SourceWriter.XmlEscape($"Client for {client.Title}, generated from {client.SpecFileName}."));
         var usage = "Works as an IHttpClientFactory typed client. Every method throws <see cref=\"global::ProxyGen.Runtime.ApiException\"/> when the server answers outside 2xx.";
         writer.DocElement("remarks", client.Description is null ? usage : SourceWriter.XmlEscape(client.Description) + "\n" + usage);
-        writer.OpenBlock($"public partial class {client.Name} : {client.InterfaceName}");
+        writer.OpenBlock($"{client.Visibility} partial class {client.Name} : {client.InterfaceName}");
         if (client.DefaultBaseAddress is not null)
         {
             writer.DocElement("summary", "The server the spec names (<c>servers[0].url</c>); used when neither the options nor the HttpClient give one.");
@@ -52,7 +52,7 @@ internal static class ClientEmitter
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
         var signature = Parameters(operation, withDefaults: true);
 
-        writer.OpenBlock($"public partial interface {client.InterfaceName}");
+        writer.OpenBlock($"{client.Visibility} partial interface {client.InterfaceName}");
         WriteDocs(writer, operation, paged: false);
         writer.Line($"{ReturnType(operation)} {operation.Name}Async({signature});");
         if (operation.Paging is { } paging)
@@ -64,7 +64,7 @@ internal static class ClientEmitter
 
         writer.CloseBlock();
         writer.Line();
-        writer.OpenBlock($"public partial class {client.Name}");
+        writer.OpenBlock($"{client.Visibility} partial class {client.Name}");
         WriteMethod(writer, client, operation);
         if (operation.Paging is not null)
         {
@@ -76,7 +76,7 @@ internal static class ClientEmitter
         if (operation.Request is { } request)
         {
             writer.Line();
-            WriteRequestClass(writer, operation, request);
+            WriteRequestClass(writer, client, operation, request);
         }
 
         return writer.ToString();
@@ -346,12 +346,12 @@ internal static class ClientEmitter
         return string.Join(" + ", parts);
     }
 
-    private static void WriteRequestClass(SourceWriter writer, OperationSpec operation, RequestSpec request)
+    private static void WriteRequestClass(SourceWriter writer, ClientSpec client, OperationSpec operation, RequestSpec request)
     {
         writer.Summary(
             request.Description ?? $"The fields of {operation.OperationId}. A field left null is not sent.",
             request.Description is null ? null : "A field left null is not sent.");
-        writer.OpenBlock($"public sealed partial class {request.Name}");
+        writer.OpenBlock($"{client.Visibility} sealed partial class {request.Name}");
         var first = true;
         foreach (var field in request.Fields)
         {

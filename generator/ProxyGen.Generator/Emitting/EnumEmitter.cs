@@ -16,7 +16,7 @@ internal static class EnumEmitter
         writer.Summary(spec.Description ?? $"The {name} values of the {client.Title} API.");
         writer.DocElement("remarks", "Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref=\"IsKnown\"/> to find new values.");
         writer.Line("[global::System.Diagnostics.DebuggerDisplay(\"{Value,nq}\")]");
-        writer.OpenBlock($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        writer.OpenBlock($"{client.Visibility} readonly partial struct {name} : global::System.IEquatable<{name}>");
         writer.Line("private readonly string? _value;");
         writer.Line();
         writer.DocElement("summary", "Wraps a wire value; any string is accepted, known or not.");

@@ -13,7 +13,7 @@ internal static class ModelEmitter
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
         writer.Summary(model.Description ?? $"The {model.Name} object of the {client.Title} API.");
-        writer.OpenBlock($"public sealed partial class {model.Name}");
+        writer.OpenBlock($"{client.Visibility} sealed partial class {model.Name}");
 
         foreach (var property in model.Properties)
         {

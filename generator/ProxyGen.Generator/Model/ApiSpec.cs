@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace ProxyGen.Generator.Model;
 
 /// <summary>Everything the emitters need to write the client for one OpenAPI document.</summary>
@@ -12,16 +14,33 @@ internal sealed record ApiSpec(
     ClientSpec Client,
     EquatableArray<OperationSpec> Operations,
     EquatableArray<ModelSpec> Models,
-    EquatableArray<EnumSpec> Enums);
+    EquatableArray<EnumSpec> Enums)
+{
+    /// <summary>Every type name this spec puts into <see cref="ClientSpec.Namespace"/>.</summary>
+    public GeneratedTypes Types => new(
+        Client,
+        new[] { Client.Name, Client.InterfaceName }
+            .Concat(Models.Select(m => m.Name))
+            .Concat(Enums.Select(e => e.Name))
+            .Concat(Operations.Where(o => o.Request is not null).Select(o => o.Request!.Name))
+            .ToEquatableArray());
+}
+
+/// <summary>The type names one spec generates, to find two specs that would declare the same type in one namespace.</summary>
+internal sealed record GeneratedTypes(ClientSpec Client, EquatableArray<string> Names);
 
 /// <summary>The client class a spec becomes: where it lives, what it is called, where it talks to by default.</summary>
+/// <param name="Visibility">The C# accessibility of every generated type: <c>public</c> or <c>internal</c>.</param>
+/// <param name="SpecPath">The spec file's path, for diagnostics about the spec as a whole.</param>
 internal sealed record ClientSpec(
     string Namespace,
     string Name,
+    string Visibility,
     string Title,
     string? Description,
     string? DefaultBaseAddress,
-    string SpecFileName)
+    string SpecFileName,
+    string SpecPath)
 {
     /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
     public string InterfaceName => "I" + Name;

@@ -155,16 +155,32 @@ internal sealed partial class OpenApiParser
         var client = new ClientSpec(
             _input.Namespace,
             _input.ClientName,
+            ReadVisibility(),
             document.Info?.Title ?? _input.ClientName,
             document.Info?.Description,
             DefaultServer(document),
-            _input.FileName);
+            _input.FileName,
+            _input.Path);
 
         return new ApiSpec(
             client,
             operations.ToEquatableArray(),
             _models.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
             _enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    private string ReadVisibility()
+    {
+        switch (_input.Visibility?.ToLowerInvariant())
+        {
+            case null or "public":
+                return "public";
+            case "internal":
+                return "internal";
+            default:
+                Report(DiagnosticDescriptors.InvalidOption, null, _input.FileName, "ProxyGenVisibility", _input.Visibility!, "public, internal");
+                return "public";
+        }
     }
 
     private static string? DefaultServer(OpenApiDocument document)

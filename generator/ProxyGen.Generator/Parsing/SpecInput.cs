@@ -5,7 +5,8 @@ namespace ProxyGen.Generator.Parsing;
 /// <param name="Text">The file's text.</param>
 /// <param name="Namespace">The namespace of the generated types.</param>
 /// <param name="ClientName">The generated client's class name.</param>
-internal sealed record SpecInput(string Path, string Text, string Namespace, string ClientName)
+/// <param name="Visibility">The ProxyGenVisibility metadata as written, or null.</param>
+internal sealed record SpecInput(string Path, string Text, string Namespace, string ClientName, string? Visibility)
 {
     public string FileName => System.IO.Path.GetFileName(Path);
 }

@@ -32,7 +32,7 @@ internal static class SpecInputReader
             ?? "ProxyGen.Generated";
         var clientName = Option(options, "build_metadata.AdditionalFiles.ProxyGenClientName")
             ?? Naming.Pascal(System.IO.Path.GetFileNameWithoutExtension(file.Path)) + "Client";
-        return new SpecInput(file.Path, text, @namespace, clientName);
+        return new SpecInput(file.Path, text, @namespace, clientName, Option(options, "build_metadata.AdditionalFiles.ProxyGenVisibility"));
     }
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>

@@ -23,13 +23,14 @@ internal sealed class GeneratorHarness
     private readonly List<AdditionalText> _texts = new();
     private readonly Dictionary<string, Dictionary<string, string>> _metadata = new();
 
-    public GeneratorHarness AddSpec(string path, string? text = null, string? @namespace = "Acme.Proxy", string? clientName = null, string? proxyGen = null)
+    public GeneratorHarness AddSpec(string path, string? text = null, string? @namespace = "Acme.Proxy", string? clientName = null, string? proxyGen = null, string? visibility = null)
     {
         _texts.Add(new InMemoryText(path, text ?? File.ReadAllText(path)));
         var metadata = new Dictionary<string, string>();
         if (@namespace is not null) metadata["build_metadata.AdditionalFiles.ProxyGenNamespace"] = @namespace;
         if (clientName is not null) metadata["build_metadata.AdditionalFiles.ProxyGenClientName"] = clientName;
         if (proxyGen is not null) metadata["build_metadata.AdditionalFiles.ProxyGen"] = proxyGen;
+        if (visibility is not null) metadata["build_metadata.AdditionalFiles.ProxyGenVisibility"] = visibility;
         _metadata[path] = metadata;
         return this;
     }
