@@ -1,0 +1,108 @@
+using ProxyGen.Emulator;
+using Xunit;
+
+namespace ProxyGen.Package.Tests;
+
+/// <summary>
+/// The packed packages installed into a fresh project, the way a user adds them: one PackageReference, one
+/// AdditionalFiles line, then build and run against the emulator on 127.0.0.1.
+/// </summary>
+[Collection(PackagesCollection.Name)]
+public sealed class ConsumerTests(PackagesFixture packages) : IDisposable
+{
+    // One empty global packages folder per test class run: nothing from the machine's cache is used.
+    private readonly string _packagesCache = Path.Combine(Path.GetTempPath(), "proxygen-nuget-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task A_fresh_consumer_restores_the_packages_builds_and_UpdateShortCode_returns_the_typed_short_code()
+    {
+        using var consumer = ConsumerProject.Create(packages, _packagesCache);
+        await using var emulator = await ProxyEmulator.StartAsync();
+
+        var build = consumer.Build(packages, packages.OwnSpec).EnsureSuccess("building the consumer");
+        var run = consumer.Run(emulator.BaseAddress.ToString(), emulator.AccountSid, emulator.AuthToken).EnsureSuccess("running the consumer");
+
+        Assert.Contains(" 0 Warning(s)", build.Output);
+        Assert.Matches(@"UpdateShortCode: SC[0-9a-f]{32} IsReserved=True", run.Output);
+        var update = emulator.Requests.Last(r => r.Method == "POST" && r.Path.Contains("/ShortCodes/", StringComparison.Ordinal));
+        Assert.Equal("IsReserved=true", update.Body);
+        Assert.True(Directory.Exists(Path.Combine(_packagesCache, "proxygen.generator", packages.Version)), "the generator was not restored into the fresh packages folder");
+        Assert.True(Directory.Exists(Path.Combine(_packagesCache, "proxygen.runtime", packages.Version)), "the runtime did not flow to the consumer as a dependency");
+    }
+
+    [Fact]
+    public void The_consumer_builds_as_IsAotCompatible_with_zero_warnings()
+    {
+        using var consumer = ConsumerProject.Create(packages, _packagesCache);
+
+        var build = consumer.Build(packages, packages.OwnSpec, "IsAotCompatible=true").EnsureSuccess("building the AOT-compatible consumer");
+
+        Assert.Contains(" 0 Warning(s)", build.Output);
+        Assert.Contains(" 0 Error(s)", build.Output);
+    }
+
+    [SkippableFact]
+    public async Task The_consumer_builds_and_runs_from_the_real_Twilio_spec()
+    {
+        var spec = packages.Shared("proxy_v1-history/twilio_proxy_v1.2025-06-12.yaml");
+        Skip.If(spec is null, "../shared/specs/proxy_v1-history/twilio_proxy_v1.2025-06-12.yaml is not beside the repository (CI requires it).");
+        using var consumer = ConsumerProject.Create(packages, _packagesCache);
+        await using var emulator = await ProxyEmulator.StartAsync();
+
+        var build = consumer.Build(packages, spec!).EnsureSuccess("building the consumer from the real spec");
+        var run = consumer.Run(emulator.BaseAddress.ToString(), emulator.AccountSid, emulator.AuthToken).EnsureSuccess("running the consumer");
+
+        Assert.Contains(" 0 Warning(s)", build.Output);
+        Assert.Matches(@"UpdateShortCode: SC[0-9a-f]{32} IsReserved=True", run.Output);
+    }
+
+    [Fact]
+    public void EmitCompilerGeneratedFiles_writes_the_generated_files_to_disk()
+    {
+        using var consumer = ConsumerProject.Create(packages, _packagesCache);
+
+        consumer.Build(packages, packages.OwnSpec, "EmitCompilerGeneratedFiles=true", "CompilerGeneratedFilesOutputPath=Generated").EnsureSuccess("building with EmitCompilerGeneratedFiles");
+
+        var folder = Path.Combine(consumer.Folder, "Generated", "ProxyGen.Generator", "ProxyGen.Generator.ProxyGenGenerator");
+        Assert.True(File.Exists(Path.Combine(folder, "ProxyV1Client.UpdateShortCode.g.cs")), $"nothing generated in {folder}");
+        Assert.Contains("namespace Acme.Proxy;", File.ReadAllText(Path.Combine(folder, "ProxyV1Client.g.cs")));
+    }
+
+    [Fact]
+    public void A_compiler_older_than_the_generator_needs_fails_the_build_with_the_minimum_SDK()
+    {
+        using var consumer = ConsumerProject.Create(packages, _packagesCache);
+
+        // Pretend this SDK's Roslyn is too old by raising the requirement past it.
+        var build = consumer.Build(packages, packages.OwnSpec, "ProxyGenRequiredRoslynVersion=99.0");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("PXG1000", build.Output);
+        Assert.Contains(".NET SDK 8.0.100 or newer", build.Output);
+    }
+
+    [Fact]
+    public void ProxyGen_false_opts_a_spec_out_through_the_package()
+    {
+        using var consumer = ConsumerProject.Create(packages, _packagesCache, """
+                <AdditionalFiles Update="@(AdditionalFiles)" ProxyGen="false" />
+            """);
+
+        var build = consumer.Build(packages, packages.OwnSpec);
+
+        // Nothing is generated, so the program's `using Acme.Proxy;` cannot resolve.
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches("error CS0246: .*'Acme'", build.Output);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_packagesCache, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
