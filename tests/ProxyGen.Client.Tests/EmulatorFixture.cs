@@ -39,6 +39,19 @@ public sealed class EmulatorFixture : IAsyncDisposable
         return (service, shortCode);
     }
 
+    /// <summary>A service with <paramref name="count"/> short codes in its pool, in creation order.</summary>
+    public async Task<(Service Service, List<string> ShortCodeSids)> CreateServiceWithShortCodesAsync(int count)
+    {
+        var service = await Client.CreateServiceAsync(new CreateServiceRequest { UniqueName = "pool-" + Guid.NewGuid().ToString("N")[..8] });
+        var sids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            sids.Add((await Client.CreateShortCodeAsync(service.Sid!, new CreateShortCodeRequest { Sid = NewShortCodeSid() })).Sid!);
+        }
+
+        return (service, sids);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -10,12 +10,7 @@ public class PagingTests
     public async Task ListShortCodeAllAsync_walks_every_page_by_next_page_url()
     {
         await using var fixture = await EmulatorFixture.StartAsync();
-        var service = await fixture.Client.CreateServiceAsync(new() { UniqueName = "paging" });
-        var created = new List<string>();
-        for (var i = 0; i < 7; i++)
-        {
-            created.Add((await fixture.Client.CreateShortCodeAsync(service.Sid!, new() { Sid = EmulatorFixture.NewShortCodeSid() })).Sid!);
-        }
+        var (service, created) = await fixture.CreateServiceWithShortCodesAsync(7);
 
         fixture.Emulator.ClearRequests();
         var streamed = new List<string>();
@@ -36,11 +31,7 @@ public class PagingTests
     public async Task ListShortCodeAsync_returns_one_page_with_its_meta()
     {
         await using var fixture = await EmulatorFixture.StartAsync();
-        var service = await fixture.Client.CreateServiceAsync(new() { UniqueName = "paging" });
-        for (var i = 0; i < 4; i++)
-        {
-            await fixture.Client.CreateShortCodeAsync(service.Sid!, new() { Sid = EmulatorFixture.NewShortCodeSid() });
-        }
+        var (service, _) = await fixture.CreateServiceWithShortCodesAsync(4);
 
         var page = await fixture.Client.ListShortCodeAsync(service.Sid!, new() { PageSize = 3 });
 
@@ -55,11 +46,7 @@ public class PagingTests
     public async Task Stopping_the_enumeration_early_fetches_no_further_pages()
     {
         await using var fixture = await EmulatorFixture.StartAsync();
-        var service = await fixture.Client.CreateServiceAsync(new() { UniqueName = "paging" });
-        for (var i = 0; i < 5; i++)
-        {
-            await fixture.Client.CreateShortCodeAsync(service.Sid!, new() { Sid = EmulatorFixture.NewShortCodeSid() });
-        }
+        var (service, _) = await fixture.CreateServiceWithShortCodesAsync(5);
 
         fixture.Emulator.ClearRequests();
         await foreach (var _ in fixture.Client.ListShortCodeAllAsync(service.Sid!, new() { PageSize = 2 }))

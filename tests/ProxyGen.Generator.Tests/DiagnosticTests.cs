@@ -217,4 +217,30 @@ public class DiagnosticTests
         Assert.Contains("namespace Consumer;", run.Source("ProxyV1Client.g.cs"));
         run.AssertNoProblems();
     }
+
+    [Fact]
+    public void A_JSON_document_generates_like_YAML_and_its_problems_point_at_their_line()
+    {
+        var run = Generate("""
+            {
+              "openapi": "3.0.1",
+              "info": { "title": "T", "version": "1" },
+              "paths": {
+                "/things/{Sid}": {
+                  "get": {
+                    "operationId": "FetchThing",
+                    "parameters": [ { "name": "Sid", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                    "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/thing" } } } } }
+                  },
+                  "delete": { "responses": { "204": { "description": "gone" } } }
+                }
+              },
+              "components": { "schemas": { "thing": { "type": "object", "properties": { "sid": { "type": "string" } } } } }
+            }
+            """);
+
+        Assert.Contains("Task<Thing> FetchThingAsync(string sid,", run.Source("BrokenClient.FetchThing.g.cs"));
+        Assert.Equal(10, Single(run, "PXG0004").Location.GetLineSpan().StartLinePosition.Line);
+        run.AssertCompiles();
+    }
 }

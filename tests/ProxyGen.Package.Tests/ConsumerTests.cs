@@ -69,6 +69,20 @@ public sealed class ConsumerTests(PackagesFixture packages) : IDisposable
     }
 
     [Fact]
+    public void ProxyGenVisibility_reaches_the_generator_through_the_package()
+    {
+        using var consumer = ConsumerProject.Create(packages, _packagesCache, """
+                <AdditionalFiles Update="@(AdditionalFiles)" ProxyGenVisibility="internal" />
+            """);
+
+        consumer.Build(packages, packages.OwnSpec, "EmitCompilerGeneratedFiles=true", "CompilerGeneratedFilesOutputPath=Generated").EnsureSuccess("building with ProxyGenVisibility=internal");
+
+        var folder = Path.Combine(consumer.Folder, "Generated", "ProxyGen.Generator", "ProxyGen.Generator.ProxyGenGenerator");
+        Assert.Contains("internal partial class ProxyV1Client : IProxyV1Client", File.ReadAllText(Path.Combine(folder, "ProxyV1Client.g.cs")));
+        Assert.Contains("internal sealed partial class ShortCode", File.ReadAllText(Path.Combine(folder, "ProxyV1Client.Models.ShortCode.g.cs")));
+    }
+
+    [Fact]
     public void A_compiler_older_than_the_generator_needs_fails_the_build_with_the_minimum_SDK()
     {
         using var consumer = ConsumerProject.Create(packages, _packagesCache);
