@@ -1,6 +1,6 @@
 namespace ProxyGen.Runtime;
 
-/// <summary>Where a generated client sends requests and how it signs them.</summary>
+/// <summary>Where a generated client sends requests and how it signs them. A client reads them once, when it is created.</summary>
 public sealed class ApiClientOptions
 {
     /// <summary>

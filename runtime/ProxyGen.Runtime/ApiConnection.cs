@@ -15,12 +15,11 @@ public sealed class ApiConnection
     private static readonly string ProductToken = "ProxyGen/" + (typeof(ApiConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
     private readonly HttpClient _httpClient;
-    private readonly ApiClientOptions _options;
-    private readonly Uri? _defaultBaseAddress;
+    private readonly Uri? _baseAddress;
     private readonly AuthenticationHeaderValue? _authorization;
     private readonly string _userAgent;
 
-    /// <summary>Creates the connection a generated client uses.</summary>
+    /// <summary>Creates the connection a generated client uses. The options are read here, once.</summary>
     /// <param name="httpClient">Sends the requests; owned by the caller.</param>
     /// <param name="options">Base address, credentials, User-Agent.</param>
     /// <param name="defaultBaseAddress">The spec's server, used when neither the options nor the HttpClient name one.</param>
@@ -29,8 +28,7 @@ public sealed class ApiConnection
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         _httpClient = httpClient;
-        _options = options;
-        _defaultBaseAddress = defaultBaseAddress;
+        _baseAddress = options.BaseAddress ?? httpClient.BaseAddress ?? defaultBaseAddress;
         if (options.Username is not null)
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Username + ":" + options.Password));
@@ -41,7 +39,7 @@ public sealed class ApiConnection
     }
 
     /// <summary>The address requests are sent to.</summary>
-    public Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress ?? _defaultBaseAddress
+    public Uri BaseAddress => _baseAddress
         ?? throw new InvalidOperationException("No base address: set ApiClientOptions.BaseAddress or HttpClient.BaseAddress (the spec names no server).");
 
     /// <summary>Sends <paramref name="request"/> and reads the JSON response with <paramref name="readResponse"/>.</summary>

@@ -14,6 +14,9 @@ public static class PathSegment
     /// <summary>Encodes a number in the invariant culture.</summary>
     public static string Encode(double value) => Uri.EscapeDataString(value.ToString("R", CultureInfo.InvariantCulture));
 
+    /// <summary>Encodes a decimal number in the invariant culture.</summary>
+    public static string Encode(decimal value) => Uri.EscapeDataString(value.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>Encodes a boolean as <c>true</c> or <c>false</c>.</summary>
     public static string Encode(bool value) => value ? "true" : "false";
 

@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using ProxyGen.Generator.Tests.Infrastructure;
@@ -10,12 +8,6 @@ namespace ProxyGen.Generator.Tests;
 /// <summary>The pipeline does no work twice and keeps nothing of the compilation in its cache.</summary>
 public class CacheabilityTests
 {
-    private static readonly string[] TrackedSteps =
-        typeof(ProxyGenGenerator).Assembly.GetType("ProxyGen.Generator.TrackingNames")!
-            .GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => (string)f.GetValue(null)!)
-            .ToArray();
-
     [Fact]
     public void A_second_run_on_the_same_input_leaves_every_step_cached_or_unchanged()
     {
@@ -25,7 +17,7 @@ public class CacheabilityTests
 
         var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
 
-        AssertAllCached(second);
+        Cacheability.AssertAllCached(second);
     }
 
     [Fact]
@@ -40,7 +32,7 @@ public class CacheabilityTests
             CSharpSyntaxTree.ParseText("namespace Consumer; public class After { public int X; }", (CSharpParseOptions)compilation.SyntaxTrees.First().Options));
         var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        AssertAllCached(second);
+        Cacheability.AssertAllCached(second);
     }
 
     [Fact]
@@ -71,73 +63,6 @@ public class CacheabilityTests
         var result = new GeneratorHarness().AddSpec(RepoPaths.OwnSpec).CreateDriver()
             .RunGenerators(GeneratorHarness.NewCompilation()).GetRunResult().Results.Single();
 
-        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        foreach (var step in TrackedSteps)
-        {
-            if (!Ran(result, step))
-            {
-                continue;
-            }
-
-            foreach (var output in result.TrackedSteps[step].SelectMany(s => s.Outputs))
-            {
-                AssertPlainData(output.Value, step, visited);
-            }
-        }
-    }
-
-    private static void AssertAllCached(GeneratorRunResult result)
-    {
-        foreach (var step in TrackedSteps)
-        {
-            if (!Ran(result, step))
-            {
-                continue;
-            }
-
-            foreach (var output in result.TrackedSteps[step].SelectMany(s => s.Outputs))
-            {
-                Assert.True(
-                    output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                    $"step {step} produced {output.Reason} output {output.Value}");
-            }
-        }
-    }
-
-    /// <summary>A step that yields nothing (Diagnostics, for a clean spec) is not recorded; every other step must be.</summary>
-    private static bool Ran(GeneratorRunResult result, string step)
-    {
-        var ran = result.TrackedSteps.ContainsKey(step);
-        Assert.True(ran || step == "Diagnostics", $"step {step} did not run at all");
-        return ran;
-    }
-
-    private static void AssertPlainData(object? value, string step, HashSet<object> visited)
-    {
-        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !visited.Add(value))
-        {
-            return;
-        }
-
-        var type = value.GetType();
-        Assert.False(value is ISymbol or SyntaxNode or Compilation or SemanticModel or Location or SyntaxTree,
-            $"step {step} holds a {type.FullName}");
-        Assert.False(type.Namespace?.StartsWith("Microsoft.OpenApi", StringComparison.Ordinal) == true,
-            $"step {step} holds a {type.FullName}");
-        if (value is IEnumerable items)
-        {
-            foreach (var item in items)
-            {
-                AssertPlainData(item, step, visited);
-            }
-        }
-
-        if (type.Namespace?.StartsWith("ProxyGen", StringComparison.Ordinal) == true || type.Name.StartsWith("ValueTuple", StringComparison.Ordinal))
-        {
-            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-            {
-                AssertPlainData(field.GetValue(value), step, visited);
-            }
-        }
+        Cacheability.AssertPlainData(result);
     }
 }

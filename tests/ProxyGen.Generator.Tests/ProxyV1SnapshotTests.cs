@@ -7,11 +7,14 @@ namespace ProxyGen.Generator.Tests;
 public class ProxyV1SnapshotTests
 {
     [Fact]
-    public void Every_generated_file_matches_its_reviewed_snapshot()
+    public void Every_generated_file_matches_its_reviewed_snapshot_and_a_second_run_is_fully_cached()
     {
         var run = new GeneratorHarness().AddSpec(RepoPaths.OwnSpec).Execute();
 
         Snapshot.Verify("ProxyV1", run.Sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString()));
+        var second = run.Driver.RunGenerators(run.Input.Clone()).GetRunResult().Results.Single();
+        Cacheability.AssertAllCached(second);
+        Cacheability.AssertPlainData(run.Result.Results.Single());
     }
 
     [Fact]

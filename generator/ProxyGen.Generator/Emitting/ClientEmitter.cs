@@ -141,7 +141,12 @@ internal static class ClientEmitter
         }
         else if (operation.Response is { } response)
         {
-            writer.DocElement("returns", $"The server's <see cref=\"{TypeNames.NonNullable(response)}\"/>.");
+            writer.DocElement("returns", response switch
+            {
+                { Kind: TypeKind.Model or TypeKind.Enum } => $"The server's <see cref=\"{response.Name}\"/>.",
+                { Kind: TypeKind.Array, Element.Kind: TypeKind.Model or TypeKind.Enum } => $"The server's list of <see cref=\"{response.Element.Name}\"/>.",
+                _ => "The server's response body.",
+            });
         }
 
         if (operation.Deprecated)

@@ -127,9 +127,20 @@ internal sealed partial class OpenApiParser
     private RequestFieldSpec RequestField(string wireName, FieldLocation location, OpenApiSchema schema, bool required, string? description, string requestName, string pointer, HashSet<string> propertyNames)
     {
         var propertyName = Naming.Unique(SafeMemberName(Naming.Pascal(wireName), requestName), propertyNames);
-        var type = ResolveType(schema, requestName + propertyName, pointer, forRequest: true).WithNullable(!required);
+        var type = AsWireValue(ResolveType(schema, requestName + propertyName, pointer, forRequest: true)).WithNullable(!required);
         return new RequestFieldSpec(wireName, propertyName, location, type, required, Text(description ?? schema.Description));
     }
+
+    /// <summary>
+    /// Objects travel in forms, queries and headers as JSON text, so a request value that resolved to a model or map
+    /// (through a shared component) is a JsonObject there; lists keep their items' wire form.
+    /// </summary>
+    private static TypeRef AsWireValue(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Model or TypeKind.Map => new TypeRef(TypeKind.JsonObject, type.Nullable),
+        TypeKind.Array => type with { Element = AsWireValue(type.Element!) },
+        _ => type,
+    };
 
     private TypeRef? ReadResponse(OpenApiOperation operation, string operationName, string pointer)
     {

@@ -1,0 +1,67 @@
+using ProxyGen.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace ProxyGen.Generator.Tests;
+
+/// <summary>Schema shapes beyond the Proxy spec still become C# that compiles cleanly.</summary>
+public class SchemaMappingTests
+{
+    private const string Spec = """
+        openapi: 3.0.3
+        info: { title: Shapes, version: '1' }
+        paths:
+          /prices/{Amount}/{Kind}/{Day}:
+            post:
+              operationId: QuotePrices
+              parameters:
+                - { name: Amount, in: path, required: true, schema: { type: number, format: decimal } }
+                - { name: Kind, in: path, required: true, schema: { $ref: '#/components/schemas/kind' } }
+                - { name: Day, in: path, required: true, schema: { type: string, format: date } }
+                - { name: Filter, in: query, schema: { $ref: '#/components/schemas/item' } }
+              requestBody:
+                content:
+                  application/x-www-form-urlencoded:
+                    schema:
+                      type: object
+                      properties:
+                        Items: { $ref: '#/components/schemas/items' }
+                        Kinds: { type: array, items: { $ref: '#/components/schemas/kind' } }
+                        Labels: { type: object, additionalProperties: { type: string } }
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: { type: array, items: { $ref: '#/components/schemas/item' } }
+          /kinds/default:
+            get:
+              operationId: GetDefaultKind
+              responses:
+                '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/kind' } } } }
+        components:
+          schemas:
+            kind: { type: string, enum: [retail, wholesale] }
+            item:
+              type: object
+              properties:
+                price: { type: number, format: decimal }
+                day: { type: string, format: date }
+                tags: { type: object, additionalProperties: { type: integer } }
+            items: { type: array, items: { $ref: '#/components/schemas/item' } }
+        """;
+
+    [Fact]
+    public void Unusual_parameter_body_and_response_types_compile_with_zero_diagnostics()
+    {
+        var run = new GeneratorHarness().AddSpec("/specs/shapes.yaml", Spec).Execute();
+
+        run.AssertNoProblems();
+        var quote = run.Source("ShapesClient.QuotePrices.g.cs");
+        Assert.Contains("Task<global::System.Collections.Generic.IReadOnlyList<Item>> QuotePricesAsync(decimal amount, Kind kind, global::System.DateOnly day, QuotePricesRequest? request = null,", quote);
+        Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonObject>? Items { get; set; }", quote);
+        Assert.Contains("public global::System.Text.Json.Nodes.JsonObject? Filter { get; set; }", quote);
+        Assert.Contains("form.Add(\"Kinds\", item.Value);", quote);
+        Assert.Contains("Task<Kind> GetDefaultKindAsync(", run.Source("ShapesClient.GetDefaultKind.g.cs"));
+        Assert.Contains("IReadOnlyDictionary<string, int>? Tags", run.Source("ShapesClient.Models.Item.g.cs"));
+    }
+}
