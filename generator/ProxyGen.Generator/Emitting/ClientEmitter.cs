@@ -12,6 +12,14 @@ internal static class ClientEmitter
 {
     private const string Connection = "_connection";
 
+    /// <summary>Where request fields travel: the local ParameterList of the generated method and the ApiRequest property it fills.</summary>
+    private static readonly (FieldLocation Location, string Variable, string Property)[] RequestParts =
+    [
+        (FieldLocation.Query, "query", "Query"),
+        (FieldLocation.Header, "headers", "Headers"),
+        (FieldLocation.Form, "form", "Form"),
+    ];
+
     public static string EmitClient(ClientSpec client)
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
@@ -149,6 +157,11 @@ internal static class ClientEmitter
             });
         }
 
+        WriteObsolete(writer, operation);
+    }
+
+    private static void WriteObsolete(SourceWriter writer, OperationSpec operation)
+    {
         if (operation.Deprecated)
         {
             writer.Line("[global::System.Obsolete(\"The spec marks this operation deprecated.\")]");
@@ -158,10 +171,7 @@ internal static class ClientEmitter
     private static void WriteMethod(SourceWriter writer, ClientSpec client, OperationSpec operation)
     {
         writer.Line("/// <inheritdoc />");
-        if (operation.Deprecated)
-        {
-            writer.Line("[global::System.Obsolete(\"The spec marks this operation deprecated.\")]");
-        }
+        WriteObsolete(writer, operation);
 
         writer.OpenBlock($"public {ReturnType(operation)} {operation.Name}Async({Parameters(operation, withDefaults: true)})");
         foreach (var parameter in operation.PathParameters.Where(p => p.Type.Kind == TypeKind.String))
@@ -175,17 +185,14 @@ internal static class ClientEmitter
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
         }
 
-        var lists = new List<(string Variable, FieldLocation Location)>();
+        // Each place a request field can travel gets its own ParameterList, named as ApiRequest names it.
+        var used = RequestParts.Where(part => request is not null
+            && (request.Fields.Any(f => f.Location == part.Location) || (part.Location == FieldLocation.Form && request.HasFormBody))).ToList();
         if (request is not null)
         {
-            foreach (var location in new[] { FieldLocation.Query, FieldLocation.Header, FieldLocation.Form })
+            foreach (var part in used)
             {
-                if (request.Fields.Any(f => f.Location == location) || (location == FieldLocation.Form && request.HasFormBody))
-                {
-                    var variable = location.ToString().ToLowerInvariant() + (location == FieldLocation.Header ? "s" : string.Empty);
-                    lists.Add((variable, location));
-                    writer.Line($"var {variable} = new {TypeNames.Runtime}.ParameterList();");
-                }
+                writer.Line($"var {part.Variable} = new {TypeNames.Runtime}.ParameterList();");
             }
 
             if (request.Fields.Count > 0)
@@ -195,11 +202,11 @@ internal static class ClientEmitter
                     writer.OpenBlock("if (request is not null)");
                 }
 
-                foreach (var (variable, location) in lists)
+                foreach (var part in used)
                 {
-                    foreach (var field in request.Fields.Where(f => f.Location == location))
+                    foreach (var field in request.Fields.Where(f => f.Location == part.Location))
                     {
-                        WriteAdd(writer, variable, field);
+                        WriteAdd(writer, part.Variable, field);
                     }
                 }
 
@@ -212,9 +219,8 @@ internal static class ClientEmitter
             writer.Line();
         }
 
-        var properties = lists.Select(l => $"{l.Location switch { FieldLocation.Query => "Query", FieldLocation.Header => "Headers", _ => "Form" }} = {l.Variable}").ToList();
         var create = $"var apiRequest = new {TypeNames.Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodProperty(operation.HttpMethod)}, {PathExpression(operation)})";
-        if (properties.Count == 0)
+        if (used.Count == 0)
         {
             writer.Line(create + ";");
         }
@@ -222,9 +228,9 @@ internal static class ClientEmitter
         {
             writer.Line(create);
             writer.Line("{");
-            foreach (var property in properties)
+            foreach (var part in used)
             {
-                writer.Line("    " + property + ",");
+                writer.Line($"    {part.Property} = {part.Variable},");
             }
 
             writer.Line("};");
@@ -241,10 +247,7 @@ internal static class ClientEmitter
         var paging = operation.Paging!;
         var page = operation.Response!;
         writer.Line("/// <inheritdoc />");
-        if (operation.Deprecated)
-        {
-            writer.Line("[global::System.Obsolete(\"The spec marks this operation deprecated.\")]");
-        }
+        WriteObsolete(writer, operation);
 
         writer.OpenBlock($"public async global::System.Collections.Generic.IAsyncEnumerable<{TypeNames.Of(paging.ItemType)}> {operation.Name}AllAsync({Parameters(operation, withDefaults: true, enumeratorCancellation: true)})");
         var arguments = operation.PathParameters.Select(p => p.ArgumentName).ToList();

@@ -145,7 +145,7 @@ internal sealed partial class OpenApiParser
     private TypeRef? ReadResponse(OpenApiOperation operation, string operationName, string pointer)
     {
         var success = (operation.Responses ?? new OpenApiResponses())
-            .Where(r => r.Key.Length == 3 && r.Key[0] == '2' || r.Key.Equals("2XX", StringComparison.OrdinalIgnoreCase))
+            .Where(r => (r.Key.Length == 3 && r.Key[0] == '2') || r.Key.Equals("2XX", StringComparison.OrdinalIgnoreCase))
             .OrderBy(r => r.Key, StringComparer.Ordinal);
         foreach (var response in success)
         {

@@ -42,7 +42,6 @@ internal sealed partial class OpenApiParser
         catch (Exception exception)
         {
             parser.Report(DiagnosticDescriptors.GeneratorFailure, null, "the client", input.FileName, DiagnosticInfo.Describe(exception));
-            spec = null;
         }
 
         return new ParseResult(spec, parser._diagnostics.ToEquatableArray());
