@@ -26,17 +26,6 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes a multi-line block (e.g. a raw string literal) at the current indentation.</summary>
-    public SourceWriter Lines(string text)
-    {
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
-        {
-            Line(line);
-        }
-
-        return this;
-    }
-
     public SourceWriter OpenBlock(string header)
     {
         Line(header);

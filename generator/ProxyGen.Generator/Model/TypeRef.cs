@@ -31,9 +31,5 @@ internal enum TypeKind
 /// <param name="Element">The element type of an array or map.</param>
 internal sealed record TypeRef(TypeKind Kind, bool Nullable, string? Name = null, TypeRef? Element = null)
 {
-    /// <summary>True for types that are C# value types (need <c>?</c> to be nullable).</summary>
-    public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double
-        or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Enum or TypeKind.JsonValue;
-
     public TypeRef WithNullable(bool nullable) => nullable == Nullable ? this : this with { Nullable = nullable };
 }
