@@ -49,10 +49,9 @@ internal sealed partial class OpenApiParser
 
     private ApiSpec? Read(CancellationToken cancellationToken)
     {
-        var version = SpecSniffer.OpenApiVersionOf(_input.Text);
-        if (version is not null && !SpecSniffer.IsSupported(version))
+        if (!SpecSniffer.IsSupported(_input.OpenApiVersion))
         {
-            Report(DiagnosticDescriptors.UnsupportedVersion, "#/openapi", _input.FileName, version);
+            Report(DiagnosticDescriptors.UnsupportedVersion, "#/openapi", _input.FileName, _input.OpenApiVersion);
             return null;
         }
 

@@ -5,8 +5,9 @@ namespace ProxyGen.Generator.Parsing;
 /// <param name="Text">The file's text.</param>
 /// <param name="Namespace">The namespace of the generated types.</param>
 /// <param name="ClientName">The generated client's class name.</param>
+/// <param name="OpenApiVersion">The version the document declares, as the sniffer found it.</param>
 /// <param name="Visibility">The ProxyGenVisibility metadata as written, or null.</param>
-internal sealed record SpecInput(string Path, string Text, string Namespace, string ClientName, string? Visibility)
+internal sealed record SpecInput(string Path, string Text, string OpenApiVersion, string Namespace, string ClientName, string? Visibility)
 {
     public string FileName => System.IO.Path.GetFileName(Path);
 }

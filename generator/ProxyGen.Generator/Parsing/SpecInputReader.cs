@@ -22,7 +22,7 @@ internal static class SpecInputReader
         }
 
         var text = file.GetText(cancellationToken)?.ToString();
-        if (text is null || SpecSniffer.OpenApiVersionOf(text) is null)
+        if (text is null || SpecSniffer.OpenApiVersionOf(text) is not { } version)
         {
             return null;
         }
@@ -32,7 +32,7 @@ internal static class SpecInputReader
             ?? "ProxyGen.Generated";
         var clientName = Option(options, "build_metadata.AdditionalFiles.ProxyGenClientName")
             ?? Naming.Pascal(System.IO.Path.GetFileNameWithoutExtension(file.Path)) + "Client";
-        return new SpecInput(file.Path, text, @namespace, clientName, Option(options, "build_metadata.AdditionalFiles.ProxyGenVisibility"));
+        return new SpecInput(file.Path, text, version, @namespace, clientName, Option(options, "build_metadata.AdditionalFiles.ProxyGenVisibility"));
     }
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>
