@@ -18,6 +18,13 @@ public sealed class ApiClientOptions
     /// <summary>A product token sent before ProxyGen's own in the User-Agent header, e.g. <c>my-app/1.2</c>.</summary>
     public string? UserAgent { get; set; }
 
+    /// <summary>
+    /// Values for the variables of the spec's server URL (<c>https://{region}.example.com</c>), by variable name;
+    /// a variable not set here takes the spec's default. Ignored when <see cref="BaseAddress"/> or the HttpClient's
+    /// base address is set, and when the spec's server has no variables.
+    /// </summary>
+    public IDictionary<string, string> ServerVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Describes the options without the password.</summary>
     public override string ToString() =>
         $"BaseAddress={BaseAddress?.ToString() ?? "(default)"}, Username={Username ?? "(none)"}, Password={(Password is null ? "(none)" : "***")}, UserAgent={UserAgent ?? "(default)"}";

@@ -43,7 +43,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateName = new(
         "PXG0005",
         "Two operations would get the same method name",
-        "operationId '{0}' gives the method name '{1}', which '{2}' already has. Give one of them a different operationId.",
+        "operationId '{0}' gives the method name '{1}', which {2} already has; {3}. Give one of them a different operationId.",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
@@ -88,11 +88,52 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor DocumentOverBudget = new(
+        "PXG0011",
+        "The OpenAPI document costs more than ProxyGen reads",
+        "'{0}' is not read: {1}. Split or simplify the document (YAML aliases count as the nodes they stand for).",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NameShortened = new(
+        "PXG0012",
+        "A name is too long for C#",
+        "The name taken from {0} has {1} characters; it is shortened to '{2}' (C# allows 512, and file names must stay short)",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnusableServerUrl = new(
+        "PXG0013",
+        "The server URL is not an absolute address",
+        "'{0}': the server URL '{1}' {2}; the client has no default base address. Set ApiClientOptions.BaseAddress, or fix servers[0].url.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidPathTemplate = new(
+        "PXG0014",
+        "The path template is malformed",
+        "The path '{0}' {1}; its operations are not generated. Fix the path so each parameter is written '{{name}}'.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnresolvedPathItem = new(
+        "PXG0015",
+        "A path item reference is not resolved",
+        "The path '{0}' refers to '{1}', which ProxyGen cannot resolve; the path has no operations to generate. Write the operations under the path itself.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId,
         DuplicateName, UnsupportedSchema, UnsupportedBody, GeneratorFailure,
-        InvalidOption, TypeCollision,
+        InvalidOption, TypeCollision, DocumentOverBudget, NameShortened,
+        UnusableServerUrl, InvalidPathTemplate, UnresolvedPathItem,
     ];
 
     public static DiagnosticDescriptor ById(string id) =>

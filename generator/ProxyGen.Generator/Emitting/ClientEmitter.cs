@@ -31,17 +31,7 @@ internal static class ClientEmitter
         var usage = "Works as an IHttpClientFactory typed client. Every method throws <see cref=\"global::ProxyGen.Runtime.ApiException\"/> when the server answers outside 2xx.";
         writer.DocElement("remarks", client.Description is null ? usage : SourceWriter.XmlEscape(client.Description) + "\n" + usage);
         writer.OpenBlock($"{client.Visibility} partial class {client.Name} : {client.InterfaceName}");
-        if (client.DefaultBaseAddress is not null)
-        {
-            writer.DocElement("summary", "The server the spec names (<c>servers[0].url</c>); used when neither the options nor the HttpClient give one.");
-            writer.Line($"public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri({SourceWriter.Literal(client.DefaultBaseAddress)});");
-        }
-        else
-        {
-            writer.DocElement("summary", "The spec names no server: set <see cref=\"global::ProxyGen.Runtime.ApiClientOptions.BaseAddress\"/> or the HttpClient's BaseAddress.");
-            writer.Line("public static readonly global::System.Uri? DefaultBaseAddress = null;");
-        }
-
+        WriteServer(writer, client.Server);
         writer.Line();
         writer.Line($"private readonly {TypeNames.Runtime}.ApiConnection {Connection};");
         writer.Line();
@@ -49,10 +39,48 @@ internal static class ClientEmitter
         writer.DocElement("param", "The HttpClient to send with; the caller owns it.", "name=\"httpClient\"");
         writer.DocElement("param", "Base address, credentials and User-Agent.", "name=\"options\"");
         writer.OpenBlock($"public {client.Name}(global::System.Net.Http.HttpClient httpClient, {TypeNames.Runtime}.ApiClientOptions options)");
-        writer.Line($"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, DefaultBaseAddress);");
+        writer.Line(client.Server is { Template: not null }
+            ? $"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, {TypeNames.Runtime}.ServerUrl.Expand(ServerUrlTemplate, ServerVariableDefaults, options));"
+            : $"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, DefaultBaseAddress);");
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    private static void WriteServer(SourceWriter writer, ServerSpec? server)
+    {
+        if (server is null)
+        {
+            writer.DocElement("summary", "The spec names no usable server: set <see cref=\"global::ProxyGen.Runtime.ApiClientOptions.BaseAddress\"/> or the HttpClient's BaseAddress.");
+            writer.Line("public static readonly global::System.Uri? DefaultBaseAddress = null;");
+            return;
+        }
+
+        var summary = server.Template is null
+            ? "The server the spec names (<c>servers[0].url</c>); used when neither the options nor the HttpClient give one."
+            : "The server the spec names (<c>servers[0].url</c>) with every variable at its default; used when neither the options nor the HttpClient give one.";
+        writer.DocElement("summary", summary);
+        writer.Line($"public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri({SourceWriter.Literal(server.DefaultBaseAddress)});");
+        if (server.Template is null)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.DocElement("summary", "The server URL as the spec writes it; <see cref=\"global::ProxyGen.Runtime.ApiClientOptions.ServerVariables\"/> sets its variables.");
+        writer.Line($"public const string ServerUrlTemplate = {SourceWriter.Literal(server.Template)};");
+        writer.Line();
+        var variables = string.Join(", ", server.Variables.Select(v =>
+            $"<c>{SourceWriter.XmlEscape(v.Name)}</c> = <c>{SourceWriter.XmlEscape(v.Default)}</c>" + (v.Description is null ? string.Empty : $" ({SourceWriter.XmlEscape(v.Description)})")));
+        writer.DocElement("summary", $"The default of each server variable: {variables}.");
+        writer.Line("public static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> ServerVariableDefaults = new global::System.Collections.Generic.Dictionary<string, string>");
+        writer.Line("{");
+        foreach (var variable in server.Variables)
+        {
+            writer.Line($"    [{SourceWriter.Literal(variable.Name)}] = {SourceWriter.Literal(variable.Default)},");
+        }
+
+        writer.Line("};");
     }
 
     public static string EmitOperation(ClientSpec client, OperationSpec operation)
@@ -325,34 +353,16 @@ internal static class ClientEmitter
     };
 
     /// <summary>The path as a concatenation that percent-encodes each path parameter as one segment.</summary>
-    private static string PathExpression(OperationSpec operation)
+    private static string PathExpression(OperationSpec operation) => string.Join(" + ", operation.PathParts.Select(part =>
     {
-        var parts = new List<string>();
-        var path = operation.Path;
-        var position = 0;
-        while (position < path.Length)
+        if (!part.IsParameter)
         {
-            var open = path.IndexOf('{', position);
-            var close = open < 0 ? -1 : path.IndexOf('}', open);
-            if (open < 0 || close < 0)
-            {
-                parts.Add(SourceWriter.Literal(path.Substring(position)));
-                break;
-            }
-
-            if (open > position)
-            {
-                parts.Add(SourceWriter.Literal(path.Substring(position, open - position)));
-            }
-
-            var wireName = path.Substring(open + 1, close - open - 1);
-            var parameter = operation.PathParameters.First(p => p.WireName == wireName);
-            parts.Add($"{TypeNames.Runtime}.PathSegment.Encode({TypeNames.WireValue(parameter.ArgumentName, parameter.Type)})");
-            position = close + 1;
+            return SourceWriter.Literal(part.Text);
         }
 
-        return string.Join(" + ", parts);
-    }
+        var parameter = operation.PathParameters.First(p => p.WireName == part.Text);
+        return $"{TypeNames.Runtime}.PathSegment.Encode({TypeNames.WireValue(parameter.ArgumentName, parameter.Type)})";
+    }));
 
     private static void WriteRequestClass(SourceWriter writer, ClientSpec client, OperationSpec operation, RequestSpec request)
     {

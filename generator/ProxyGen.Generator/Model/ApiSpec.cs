@@ -38,10 +38,18 @@ internal sealed record ClientSpec(
     string Visibility,
     string Title,
     string? Description,
-    string? DefaultBaseAddress,
+    ServerSpec? Server,
     string SpecFileName,
     string SpecPath)
 {
     /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
     public string InterfaceName => "I" + Name;
 }
+
+/// <summary>The spec's first server.</summary>
+/// <param name="DefaultBaseAddress">The absolute URL with every variable set to its default.</param>
+/// <param name="Template">The URL as written, when it has variables (<c>https://{region}.example.com</c>).</param>
+internal sealed record ServerSpec(string DefaultBaseAddress, string? Template, EquatableArray<ServerVariableSpec> Variables);
+
+/// <summary>A server URL variable and its default.</summary>
+internal sealed record ServerVariableSpec(string Name, string Default, string? Description);

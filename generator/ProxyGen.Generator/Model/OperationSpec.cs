@@ -4,8 +4,9 @@ namespace ProxyGen.Generator.Model;
 /// <param name="OperationId">The spec's operationId, as written.</param>
 /// <param name="Name">The C# method stem (PascalCase operationId).</param>
 /// <param name="HttpMethod">Upper-case HTTP method.</param>
-/// <param name="Path">The path template, e.g. <c>/v1/Services/{ServiceSid}</c>.</param>
-/// <param name="PathParameters">Path parameters in the order they appear in <see cref="Path"/>.</param>
+/// <param name="Path">The path template as the spec writes it, e.g. <c>/v1/Services/{ServiceSid}</c>, for documentation.</param>
+/// <param name="PathParts">The path template split into literal text and parameters, to build the request path from.</param>
+/// <param name="PathParameters">Path parameters in the order they first appear in <see cref="Path"/>, each once.</param>
 /// <param name="Request">The request class for query, header and form parameters, if the operation has any.</param>
 /// <param name="Response">The 2xx JSON body's type, or null when success carries no body.</param>
 /// <param name="Paging">How to walk every page, when the response is a Twilio page.</param>
@@ -14,6 +15,7 @@ internal sealed record OperationSpec(
     string Name,
     string HttpMethod,
     string Path,
+    EquatableArray<PathPart> PathParts,
     string? Summary,
     string? Description,
     bool Deprecated,
@@ -60,3 +62,6 @@ internal sealed record RequestFieldSpec(
 /// <param name="MetaProperty">The page model's <c>meta</c> property.</param>
 /// <param name="NextPageProperty">The meta model's <c>next_page_url</c> property.</param>
 internal sealed record PagingSpec(string ItemsProperty, TypeRef ItemType, string MetaProperty, string NextPageProperty, bool NextPageIsUri);
+
+/// <summary>One piece of a path template: literal text (already percent-encoded) or a path parameter's wire name.</summary>
+internal sealed record PathPart(string Text, bool IsParameter);

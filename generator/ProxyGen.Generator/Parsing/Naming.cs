@@ -129,6 +129,30 @@ internal static class Naming
         return builder.ToString();
     }
 
+    /// <summary>The longest name ProxyGen generates: well inside C#'s 512, and short enough for file names.</summary>
+    public const int MaxLength = 100;
+
+    /// <summary>
+    /// <paramref name="name"/> itself when it is short enough; otherwise its first characters and a hash of the whole,
+    /// so two long names that start alike stay apart and the result is the same on every build.
+    /// </summary>
+    public static string Shorten(string name)
+    {
+        if (name.Length <= MaxLength)
+        {
+            return name;
+        }
+
+        // FNV-1a: string.GetHashCode is randomized per process, and output must be deterministic.
+        var hash = 2166136261u;
+        foreach (var c in name)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return name.Substring(0, MaxLength - 9) + "_" + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Returns <paramref name="name"/>, or it with a number appended, so that it is not yet in <paramref name="taken"/>; records the result.</summary>
     public static string Unique(string name, ISet<string> taken)
     {

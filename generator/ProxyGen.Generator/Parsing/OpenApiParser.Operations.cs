@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Microsoft.OpenApi.Models;
 using ProxyGen.Generator.Model;
 
@@ -11,9 +10,7 @@ internal sealed partial class OpenApiParser
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
 
-    private static readonly Regex PathPlaceholder = new(@"\{(?<name>[^{}]+)\}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
-    private OperationSpec ReadOperation(string path, OpenApiPathItem pathItem, string method, OpenApiOperation operation, string name, string pointer)
+    private OperationSpec ReadOperation(string path, EquatableArray<PathPart> pathParts, OpenApiPathItem pathItem, string method, OpenApiOperation operation, string name, string pointer)
     {
         // Operation-level parameters override path-level ones with the same name and location.
         // Broken references (already reported as PXG0002) leave null or nameless parameters behind: skip them.
@@ -28,16 +25,15 @@ internal sealed partial class OpenApiParser
 
         var pathParameters = new List<ParameterSpec>();
         var argumentNames = new HashSet<string>(StringComparer.Ordinal) { "request", "cancellationToken" };
-        foreach (Match match in PathPlaceholder.Matches(path))
+        foreach (var wireName in pathParts.Where(p => p.IsParameter).Select(p => p.Text).Distinct(StringComparer.Ordinal))
         {
-            var wireName = match.Groups["name"].Value;
             var parameter = parameters.FirstOrDefault(p => p.In == Microsoft.OpenApi.Models.ParameterLocation.Path && p.Name == wireName);
             var type = parameter?.Schema is { } schema
                 ? ResolveType(schema, name + Naming.Pascal(wireName), pointer, forRequest: true)
                 : new TypeRef(TypeKind.String, Nullable: false);
             pathParameters.Add(new ParameterSpec(
                 wireName,
-                Naming.Unique(Naming.Camel(wireName), argumentNames),
+                Naming.Unique(Identifier(Naming.Camel(wireName), pointer + "/parameters"), argumentNames),
                 ScalarForPath(type),
                 Text(parameter?.Description)));
         }
@@ -48,6 +44,7 @@ internal sealed partial class OpenApiParser
             name,
             method,
             path,
+            pathParts,
             Text(operation.Summary),
             Text(operation.Description),
             operation.Deprecated,
@@ -72,6 +69,7 @@ internal sealed partial class OpenApiParser
         var fields = new List<RequestFieldSpec>();
         var propertyNames = new HashSet<string>(StringComparer.Ordinal);
         OpenApiSchema? formSchema = null;
+        var formPointer = pointer + "/requestBody";
         if (operation.RequestBody?.Content is { Count: > 0 } content)
         {
             var form = content.FirstOrDefault(c => c.Key.StartsWith(FormMediaType, StringComparison.OrdinalIgnoreCase));
@@ -82,11 +80,12 @@ internal sealed partial class OpenApiParser
             else
             {
                 formSchema = form.Value.Schema ?? new OpenApiSchema();
+                formPointer = pointer + "/requestBody/content/" + YamlPositionIndex.Escape(form.Key) + "/schema";
             }
         }
 
         var requestName = Naming.Unique(
-            formSchema?.Title is { Length: > 0 } title ? Naming.Pascal(title) : operationName + "Request",
+            formSchema?.Title is { Length: > 0 } title ? Identifier(Naming.Pascal(title), formPointer + "/title") : Identifier(operationName + "Request", pointer),
             _typeNames);
 
         foreach (var parameter in parameters)
@@ -126,7 +125,7 @@ internal sealed partial class OpenApiParser
 
     private RequestFieldSpec RequestField(string wireName, FieldLocation location, OpenApiSchema schema, bool required, string? description, string requestName, string pointer, HashSet<string> propertyNames)
     {
-        var propertyName = Naming.Unique(SafeMemberName(Naming.Pascal(wireName), requestName), propertyNames);
+        var propertyName = Naming.Unique(SafeMemberName(Identifier(Naming.Pascal(wireName), pointer), requestName), propertyNames);
         var type = AsWireValue(ResolveType(schema, requestName + propertyName, pointer, forRequest: true)).WithNullable(!required);
         return new RequestFieldSpec(wireName, propertyName, location, type, required, Text(description ?? schema.Description));
     }
@@ -149,11 +148,14 @@ internal sealed partial class OpenApiParser
             .OrderBy(r => r.Key, StringComparer.Ordinal);
         foreach (var response in success)
         {
-            var json = response.Value.Content?.FirstOrDefault(c => c.Key.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0);
+            var json = response.Value?.Content?.FirstOrDefault(c => c.Key.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0);
             if (json?.Value?.Schema is { } schema)
             {
-                var contextName = schema.Reference is null && schema.Title is { Length: > 0 } title ? Naming.Pascal(title) : operationName + "Response";
-                return ResolveType(schema, contextName, pointer + "/responses/" + response.Key, forRequest: false).WithNullable(false);
+                var schemaPointer = pointer + "/responses/" + YamlPositionIndex.Escape(response.Key) + "/content/" + YamlPositionIndex.Escape(json.Value.Key) + "/schema";
+                var contextName = schema.Reference is null && schema.Title is { Length: > 0 } title
+                    ? Identifier(Naming.Pascal(title), schemaPointer + "/title")
+                    : operationName + "Response";
+                return ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(false);
             }
         }
 

@@ -20,7 +20,10 @@ internal sealed partial class OpenApiParser
     private readonly Dictionary<string, EnumSpec> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _resolvedComponents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
-    private Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
+
+    /// <summary>Components being resolved right now: meeting one again means the schema contains itself.</summary>
+    private readonly HashSet<string> _resolvingComponents = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The C# type of <paramref name="schema"/>. Components keep their own name; an inline object or enum
@@ -69,9 +72,24 @@ internal sealed partial class OpenApiParser
             return resolved;
         }
 
-        // A component that is only a primitive, list or map stands for that type.
-        var copy = new OpenApiSchema(schema) { Reference = null };
-        resolved = ResolveInline(copy, name, pointer, forRequest: false).WithNullable(false);
+        // A component that is only a primitive, list, map or wrapper stands for that type. If it contains itself
+        // with no object in between (a list of itself, allOf itself, A ↔ B through lists), no C# type can hold it.
+        if (!_resolvingComponents.Add(id))
+        {
+            Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "itself with no object in between (a list, map or allOf of itself)");
+            return new TypeRef(TypeKind.JsonValue, Nullable: true);
+        }
+
+        try
+        {
+            // The schema itself, not a copy: OpenAPI.NET's copy constructor deep-copies, and a resolved self-reference is a cycle.
+            resolved = ResolveInline(schema, name, pointer, forRequest: false).WithNullable(false);
+        }
+        finally
+        {
+            _resolvingComponents.Remove(id);
+        }
+
         _resolvedComponents[id] = resolved;
         return resolved;
     }
@@ -86,7 +104,7 @@ internal sealed partial class OpenApiParser
 
         if (IsStringEnum(schema))
         {
-            var name = Naming.Unique(contextName, _typeNames);
+            var name = Naming.Unique(Identifier(contextName, pointer), _typeNames);
             AddEnum(name, schema);
             return new TypeRef(TypeKind.Enum, nullable, name);
         }
@@ -117,7 +135,7 @@ internal sealed partial class OpenApiParser
 
             if (IsObjectWithProperties(schema))
             {
-                var name = Naming.Unique(contextName, _typeNames);
+                var name = Naming.Unique(Identifier(contextName, pointer), _typeNames);
                 AddModel(name, schema, pointer);
                 return new TypeRef(TypeKind.Model, nullable, name);
             }
@@ -162,9 +180,10 @@ internal sealed partial class OpenApiParser
         var properties = new List<PropertySpec>();
         foreach (var property in schema.Properties ?? new Dictionary<string, OpenApiSchema>())
         {
-            var propertyName = Naming.Unique(SafeMemberName(Naming.Pascal(property.Key), name), names);
+            var propertyPointer = pointer + "/properties/" + YamlPositionIndex.Escape(property.Key);
+            var propertyName = Naming.Unique(SafeMemberName(Identifier(Naming.Pascal(property.Key), propertyPointer), name), names);
             var propertySchema = property.Value ?? new OpenApiSchema();
-            var type = ResolveType(propertySchema, name + propertyName, pointer + "/properties/" + YamlPositionIndex.Escape(property.Key), forRequest: false);
+            var type = ResolveType(propertySchema, name + propertyName, propertyPointer, forRequest: false);
 
             // A member the server may leave out is nullable even when the schema does not say so: absent is not zero.
             var nullable = type.Nullable || !required.Contains(property.Key);
@@ -180,7 +199,7 @@ internal sealed partial class OpenApiParser
         var members = new List<EnumMemberSpec>();
         foreach (var value in schema.Enum.OfType<OpenApiString>().Select(s => s.Value).Distinct(StringComparer.Ordinal))
         {
-            members.Add(new EnumMemberSpec(Naming.Unique(SafeMemberName(Naming.Pascal(value), name), names), value));
+            members.Add(new EnumMemberSpec(Naming.Unique(SafeMemberName(Naming.Shorten(Naming.Pascal(value)), name), names), value));
         }
 
         _enums[name] = new EnumSpec(name, Text(schema.Description), members.ToEquatableArray());

@@ -17,6 +17,7 @@ internal sealed class YamlPositionIndex
     private readonly string _text;
     private readonly Dictionary<string, (int Start, int End)> _spans = new();
     private readonly Dictionary<string, (int Start, int End)> _references = new();
+    private readonly Dictionary<string, string> _referenceAt = new();
     private SourceText? _sourceText;
 
     private YamlPositionIndex(string path, string text)
@@ -34,10 +35,10 @@ internal sealed class YamlPositionIndex
             stream.Load(new StringReader(text));
             if (stream.Documents.Count > 0)
             {
-                index.Visit(stream.Documents[0].RootNode, "#", start: 0, end: 0);
+                index.Visit(stream.Documents[0].RootNode);
             }
         }
-        catch (SharpYaml.YamlException)
+        catch (System.Exception exception) when (exception is SharpYaml.YamlException or System.InvalidOperationException or System.ArgumentException)
         {
             // A document that does not parse has no pointers; Locate falls back to line numbers or the file start.
         }
@@ -97,39 +98,94 @@ internal sealed class YamlPositionIndex
         return null;
     }
 
+    /// <summary>
+    /// A <c>$ref</c> written directly under a map of named components (<c>components/schemas/$ref</c>), where a name
+    /// is expected: OpenAPI.NET throws on it instead of reporting it.
+    /// </summary>
+    public LocationInfo? LocateMisplacedReference()
+    {
+        foreach (var pointer in _spans.Keys)
+        {
+            if (pointer.StartsWith("#/components/", System.StringComparison.Ordinal)
+                && pointer.EndsWith("/$ref", System.StringComparison.Ordinal)
+                && pointer.Split('/').Length == 4)
+            {
+                return Locate(pointer);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Escapes one pointer segment (RFC 6901).</summary>
     public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
-    private void Visit(YamlNode node, string pointer, int start, int end)
+    /// <summary>
+    /// Records every node's pointer, without recursion (nesting is bounded by <see cref="DocumentBudget"/>, but the
+    /// stack is not ours to spend) and without expanding aliases: a node reached again through an alias keeps the
+    /// pointer of its first appearance.
+    /// </summary>
+    private void Visit(YamlNode root)
     {
-        _spans[pointer] = (start, end);
-        switch (node)
+        var visited = new HashSet<YamlNode>(NodeIdentity.Instance);
+        var pending = new Stack<(YamlNode Node, string Pointer, int Start, int End)>();
+        pending.Push((root, "#", 0, 0));
+        while (pending.Count > 0)
         {
-            case YamlMappingNode mapping:
-                foreach (var entry in mapping.Children)
-                {
-                    if (entry.Key is YamlScalarNode key)
+            var (node, pointer, start, end) = pending.Pop();
+            if (!_spans.ContainsKey(pointer))
+            {
+                _spans[pointer] = (start, end);
+            }
+
+            if (!visited.Add(node))
+            {
+                continue;
+            }
+
+            switch (node)
+            {
+                case YamlMappingNode mapping:
+                    // Pushed last to first, so that nodes are visited (and $refs found) in document order.
+                    for (var i = mapping.Children.Count - 1; i >= 0; i--)
                     {
-                        if (key.Value == "$ref" && entry.Value is YamlScalarNode { Value: { } target } && !_references.ContainsKey(target))
+                        var entry = mapping.Children[i];
+                        if (entry.Key is YamlScalarNode key)
                         {
-                            _references[target] = (entry.Value.Start.Index, entry.Value.End.Index);
+                            if (key.Value == "$ref" && entry.Value is YamlScalarNode { Value: { } target })
+                            {
+                                _referenceAt[pointer + "/$ref"] = target;
+                                if (!_references.ContainsKey(target))
+                                {
+                                    _references[target] = (entry.Value.Start.Index, entry.Value.End.Index);
+                                }
+                            }
+
+                            pending.Push((entry.Value, pointer + "/" + Escape(key.Value ?? string.Empty), key.Start.Index, key.End.Index));
                         }
-
-                        Visit(entry.Value, pointer + "/" + Escape(key.Value ?? string.Empty), key.Start.Index, key.End.Index);
                     }
-                }
 
-                break;
-            case YamlSequenceNode sequence:
-                for (var i = 0; i < sequence.Children.Count; i++)
-                {
-                    var child = sequence.Children[i];
-                    Visit(child, pointer + "/" + i.ToString(CultureInfo.InvariantCulture), child.Start.Index, child.End.Index);
-                }
+                    break;
+                case YamlSequenceNode sequence:
+                    for (var i = sequence.Children.Count - 1; i >= 0; i--)
+                    {
+                        var child = sequence.Children[i];
+                        pending.Push((child, pointer + "/" + i.ToString(CultureInfo.InvariantCulture), child.Start.Index, child.End.Index));
+                    }
 
-                break;
+                    break;
+            }
         }
     }
+
+    /// <summary>The place between two character offsets of the document.</summary>
+    public LocationInfo At(int start, int end) => SpanLocation(start, end);
+
+    /// <summary>The target of the <c>$ref</c> at <paramref name="pointer"/> (which ends in <c>/$ref</c>), if there is one.</summary>
+    public string? ReferenceAt(string pointer) => _referenceAt.TryGetValue(pointer, out var target) ? target : null;
+
+    /// <summary>Whether <paramref name="pointer"/> names a node of the document.</summary>
+    public bool Contains(string pointer) => _spans.ContainsKey(pointer);
 
     private SourceText Source => _sourceText ??= SourceText.From(_text);
 
@@ -147,5 +203,15 @@ internal sealed class YamlPositionIndex
         var lines = Source.Lines;
         var line = lines[System.Math.Min(System.Math.Max(zeroBasedLine, 0), lines.Count - 1)];
         return SpanLocation(line.Start, line.End);
+    }
+
+    /// <summary>Compares nodes by identity: an alias is the same node object as its anchor.</summary>
+    private sealed class NodeIdentity : IEqualityComparer<YamlNode>
+    {
+        public static readonly NodeIdentity Instance = new();
+
+        public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(YamlNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }
