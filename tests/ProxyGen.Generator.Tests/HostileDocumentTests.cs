@@ -360,4 +360,55 @@ public class HostileDocumentTests
         AssertNoInternalFailure(run);
         run.AssertCompiles();
     }
+
+    [Theory]
+    [InlineData("\u2028")]
+    [InlineData("\u2029")]
+    [InlineData("\u0085")]
+    [InlineData("\r")]
+    public void Spec_text_with_any_line_break_cannot_end_a_comment_and_become_code(string lineBreak)
+    {
+        var payload = lineBreak + "public class Injected { }" + lineBreak;
+        var yaml = Header + $$"""
+
+            paths:
+              /a:
+                get:
+                  operationId: 'Get<A>{{payload}}'
+                  summary: "Fetch{{payload}}</summary> \0 \uFFFE"
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            description: "Thing{{payload}}"
+                            properties:
+                              kind: { type: string, enum: ['<b>{{payload}}', "\0"], description: "x{{payload}}" }
+            """;
+
+        var run = Generate(yaml);
+
+        AssertNoInternalFailure(run);
+        run.AssertCompiles();
+        var compilation = run.Input.AddSyntaxTrees(run.Result.GeneratedTrees);
+        Assert.Null(compilation.GetTypeByMetadataName("Acme.Proxy.Injected"));
+        Assert.Null(compilation.GetTypeByMetadataName("Injected"));
+    }
+
+    [Fact]
+    public void Options_that_are_not_CSharp_names_are_PXG0009_and_the_defaults_are_used()
+    {
+        var run = new GeneratorHarness()
+            .AddSpec("/specs/a\nb.yaml", Header + "\npaths:\n  /a:\n    get:\n      operationId: GetA\n      responses: { '204': { description: ok } }\n",
+                @namespace: "Acme; public class Injected { } namespace X", clientName: "My Client")
+            .Execute();
+
+        AssertNoInternalFailure(run);
+        run.AssertCompiles();
+        Assert.Equal(2, run.GeneratorDiagnostics.Count(d => d.Id == "PXG0009"));
+        Assert.Contains("namespace ProxyGen.Generated;", run.Source("MyClient.g.cs"));
+        Assert.DoesNotContain("\nb.yaml", run.Source("MyClient.g.cs"));
+    }
 }

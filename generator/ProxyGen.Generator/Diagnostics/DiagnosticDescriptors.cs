@@ -75,7 +75,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidOption = new(
         "PXG0009",
         "Unknown option value",
-        "'{0}': {1}=\"{2}\" is not one of {3}; the default is used",
+        "'{0}': {1}=\"{2}\" is not {3}; the default is used",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

@@ -142,14 +142,14 @@ internal static class ClientEmitter
         var summary = SourceWriter.XmlEscape(operation.Summary ?? operation.Description ?? $"Calls {operation.OperationId}.");
         if (paged)
         {
-            writer.DocElement("summary", $"Streams every item of {operation.OperationId} across all pages, following <c>meta.next_page_url</c> until it is null.\n{summary}");
+            writer.DocElement("summary", $"Streams every item of {SourceWriter.XmlEscape(operation.OperationId)} across all pages, following <c>meta.next_page_url</c> until it is null.\n{summary}");
         }
         else
         {
             writer.DocElement("summary", summary);
         }
 
-        var remarks = $"<c>{operation.HttpMethod} {SourceWriter.XmlEscape(operation.Path)}</c> ({operation.OperationId})";
+        var remarks = $"<c>{operation.HttpMethod} {SourceWriter.XmlEscape(operation.Path)}</c> ({SourceWriter.XmlEscape(operation.OperationId)})";
         if (operation.Description is { } description && description != operation.Summary)
         {
             remarks = SourceWriter.XmlEscape(description) + "\n" + remarks;

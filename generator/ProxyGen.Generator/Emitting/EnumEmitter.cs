@@ -24,7 +24,7 @@ internal static class EnumEmitter
         writer.Line();
         foreach (var member in spec.Members)
         {
-            writer.DocElement("summary", $"The value <c>{member.Value}</c>.");
+            writer.DocElement("summary", $"The value <c>{SourceWriter.XmlEscape(member.Value)}</c>.");
             writer.Line($"public static {name} {member.Name} {{ get; }} = new {name}({SourceWriter.Literal(member.Value)});");
             writer.Line();
         }

@@ -58,11 +58,15 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes one XML doc element; <paramref name="xml"/> is already XML (escape spec text first).</summary>
+    /// <summary>
+    /// Writes one XML doc element; <paramref name="xml"/> is already XML (escape spec text first). Every kind of
+    /// line break C# knows (CR, LF, NEL, U+2028, U+2029) starts a new <c>///</c> line, so text in a comment can never
+    /// end the comment and become code.
+    /// </summary>
     public SourceWriter DocElement(string element, string xml, string? attribute = null)
     {
         var open = attribute is null ? element : element + " " + attribute;
-        var lines = xml.Replace("\r\n", "\n").Split('\n');
+        var lines = xml.Replace("\r\n", "\n").Split(LineBreaks);
         if (lines.Length == 1)
         {
             return Line($"/// <{open}>{lines[0].Trim()}</{element}>");
@@ -77,15 +81,47 @@ internal sealed class SourceWriter
         return Line($"/// </{element}>");
     }
 
-    public static string XmlEscape(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    private static readonly char[] LineBreaks = ['\n', '\r', '\u0085', '\u2028', '\u2029'];
+
+    /// <summary>Spec text as XML content: markup characters escaped, characters XML cannot hold at all left out.</summary>
+    public static string XmlEscape(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '\t' or '\n' or '\r':
+                    builder.Append(c);
+                    break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        builder.Append(c).Append(text[++i]);
+                    }
+                    else if (!char.IsControl(c) && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF')
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>A C# string literal for <paramref name="value"/>.</summary>
     public static string Literal(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             switch (c)
             {
                 case '"': builder.Append("\\\""); break;
@@ -94,8 +130,13 @@ internal sealed class SourceWriter
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 default:
-                    if (char.IsControl(c))
+                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
                     {
+                        builder.Append(c).Append(value[++i]);
+                    }
+                    else if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029')
+                    {
+                        // C# ends a string at U+2028/U+2029 too, and an unpaired surrogate cannot be written as UTF-8.
                         builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                     }
                     else

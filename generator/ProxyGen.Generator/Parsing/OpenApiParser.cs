@@ -130,8 +130,10 @@ internal sealed partial class OpenApiParser
 
     private ApiSpec BuildSpec(OpenApiDocument document, CancellationToken cancellationToken)
     {
-        _typeNames.Add(_input.ClientName);
-        _typeNames.Add("I" + _input.ClientName);
+        var @namespace = ReadNamespace();
+        var clientName = ReadClientName();
+        _typeNames.Add(clientName);
+        _typeNames.Add("I" + clientName);
         foreach (var component in Naming.ComponentNames(document.Components?.Schemas?.Keys ?? Enumerable.Empty<string>()))
         {
             var pointer = "#/components/schemas/" + YamlPositionIndex.Escape(component.Key);
@@ -190,10 +192,10 @@ internal sealed partial class OpenApiParser
         }
 
         var client = new ClientSpec(
-            _input.Namespace,
-            _input.ClientName,
+            @namespace,
+            clientName,
             ReadVisibility(),
-            document.Info?.Title ?? _input.ClientName,
+            document.Info?.Title ?? clientName,
             document.Info?.Description,
             ReadServer(document),
             _input.FileName,
@@ -255,6 +257,35 @@ internal sealed partial class OpenApiParser
         return name;
     }
 
+    /// <summary>The namespace option goes into the generated code as written, so it must be a dotted C# name.</summary>
+    private string ReadNamespace()
+    {
+        if (_input.Namespace.Split('.').All(IsIdentifier))
+        {
+            return _input.Namespace;
+        }
+
+        Report(DiagnosticDescriptors.InvalidOption, null, _input.FileName, "ProxyGenNamespace", _input.Namespace, "a dotted C# name such as Acme.Proxy");
+        return "ProxyGen.Generated";
+    }
+
+    private string ReadClientName()
+    {
+        if (IsIdentifier(_input.ClientName))
+        {
+            return _input.ClientName;
+        }
+
+        var fallback = Naming.Shorten(Naming.Pascal(_input.ClientName));
+        Report(DiagnosticDescriptors.InvalidOption, null, _input.FileName, "ProxyGenClientName", _input.ClientName, "a C# name such as ProxyClient (" + fallback + " is used)");
+        return fallback;
+    }
+
+    private static bool IsIdentifier(string name) =>
+        name.Length is > 0 and <= Naming.MaxLength
+        && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name)
+        && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
+
     private string ReadVisibility()
     {
         switch (_input.Visibility?.ToLowerInvariant())
@@ -264,7 +295,7 @@ internal sealed partial class OpenApiParser
             case "internal":
                 return "internal";
             default:
-                Report(DiagnosticDescriptors.InvalidOption, null, _input.FileName, "ProxyGenVisibility", _input.Visibility!, "public, internal");
+                Report(DiagnosticDescriptors.InvalidOption, null, _input.FileName, "ProxyGenVisibility", _input.Visibility!, "one of public, internal");
                 return "public";
         }
     }
