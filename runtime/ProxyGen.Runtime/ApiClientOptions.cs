@@ -25,7 +25,20 @@ public sealed class ApiClientOptions
     /// </summary>
     public IDictionary<string, string> ServerVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Describes the options without the password.</summary>
+    /// <summary>
+    /// Allows credentials over plain <c>http://</c> to a host other than this machine. Off by default: Basic auth over
+    /// http hands the Account SID and Auth Token to anyone on the path. Loopback addresses are always allowed.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// The largest response body the client reads, in bytes (default 32 MiB); a larger one is an
+    /// <see cref="ApiException"/> of kind <see cref="ApiErrorKind.ResponseTooLarge"/>. The HttpClient's
+    /// <see cref="HttpClient.MaxResponseContentBufferSize"/> applies too, whichever is smaller.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>Describes the options without the password (nor any user information in the base address).</summary>
     public override string ToString() =>
-        $"BaseAddress={BaseAddress?.ToString() ?? "(default)"}, Username={Username ?? "(none)"}, Password={(Password is null ? "(none)" : "***")}, UserAgent={UserAgent ?? "(default)"}";
+        $"BaseAddress={ApiException.Redact(BaseAddress)?.ToString() ?? "(default)"}, Username={Username ?? "(none)"}, Password={(Password is null ? "(none)" : "***")}, UserAgent={UserAgent ?? "(default)"}";
 }

@@ -1,5 +1,5 @@
+using System.Net;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 
@@ -10,32 +10,85 @@ namespace ProxyGen.Runtime;
 /// <c>User-Agent</c>, encodes the form body, turns non-2xx answers into <see cref="ApiException"/> and reads JSON
 /// with the reader the generator emitted (no reflection).
 /// </summary>
+/// <remarks>
+/// Trusts the caller's settings, not the server: credentials go only to the origin of the base address (next-page
+/// links are resolved and checked, redirects of non-GET requests are refused), header values cannot carry line breaks,
+/// and a response is read within the HttpClient's timeout and a byte limit. See docs/security.md.
+/// </remarks>
 public sealed class ApiConnection
 {
     private static readonly string ProductToken = "ProxyGen/" + (typeof(ApiConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip };
 
     private readonly HttpClient _httpClient;
     private readonly Uri? _baseAddress;
+    private readonly string? _pathPrefix;
     private readonly AuthenticationHeaderValue? _authorization;
     private readonly string _userAgent;
+    private readonly long _maxResponseBytes;
 
     /// <summary>Creates the connection a generated client uses. The options are read here, once.</summary>
     /// <param name="httpClient">Sends the requests; owned by the caller.</param>
-    /// <param name="options">Base address, credentials, User-Agent.</param>
+    /// <param name="options">Base address, credentials, User-Agent, limits.</param>
     /// <param name="defaultBaseAddress">The spec's server, used when neither the options nor the HttpClient name one.</param>
+    /// <exception cref="ArgumentException">
+    /// The base address is not an absolute http(s) address or carries user information; credentials would travel over
+    /// plain http to a host other than this machine without <see cref="ApiClientOptions.AllowInsecureHttp"/>; the user
+    /// name holds ':'; or the user name, password or User-Agent holds a control character.
+    /// </exception>
     public ApiConnection(HttpClient httpClient, ApiClientOptions options, Uri? defaultBaseAddress)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         _httpClient = httpClient;
         _baseAddress = options.BaseAddress ?? httpClient.BaseAddress ?? defaultBaseAddress;
+        if (_baseAddress is not null)
+        {
+            if (!_baseAddress.IsAbsoluteUri || (_baseAddress.Scheme != Uri.UriSchemeHttps && _baseAddress.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new ArgumentException("The base address must be an absolute http or https address.", nameof(options));
+            }
+
+            if (_baseAddress.UserInfo.Length > 0)
+            {
+                // Not echoed: the user information may be a password.
+                throw new ArgumentException("The base address carries user information; set ApiClientOptions.Username and Password instead.", nameof(options));
+            }
+
+            _pathPrefix = _baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        }
+
         if (options.Username is not null)
         {
+            if (options.Username.Contains(':') || HasControlCharacter(options.Username) || (options.Password is not null && HasControlCharacter(options.Password)))
+            {
+                throw new ArgumentException("The user name may not contain ':', and neither it nor the password may contain control characters.", nameof(options));
+            }
+
+            if (_baseAddress is { Scheme: "http", IsLoopback: false } && !options.AllowInsecureHttp)
+            {
+                throw new ArgumentException(
+                    $"Credentials would be sent in clear text to {_baseAddress.GetLeftPart(UriPartial.Authority)}. Use https, or set ApiClientOptions.AllowInsecureHttp for a network you trust.",
+                    nameof(options));
+            }
+
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Username + ":" + options.Password));
             _authorization = new AuthenticationHeaderValue("Basic", credentials);
         }
 
+        if (options.UserAgent is not null && HasControlCharacter(options.UserAgent))
+        {
+            throw new ArgumentException("ApiClientOptions.UserAgent may not contain control characters (a line break would start a second header).", nameof(options));
+        }
+
+        if (options.MaxResponseBytes <= 0)
+        {
+            throw new ArgumentException("ApiClientOptions.MaxResponseBytes must be positive.", nameof(options));
+        }
+
         _userAgent = string.IsNullOrWhiteSpace(options.UserAgent) ? ProductToken : options.UserAgent.Trim() + " " + ProductToken;
+        _maxResponseBytes = Math.Min(options.MaxResponseBytes, httpClient.MaxResponseContentBufferSize);
     }
 
     /// <summary>The address requests are sent to.</summary>
@@ -46,60 +99,112 @@ public sealed class ApiConnection
     public async Task<T> SendAsync<T>(ApiRequest request, JsonValueReader<T> readResponse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readResponse);
-        using var message = CreateMessage(request);
-        using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ApiException.FromResponseAsync(response, message, cancellationToken).ConfigureAwait(false);
-        }
-
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var address = Address(request);
+        using var timeout = StartTimeout(cancellationToken);
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-            if (!reader.Read())
+            using var response = await SendCheckedAsync(request, address, timeout.Token).ConfigureAwait(false);
+            var body = await BodyReader.ReadAsync(response.Content, _maxResponseBytes, timeout.Token).ConfigureAwait(false)
+                ?? throw TooLarge(request, address, response);
+            try
             {
-                throw new JsonException("The response body is empty.");
+                return Read(body.Buffer.AsSpan(0, body.Length), readResponse);
             }
-
-            return readResponse(ref reader);
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+            {
+                var text = Encoding.UTF8.GetString(body.Buffer, 0, Math.Min(body.Length, ApiException.MaxErrorBodyBytes));
+                throw new ApiException(
+                    $"{request.Method} {address.AbsolutePath} answered {(int)response.StatusCode} with a body that could not be read as {typeof(T).Name}: {ApiException.Printable(exception.Message, 300)}",
+                    response.StatusCode,
+                    request.Method,
+                    address,
+                    text,
+                    requestId: ApiException.RequestIdOf(response),
+                    innerException: exception,
+                    kind: ApiErrorKind.InvalidBody,
+                    isResponseBodyTruncated: body.Length > ApiException.MaxErrorBodyBytes);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(body.Buffer);
+            }
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        catch (OperationCanceledException exception) when (TimedOut(timeout, cancellationToken))
         {
-            var text = Encoding.UTF8.GetString(body);
-            throw new ApiException(
-                $"{message.Method} {message.RequestUri?.AbsolutePath} answered {(int)response.StatusCode} with a body that could not be read as {typeof(T).Name}: {exception.Message}",
-                response.StatusCode,
-                message.Method,
-                message.RequestUri,
-                text,
-                requestId: RequestId(response),
-                innerException: exception);
+            throw TimeoutError(exception);
         }
     }
 
     /// <summary>Sends <paramref name="request"/>; any 2xx answer is success and its body is ignored.</summary>
     public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        using var message = CreateMessage(request);
-        using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        var address = Address(request);
+        using var timeout = StartTimeout(cancellationToken);
+        try
         {
-            throw await ApiException.FromResponseAsync(response, message, cancellationToken).ConfigureAwait(false);
+            using var response = await SendCheckedAsync(request, address, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (TimedOut(timeout, cancellationToken))
+        {
+            throw TimeoutError(exception);
         }
     }
 
-    private HttpRequestMessage CreateMessage(ApiRequest request)
+    /// <summary>Sends the request and returns a 2xx response whose body is still unread; anything else throws.</summary>
+    private async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, Uri address, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var message = new HttpRequestMessage(request.Method, Address(request));
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var message = CreateMessage(request, address);
+        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The handler reuses the message when it follows a redirect: a changed address means it followed one. For a
+            // POST it has already re-sent the request as a GET, and the caller must not mistake that answer for success.
+            if (message.RequestUri != address && request.Method != HttpMethod.Get && request.Method != HttpMethod.Head)
+            {
+                throw new ApiException(
+                    $"{request.Method} {address.AbsolutePath} was redirected to {ApiException.Printable(ApiException.Redact(message.RequestUri)?.ToString(), 300)}, which ProxyGen does not follow for a {request.Method}: the request would be re-sent as something else.",
+                    response.StatusCode,
+                    request.Method,
+                    address,
+                    responseBody: null,
+                    requestId: ApiException.RequestIdOf(response),
+                    kind: ApiErrorKind.RedirectRefused);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ApiException.FromResponseAsync(response, request.Method, address, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
+            }
+
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(ApiRequest request, Uri address)
+    {
+        var message = new HttpRequestMessage(request.Method, address);
+        message.Headers.Accept.Add(AcceptJson);
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         message.Headers.Authorization = _authorization;
         if (request.Headers is { } headers)
         {
             foreach (var header in headers.Items)
             {
+                if (!IsToken(header.Key))
+                {
+                    throw new ArgumentException($"'{ApiException.Printable(header.Key, 100)}' is not a valid header name.", header.Key);
+                }
+
+                if (header.Value.Any(c => c != '\t' && char.IsControl(c)))
+                {
+                    throw new ArgumentException($"The value of the header '{header.Key}' contains a line break or another control character.", header.Key);
+                }
+
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
         }
@@ -112,29 +217,124 @@ public sealed class ApiConnection
         return message;
     }
 
+    /// <summary>Where <paramref name="request"/> goes. Whatever the server or the caller wrote, the result is on the base address's origin.</summary>
     private Uri Address(ApiRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var baseAddress = BaseAddress;
-        if (request.AbsoluteUri is { } absolute)
+        if (request.NextPageLink is { } link)
         {
-            // Credentials go only where the client was pointed: a next-page link to another origin is refused.
-            if (Uri.Compare(absolute, baseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+            // Resolved as a browser would, then checked: a relative "@evil/x" or "//evil/x" cannot borrow the credentials.
+            var target = link.IsAbsoluteUri ? link : new Uri(baseAddress, link);
+            if (!SameOrigin(target, baseAddress) || target.UserInfo.Length > 0)
             {
-                throw new InvalidOperationException($"The server's next page '{absolute.GetLeftPart(UriPartial.Path)}' is on another host than '{baseAddress.GetLeftPart(UriPartial.Authority)}'; ProxyGen does not send credentials there.");
+                throw new ApiException(
+                    $"The server's next page '{ApiException.Printable(ApiException.Redact(target)!.GetLeftPart(UriPartial.Path), 300)}' is not on {baseAddress.GetLeftPart(UriPartial.Authority)}; ProxyGen does not send credentials there.",
+                    statusCode: null,
+                    HttpMethod.Get,
+                    target,
+                    responseBody: null,
+                    kind: ApiErrorKind.NextPageRefused);
             }
 
-            return absolute;
+            return target;
         }
 
-        var address = baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/') + request.Path;
-        if (request.Query is { Items.Count: > 0 } query)
-        {
-            address += "?" + query.ToQueryString();
-        }
-
-        return new Uri(address, UriKind.Absolute);
+        var text = request.Query is { Items.Count: > 0 } query
+            ? _pathPrefix + request.Path + "?" + query.ToQueryString()
+            : _pathPrefix + request.Path;
+        var address = new Uri(text, UriKind.Absolute);
+        return SameOrigin(address, baseAddress)
+            ? address
+            : throw new ArgumentException($"The request path '{ApiException.Printable(request.Path, 200)}' leaves the base address.", nameof(request));
     }
 
-    private static string? RequestId(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("Twilio-Request-Id", out var values) ? values.FirstOrDefault() : null;
+    private CancellationTokenSource StartTimeout(CancellationToken cancellationToken)
+    {
+        // HttpClient.Timeout covers only the wait for the headers when they are read first; this covers the body too.
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_httpClient.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            timeout.CancelAfter(_httpClient.Timeout);
+        }
+
+        return timeout;
+    }
+
+    private static bool TimedOut(CancellationTokenSource timeout, CancellationToken callerToken) =>
+        timeout.IsCancellationRequested && !callerToken.IsCancellationRequested;
+
+    private TaskCanceledException TimeoutError(OperationCanceledException exception) => new(
+        $"The request was canceled due to the configured HttpClient.Timeout of {_httpClient.Timeout.TotalSeconds} seconds elapsing.",
+        new TimeoutException(exception.Message, exception));
+
+    private ApiException TooLarge(ApiRequest request, Uri address, HttpResponseMessage response) => new(
+        $"{request.Method} {address.AbsolutePath} answered {(int)response.StatusCode} with a body larger than {_maxResponseBytes} bytes (ApiClientOptions.MaxResponseBytes or HttpClient.MaxResponseContentBufferSize).",
+        response.StatusCode,
+        request.Method,
+        address,
+        responseBody: null,
+        requestId: ApiException.RequestIdOf(response),
+        kind: ApiErrorKind.ResponseTooLarge,
+        isResponseBodyTruncated: true);
+
+    private static T Read<T>(ReadOnlySpan<byte> body, JsonValueReader<T> readResponse)
+    {
+        // A UTF-8 byte order mark is allowed before JSON text (RFC 8259 §8.1 lets a reader ignore it).
+        if (body.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+
+        var reader = new Utf8JsonReader(body, ReaderOptions);
+        if (!reader.Read())
+        {
+            throw new JsonException("The response body is empty.");
+        }
+
+        var value = readResponse(ref reader);
+        if (reader.Read())
+        {
+            throw new JsonException($"The response body has data after its JSON value (at byte {reader.TokenStartIndex}).");
+        }
+
+        return value;
+    }
+
+    private static bool SameOrigin(Uri address, Uri baseAddress) =>
+        string.Equals(address.Scheme, baseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(address.IdnHost, baseAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && address.Port == baseAddress.Port;
+
+    private static bool HasControlCharacter(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An HTTP token (RFC 9110 §5.6.2): the characters a header name may have.</summary>
+    private static bool IsToken(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (c > 126 || !(char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

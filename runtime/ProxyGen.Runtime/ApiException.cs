@@ -1,18 +1,25 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 
 namespace ProxyGen.Runtime;
 
 /// <summary>
-/// The server answered with a status outside 2xx, or with a body that could not be read. Carries what the
-/// server said: status, Twilio's error <see cref="Code"/> and <see cref="MoreInfo"/>, the raw body and the request id.
+/// The server answered with something the client will not accept: a status outside 2xx, a body that cannot be read or
+/// is too large, a redirect of a request that changes data, or a next-page link it will not follow (see <see cref="Kind"/>).
+/// Carries what the server said: status, Twilio's error <see cref="Code"/> and <see cref="MoreInfo"/>, the body and the
+/// request id. Never carries credentials: addresses are shown without user information, and the message holds no
+/// control characters from the server.
 /// </summary>
 public sealed class ApiException : Exception
 {
+    /// <summary>The most of an error body kept in <see cref="ResponseBody"/>: 64 KiB.</summary>
+    public const int MaxErrorBodyBytes = 64 * 1024;
+
     /// <summary>Creates the exception; generated clients and <see cref="ApiConnection"/> call this.</summary>
     public ApiException(
         string message,
-        HttpStatusCode statusCode,
+        HttpStatusCode? statusCode,
         HttpMethod method,
         Uri? requestUri,
         string? responseBody,
@@ -20,30 +27,40 @@ public sealed class ApiException : Exception
         string? moreInfo = null,
         string? requestId = null,
         string? serverMessage = null,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        ApiErrorKind kind = ApiErrorKind.HttpError,
+        bool isResponseBodyTruncated = false)
         : base(message, innerException)
     {
         StatusCode = statusCode;
         Method = method;
-        RequestUri = requestUri;
+        RequestUri = Redact(requestUri);
         ResponseBody = responseBody;
         Code = code;
         MoreInfo = moreInfo;
         RequestId = requestId;
         ServerMessage = serverMessage;
+        Kind = kind;
+        IsResponseBodyTruncated = isResponseBodyTruncated;
     }
 
-    /// <summary>The HTTP status of the response.</summary>
-    public HttpStatusCode StatusCode { get; }
+    /// <summary>What went wrong.</summary>
+    public ApiErrorKind Kind { get; }
+
+    /// <summary>The HTTP status of the response; null when the request was refused before any response.</summary>
+    public HttpStatusCode? StatusCode { get; }
 
     /// <summary>The request's method.</summary>
     public HttpMethod Method { get; }
 
-    /// <summary>The request's address.</summary>
+    /// <summary>The request's address, without user information.</summary>
     public Uri? RequestUri { get; }
 
-    /// <summary>The response body as text, whatever its format.</summary>
+    /// <summary>The response body as text, whatever its format; for errors, at most the first <see cref="MaxErrorBodyBytes"/>.</summary>
     public string? ResponseBody { get; }
+
+    /// <summary>True when the server sent more than <see cref="ResponseBody"/> holds.</summary>
+    public bool IsResponseBodyTruncated { get; }
 
     /// <summary>Twilio's error code (the body's <c>code</c>), e.g. 20404.</summary>
     public int? Code { get; }
@@ -54,47 +71,87 @@ public sealed class ApiException : Exception
     /// <summary>The <c>Twilio-Request-Id</c> response header, for support requests.</summary>
     public string? RequestId { get; }
 
-    /// <summary>The body's <c>message</c>, as the server wrote it.</summary>
+    /// <summary>The body's <c>message</c>, exactly as the server wrote it.</summary>
     public string? ServerMessage { get; }
 
-    internal static async Task<ApiException> FromResponseAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellationToken)
+    internal static async Task<ApiException> FromResponseAsync(HttpResponseMessage response, HttpMethod method, Uri requestUri, long maxBytes, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var (bytes, length, truncated) = await BodyReader.ReadPrefixAsync(response.Content, (int)Math.Min(MaxErrorBodyBytes, maxBytes), cancellationToken).ConfigureAwait(false);
+        var body = Encoding.UTF8.GetString(bytes, 0, length);
         int? code = null;
         string? moreInfo = null;
         string? serverMessage = null;
-        try
+        if (!truncated)
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            try
             {
-                var root = document.RootElement;
-                if (root.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.Number && codeElement.TryGetInt32(out var parsed))
+                using var document = JsonDocument.Parse(body);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
                 {
-                    code = parsed;
-                }
+                    var root = document.RootElement;
+                    if (root.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.Number && codeElement.TryGetInt32(out var parsed))
+                    {
+                        code = parsed;
+                    }
 
-                moreInfo = StringMember(root, "more_info");
-                serverMessage = StringMember(root, "message") ?? StringMember(root, "detail");
+                    moreInfo = StringMember(root, "more_info");
+                    serverMessage = StringMember(root, "message") ?? StringMember(root, "detail");
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON (an HTML error page from a proxy, plain text): the raw body still travels in ResponseBody.
             }
         }
-        catch (JsonException)
+
+        var requestId = RequestIdOf(response);
+        var status = (int)response.StatusCode;
+        var text = serverMessage ?? (body.Length == 0 ? response.ReasonPhrase : body);
+        var location = status is >= 300 and < 400 && response.Headers.Location is { } target
+            ? $" (Location: {Printable(Redact(target.IsAbsoluteUri ? target : new Uri(requestUri, target))!.ToString(), 300)})"
+            : string.Empty;
+        var message = $"{method} {requestUri.AbsolutePath} failed with {status} {Printable(response.ReasonPhrase, 100)}{location}"
+            + (code is null ? string.Empty : $" (code {code})")
+            + (string.IsNullOrEmpty(text) ? "." : $": {Printable(text, 200)}")
+            + (moreInfo is null ? string.Empty : $" See {Printable(moreInfo, 300)}");
+        return new ApiException(message, response.StatusCode, method, requestUri, body, code, moreInfo, requestId, serverMessage, isResponseBodyTruncated: truncated);
+    }
+
+    internal static string? RequestIdOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Twilio-Request-Id", out var values) ? values.FirstOrDefault() : null;
+
+    /// <summary>
+    /// Server text made safe to print in one line of a log: control characters (CR, LF, ESC …) become spaces and
+    /// long text is cut at <paramref name="maxLength"/> characters.
+    /// </summary>
+    internal static string Printable(string? text, int maxLength)
+    {
+        if (string.IsNullOrEmpty(text))
         {
-            // Not JSON (an HTML error page from a proxy, plain text): the raw body still travels in ResponseBody.
+            return string.Empty;
         }
 
-        var requestId = response.Headers.TryGetValues("Twilio-Request-Id", out var ids) ? ids.FirstOrDefault() : null;
-        var status = (int)response.StatusCode;
-        var text = serverMessage ?? (body.Length == 0 ? response.ReasonPhrase : Shorten(body));
-        var message = $"{request.Method} {request.RequestUri?.AbsolutePath} failed with {status} {response.ReasonPhrase}"
-            + (code is null ? string.Empty : $" (code {code})")
-            + (string.IsNullOrEmpty(text) ? "." : $": {text}")
-            + (moreInfo is null ? string.Empty : $" See {moreInfo}");
-        return new ApiException(message, response.StatusCode, request.Method, request.RequestUri, body, code, moreInfo, requestId, serverMessage);
+        var cut = text.Length > maxLength;
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength) + 1);
+        foreach (var c in cut ? text.AsSpan(0, maxLength) : text.AsSpan())
+        {
+            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
+        }
+
+        return builder.ToString().Trim() + (cut ? "…" : string.Empty);
+    }
+
+    /// <summary>The address without its user information (<c>user:password@</c>), which must never be printed.</summary>
+    internal static Uri? Redact(Uri? uri)
+    {
+        if (uri is null || !uri.IsAbsoluteUri || uri.UserInfo.Length == 0)
+        {
+            return uri;
+        }
+
+        return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
     }
 
     private static string? StringMember(JsonElement root, string name) =>
         root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
-
-    private static string Shorten(string body) => body.Length <= 200 ? body.Trim() : body[..200].Trim() + "…";
 }

@@ -4,17 +4,25 @@ namespace ProxyGen.Runtime;
 public sealed class ApiRequest
 {
     /// <summary>Creates a request for <paramref name="path"/>, relative to the client's base address.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> does not start with '/', so it could change the host.</exception>
     public ApiRequest(HttpMethod method, string path)
     {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.StartsWith('/'))
+        {
+            throw new ArgumentException("A request path must start with '/'.", nameof(path));
+        }
+
         Method = method;
         Path = path;
     }
 
-    private ApiRequest(Uri absoluteUri)
+    private ApiRequest(Uri nextPageLink)
     {
         Method = HttpMethod.Get;
-        Path = absoluteUri.AbsolutePath;
-        AbsoluteUri = absoluteUri;
+        Path = nextPageLink.IsAbsoluteUri ? nextPageLink.AbsolutePath : nextPageLink.OriginalString;
+        NextPageLink = nextPageLink;
     }
 
     /// <summary>The HTTP method.</summary>
@@ -23,8 +31,11 @@ public sealed class ApiRequest
     /// <summary>The path with its parameters already encoded, e.g. <c>/v1/Services/KS…</c>.</summary>
     public string Path { get; }
 
-    /// <summary>Set for a next-page request: the server's own address for the page.</summary>
-    public Uri? AbsoluteUri { get; }
+    /// <summary>
+    /// Set for a next-page request: the server's link to the page, absolute or relative to the base address. The
+    /// connection resolves it and refuses any result on another origin than the base address.
+    /// </summary>
+    public Uri? NextPageLink { get; }
 
     /// <summary>Query parameters; null or empty sends none.</summary>
     public ParameterList? Query { get; init; }
@@ -35,8 +46,10 @@ public sealed class ApiRequest
     /// <summary>The form body. Null sends no body; an empty list sends an empty form body.</summary>
     public ParameterList? Form { get; init; }
 
-    /// <summary>A GET of the page the server named in <c>meta.next_page_url</c>.</summary>
-    public static ApiRequest NextPage(Uri nextPageUrl) => nextPageUrl.IsAbsoluteUri
-        ? new ApiRequest(nextPageUrl)
-        : new ApiRequest(HttpMethod.Get, nextPageUrl.OriginalString);
+    /// <summary>A GET of the page the server named in <c>meta.next_page_url</c>. <see cref="PageLinks"/> also stops loops.</summary>
+    public static ApiRequest NextPage(Uri nextPageUrl)
+    {
+        ArgumentNullException.ThrowIfNull(nextPageUrl);
+        return new ApiRequest(nextPageUrl);
+    }
 }

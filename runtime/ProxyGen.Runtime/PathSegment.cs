@@ -1,12 +1,26 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ProxyGen.Runtime;
 
 /// <summary>Formats and percent-encodes a path parameter as one URL path segment.</summary>
 public static class PathSegment
 {
-    /// <summary>Encodes a string; '/', '?', '#' and spaces cannot escape their segment.</summary>
-    public static string Encode(string value) => Uri.EscapeDataString(value);
+    /// <summary>Encodes a string; '/', '?', '#', '%', spaces and line breaks cannot escape their segment.</summary>
+    /// <exception cref="ArgumentException">
+    /// The value is empty, <c>.</c> or <c>..</c>: System.Uri removes such segments (even percent-encoded), so the request
+    /// would go to another resource than the one named.
+    /// </exception>
+    public static string Encode(string value, [CallerArgumentExpression(nameof(value))] string? argumentName = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, argumentName);
+        if (value.Length == 0 || value == "." || value == "..")
+        {
+            throw new ArgumentException($"A path segment cannot be '{value}': it would not name one resource.", argumentName);
+        }
+
+        return Uri.EscapeDataString(value);
+    }
 
     /// <summary>Encodes an integer in the invariant culture.</summary>
     public static string Encode(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -27,5 +41,6 @@ public static class PathSegment
     public static string Encode(DateOnly value) => ParameterList.Format(value);
 
     /// <summary>Encodes a URI's text.</summary>
-    public static string Encode(Uri value) => Uri.EscapeDataString(value.OriginalString);
+    public static string Encode(Uri value, [CallerArgumentExpression(nameof(value))] string? argumentName = null) =>
+        Encode((value ?? throw new ArgumentNullException(argumentName)).OriginalString, argumentName);
 }

@@ -76,7 +76,7 @@ try
 }
 catch (ApiException error)
 {
-    Show($"ApiException {(int)error.StatusCode}, code {error.Code}: {error.ServerMessage} ({error.MoreInfo})");
+    Show($"ApiException {(int?)error.StatusCode}, code {error.Code}: {error.ServerMessage} ({error.MoreInfo})");
 }
 
 Step(6, "Fetch a short code that does not exist");
@@ -86,7 +86,7 @@ try
 }
 catch (ApiException error)
 {
-    Show($"ApiException: status {(int)error.StatusCode}, Twilio code {error.Code}, more info {error.MoreInfo}");
+    Show($"ApiException: status {(int?)error.StatusCode}, Twilio code {error.Code}, more info {error.MoreInfo}");
     Show($"  message: {error.ServerMessage}");
     Show($"  request id: {error.RequestId}");
 }

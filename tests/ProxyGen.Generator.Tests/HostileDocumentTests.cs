@@ -411,4 +411,36 @@ public class HostileDocumentTests
         Assert.Contains("namespace ProxyGen.Generated;", run.Source("MyClient.g.cs"));
         Assert.DoesNotContain("\nb.yaml", run.Source("MyClient.g.cs"));
     }
+
+    [Fact]
+    public void Path_parameters_named_like_the_generated_locals_compile()
+    {
+        var names = new[] { "request", "cancellationToken", "form", "query", "headers", "apiRequest", "links", "page", "items", "item", "nextPageUrl" };
+        var path = "/things/" + string.Join("/", names.Select(n => "{" + n + "}"));
+        var parameters = string.Join("\n", names.Select(n => $"        - {{ name: {n}, in: path, required: true, schema: {{ type: string }} }}"));
+        var run = Generate(Header + $$"""
+
+            paths:
+              '{{path}}':
+                get:
+                  operationId: ListThing
+                  parameters:
+            {{parameters}}
+                    - { name: PageSize, in: query, schema: { type: integer } }
+                  responses:
+                    '200':
+                      description: ok
+                      content: { application/json: { schema: { $ref: '#/components/schemas/page' } } }
+            components:
+              schemas:
+                page:
+                  type: object
+                  properties:
+                    things: { type: array, items: { type: string } }
+                    meta: { type: object, properties: { next_page_url: { type: string, nullable: true } } }
+            """);
+
+        run.AssertNoProblems();
+        Assert.Contains("ListThingAllAsync(", run.Source("HostileClient.ListThing.g.cs"));
+    }
 }

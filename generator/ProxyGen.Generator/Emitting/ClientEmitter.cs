@@ -285,6 +285,7 @@ internal static class ClientEmitter
         }
 
         arguments.Add("cancellationToken");
+        writer.Line($"var links = new {TypeNames.Runtime}.PageLinks();");
         writer.Line($"var page = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
         writer.OpenBlock("while (true)");
         writer.OpenBlock($"if (page.{paging.ItemsProperty} is {{ }} items)");
@@ -293,12 +294,11 @@ internal static class ClientEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.Line();
-        var next = paging.NextPageIsUri ? "nextPageUrl" : $"new global::System.Uri(nextPageUrl, global::System.UriKind.RelativeOrAbsolute)";
         writer.OpenBlock($"if (page.{paging.MetaProperty}?.{paging.NextPageProperty} is not {{ }} nextPageUrl)");
         writer.Line("yield break;");
         writer.CloseBlock();
         writer.Line();
-        writer.Line($"page = await {Connection}.SendAsync({TypeNames.Runtime}.ApiRequest.NextPage({next}), {ReaderFor(page, client.Namespace)}, cancellationToken).ConfigureAwait(false);");
+        writer.Line($"page = await {Connection}.SendAsync(links.Next(nextPageUrl), {ReaderFor(page, client.Namespace)}, cancellationToken).ConfigureAwait(false);");
         writer.CloseBlock();
         writer.CloseBlock();
     }

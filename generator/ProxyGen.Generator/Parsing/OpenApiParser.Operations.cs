@@ -24,7 +24,11 @@ internal sealed partial class OpenApiParser
         }
 
         var pathParameters = new List<ParameterSpec>();
-        var argumentNames = new HashSet<string>(StringComparer.Ordinal) { "request", "cancellationToken" };
+        // Argument names may not take the names of the generated method's own parameters and locals (ClientEmitter).
+        var argumentNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "request", "cancellationToken", "form", "query", "headers", "apiRequest", "links", "page", "items", "item", "nextPageUrl",
+        };
         foreach (var wireName in pathParts.Where(p => p.IsParameter).Select(p => p.Text).Distinct(StringComparer.Ordinal))
         {
             var parameter = parameters.FirstOrDefault(p => p.In == Microsoft.OpenApi.Models.ParameterLocation.Path && p.Name == wireName);

@@ -56,6 +56,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<MessageInteraction> ListMessageInteractionAllAsync(string serviceSid, string sessionSid, string participantSid, ListMessageInteractionRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var links = new global::ProxyGen.Runtime.PageLinks();
         var page = await ListMessageInteractionAsync(serviceSid, sessionSid, participantSid, request, cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -72,7 +73,7 @@ public partial class ProxyV1Client
                 yield break;
             }
 
-            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), global::Acme.Proxy.ListMessageInteractionResponse.ReadJson, cancellationToken).ConfigureAwait(false);
+            page = await _connection.SendAsync(links.Next(nextPageUrl), global::Acme.Proxy.ListMessageInteractionResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -53,6 +53,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<Participant> ListParticipantAllAsync(string serviceSid, string sessionSid, ListParticipantRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var links = new global::ProxyGen.Runtime.PageLinks();
         var page = await ListParticipantAsync(serviceSid, sessionSid, request, cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -69,7 +70,7 @@ public partial class ProxyV1Client
                 yield break;
             }
 
-            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), global::Acme.Proxy.ListParticipantResponse.ReadJson, cancellationToken).ConfigureAwait(false);
+            page = await _connection.SendAsync(links.Next(nextPageUrl), global::Acme.Proxy.ListParticipantResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         }
     }
 }

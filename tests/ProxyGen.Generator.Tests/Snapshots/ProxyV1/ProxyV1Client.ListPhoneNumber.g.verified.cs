@@ -50,6 +50,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<PhoneNumber> ListPhoneNumberAllAsync(string serviceSid, ListPhoneNumberRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var links = new global::ProxyGen.Runtime.PageLinks();
         var page = await ListPhoneNumberAsync(serviceSid, request, cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -66,7 +67,7 @@ public partial class ProxyV1Client
                 yield break;
             }
 
-            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), global::Acme.Proxy.ListPhoneNumberResponse.ReadJson, cancellationToken).ConfigureAwait(false);
+            page = await _connection.SendAsync(links.Next(nextPageUrl), global::Acme.Proxy.ListPhoneNumberResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -47,6 +47,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<Service> ListServiceAllAsync(ListServiceRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
+        var links = new global::ProxyGen.Runtime.PageLinks();
         var page = await ListServiceAsync(request, cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -63,7 +64,7 @@ public partial class ProxyV1Client
                 yield break;
             }
 
-            page = await _connection.SendAsync(global::ProxyGen.Runtime.ApiRequest.NextPage(nextPageUrl), global::Acme.Proxy.ListServiceResponse.ReadJson, cancellationToken).ConfigureAwait(false);
+            page = await _connection.SendAsync(links.Next(nextPageUrl), global::Acme.Proxy.ListServiceResponse.ReadJson, cancellationToken).ConfigureAwait(false);
         }
     }
 }
