@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ProxyGen.Client.Tests;
+
+/// <summary>
+/// A Kestrel server on 127.0.0.1 whose every answer a test writes: a server that lies, stalls, redirects or sends
+/// more than asked. Records what reached it, with the request target exactly as it arrived on the wire.
+/// </summary>
+public sealed class LoopbackServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Received> _received = new();
+
+    private LoopbackServer(WebApplication app) => _app = app;
+
+    /// <summary>One request as it arrived.</summary>
+    /// <param name="RawTarget">The request target as sent (path and query, still percent-encoded).</param>
+    public sealed record Received(string Method, string RawTarget, string? Authorization, IReadOnlyDictionary<string, string> Headers);
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IReadOnlyList<Received> Requests => _received.ToArray();
+
+    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> respond)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new LoopbackServer(app);
+        app.Run(async context =>
+        {
+            var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            server._received.Enqueue(new Received(context.Request.Method, target, context.Request.Headers.Authorization.FirstOrDefault(),
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+            await respond(context);
+        });
+        await app.StartAsync();
+        server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return server;
+    }
+
+    /// <summary>Answers every request with <paramref name="json"/>.</summary>
+    public static Task<LoopbackServer> JsonAsync(string json, int status = 200) => StartAsync(context => WriteJson(context, json, status));
+
+    public static async Task WriteJson(HttpContext context, string json, int status = 200)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Handlers that stall on purpose end when their connection is aborted; give them a second, not forever.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await _app.StopAsync(stop.Token);
+        await _app.DisposeAsync();
+    }
+}
