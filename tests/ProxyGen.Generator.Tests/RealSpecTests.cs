@@ -61,4 +61,49 @@ public class RealSpecTests
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "PXG0001" or "PXG0008");
         Assert.NotEmpty(run.Sources);
     }
+
+    public static TheoryData<string> EveryRealDocument()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.Exists(RepoPaths.SharedSpecs)
+            ? Directory.GetFiles(RepoPaths.SharedSpecs, "*.*", SearchOption.AllDirectories).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal) || p.EndsWith(".json", StringComparison.Ordinal))
+            : [])
+        {
+            data.Add(Path.GetRelativePath(RepoPaths.SharedSpecs, path));
+        }
+
+        if (data.Count == 0)
+        {
+            data.Add("public/spotify_web_api.2026-08-21.yaml");
+        }
+
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(EveryRealDocument))]
+    public void Every_real_document_is_within_the_document_budget(string relativePath)
+    {
+        var path = RepoPaths.Shared(relativePath);
+        Skip.If(path is null, $"{relativePath} is not in ../shared/specs.");
+
+        Assert.Null(ProxyGen.Generator.Parsing.DocumentBudget.Check(File.ReadAllText(path!), CancellationToken.None));
+    }
+
+    [SkippableTheory]
+    [InlineData("public/box_platform.2026-06-29.json")]
+    [InlineData("public/spotify_web_api.2026-08-21.yaml")]
+    public void The_public_non_Twilio_documents_never_crash_the_generator_and_compile_or_say_why(string relativePath)
+    {
+        var path = RepoPaths.Shared(relativePath);
+        Skip.If(path is null, $"{relativePath} is not in ../shared/specs.");
+
+        var run = new GeneratorHarness().AddSpec(path!).Execute();
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "PXG0008" or "CS8785" or "CS8784" or "PXG0011");
+        Assert.NotEmpty(run.Sources);
+        var errors = run.CompilationDiagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0 || run.GeneratorDiagnostics.Any(d => d.Id.StartsWith("PXG", StringComparison.Ordinal) && d.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error),
+            string.Join("\n", errors.Take(20)));
+    }
 }
