@@ -178,14 +178,8 @@ internal sealed class YamlPositionIndex
         }
     }
 
-    /// <summary>The place between two character offsets of the document.</summary>
-    public LocationInfo At(int start, int end) => SpanLocation(start, end);
-
     /// <summary>The target of the <c>$ref</c> at <paramref name="pointer"/> (which ends in <c>/$ref</c>), if there is one.</summary>
     public string? ReferenceAt(string pointer) => _referenceAt.TryGetValue(pointer, out var target) ? target : null;
-
-    /// <summary>Whether <paramref name="pointer"/> names a node of the document.</summary>
-    public bool Contains(string pointer) => _spans.ContainsKey(pointer);
 
     private SourceText Source => _sourceText ??= SourceText.From(_text);
 
