@@ -34,6 +34,8 @@ public class DiagnosticTests
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(Path, diagnostic.Location.GetLineSpan().Path);
         Assert.True(diagnostic.Location.GetLineSpan().StartLinePosition.Line >= 5, diagnostic.ToString());
+        Assert.Contains("YAML syntax error at line", diagnostic.GetMessage());
+        Assert.DoesNotContain("Lin:", diagnostic.GetMessage());
         Assert.Empty(run.Sources);
     }
 
@@ -108,17 +110,34 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void OpenApi_3_1_is_PXG0003_at_the_version_line()
+    public void OpenApi_3_2_is_PXG0003_at_the_version_line_naming_the_versions_ProxyGen_reads()
     {
         var run = Generate("""
             info: { title: T, version: '1' }
-            openapi: 3.1.0
+            openapi: 3.2.0
             paths: {}
             """);
 
         var diagnostic = Single(run, "PXG0003");
         Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.Contains("3.1.0", diagnostic.GetMessage());
+        Assert.Contains("declares OpenAPI 3.2.0", diagnostic.GetMessage());
+        Assert.Contains("reads OpenAPI 3.0 and 3.1", diagnostic.GetMessage());
+        Assert.Empty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("swagger.yaml", "swagger: '2.0'\ninfo: { title: T, version: '1' }\npaths:\n  /a:\n    get:\n      operationId: GetA\n      responses: { '200': { description: ok } }\n", 0)]
+    [InlineData("swagger.json", "{\n  \"info\": { \"title\": \"T\", \"version\": \"1\" },\n  \"swagger\": \"2.0\",\n  \"paths\": {}\n}\n", 2)]
+    public void A_Swagger_2_document_is_PXG0003_at_its_version_line_and_generates_nothing(string file, string text, int line)
+    {
+        var run = new GeneratorHarness().AddSpec("/specs/" + file, text, clientName: "BrokenClient").Execute();
+
+        var diagnostic = Single(run, "PXG0003");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        Assert.Equal(line, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("declares Swagger 2.0 (OpenAPI 2.0)", diagnostic.GetMessage());
+        Assert.Contains("reads OpenAPI 3.0 and 3.1", diagnostic.GetMessage());
+        Assert.Empty(run.Sources);
     }
 
     [Fact]

@@ -57,6 +57,22 @@ public sealed class ConsumerTests(PackagesFixture packages) : IDisposable
     }
 
     [Fact]
+    public async Task A_fresh_consumer_builds_from_an_OpenApi_31_document_and_runs_against_the_emulator()
+    {
+        // The same Services and ShortCodes API written the 3.1 way: type arrays, const, examples, webhooks, prefixItems.
+        var spec = Path.Combine(packages.RepoRoot, "tests", "specs", "proxy_short_codes.openapi31.yaml");
+        using var consumer = ConsumerProject.Create(packages, _packagesCache);
+        await using var emulator = await ProxyEmulator.StartAsync();
+
+        var build = consumer.Build(packages, spec).EnsureSuccess("building the consumer from the OpenAPI 3.1 document");
+        var run = consumer.Run(emulator.BaseAddress.ToString(), emulator.AccountSid, emulator.AuthToken).EnsureSuccess("running the consumer");
+
+        Assert.Contains(" 0 Warning(s)", build.Output);
+        Assert.Matches(@"UpdateShortCode: SC[0-9a-f]{32} IsReserved=True", run.Output);
+        Assert.Equal("IsReserved=true", emulator.Requests.Last(r => r.Method == "POST" && r.Path.Contains("/ShortCodes/", StringComparison.Ordinal)).Body);
+    }
+
+    [Fact]
     public void EmitCompilerGeneratedFiles_writes_the_generated_files_to_disk()
     {
         using var consumer = ConsumerProject.Create(packages, _packagesCache);

@@ -27,7 +27,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedVersion = new(
         "PXG0003",
         "Unsupported OpenAPI version",
-        "'{0}' declares OpenAPI {1}; ProxyGen reads OpenAPI 3.0.x. Convert the document to 3.0 or set ProxyGen=\"false\" on the AdditionalFiles item.",
+        "'{0}' declares {1}; ProxyGen reads OpenAPI 3.0 and 3.1 documents. Convert the document to OpenAPI 3.0 or 3.1, or set ProxyGen=\"false\" on the AdditionalFiles item.",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
@@ -128,12 +128,20 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor WebhooksIgnored = new(
+        "PXG0016",
+        "Webhooks are not generated",
+        "'{0}' describes {1} webhook(s); ProxyGen generates clients for the document's paths only, so they get no code",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId,
         DuplicateName, UnsupportedSchema, UnsupportedBody, GeneratorFailure,
         InvalidOption, TypeCollision, DocumentOverBudget, NameShortened,
-        UnusableServerUrl, InvalidPathTemplate, UnresolvedPathItem,
+        UnusableServerUrl, InvalidPathTemplate, UnresolvedPathItem, WebhooksIgnored,
     ];
 
     public static DiagnosticDescriptor ById(string id) =>

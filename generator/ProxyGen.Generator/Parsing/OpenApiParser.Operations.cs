@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using ProxyGen.Generator.Model;
 
 namespace ProxyGen.Generator.Parsing;
@@ -10,7 +10,7 @@ internal sealed partial class OpenApiParser
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
 
-    private OperationSpec ReadOperation(string path, EquatableArray<PathPart> pathParts, OpenApiPathItem pathItem, string method, OpenApiOperation operation, string name, string pointer)
+    private OperationSpec ReadOperation(string path, EquatableArray<PathPart> pathParts, IOpenApiPathItem pathItem, string method, OpenApiOperation operation, string name, string pointer)
     {
         // Operation-level parameters override path-level ones with the same name and location.
         // Broken references (already reported as PXG0002) leave null or nameless parameters behind: skip them.
@@ -31,7 +31,7 @@ internal sealed partial class OpenApiParser
         };
         foreach (var wireName in pathParts.Where(p => p.IsParameter).Select(p => p.Text).Distinct(StringComparer.Ordinal))
         {
-            var parameter = parameters.FirstOrDefault(p => p.In == Microsoft.OpenApi.Models.ParameterLocation.Path && p.Name == wireName);
+            var parameter = parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.Name == wireName);
             var type = parameter?.Schema is { } schema
                 ? ResolveType(schema, name + Naming.Pascal(wireName), pointer, forRequest: true)
                 : new TypeRef(TypeKind.String, Nullable: false);
@@ -44,7 +44,7 @@ internal sealed partial class OpenApiParser
 
         var response = ReadResponse(operation, name, pointer);
         return new OperationSpec(
-            operation.OperationId,
+            operation.OperationId!,
             name,
             method,
             path,
@@ -58,8 +58,8 @@ internal sealed partial class OpenApiParser
             response is { Kind: TypeKind.Model } page ? FindPaging(page.Name!) : null);
     }
 
-    private static IEnumerable<OpenApiParameter> Usable(IList<OpenApiParameter>? parameters) =>
-        (parameters ?? new List<OpenApiParameter>()).Where(p => p is { UnresolvedReference: false, Name: not null, In: not null });
+    private static IEnumerable<IOpenApiParameter> Usable(IList<IOpenApiParameter>? parameters) =>
+        (parameters ?? new List<IOpenApiParameter>()).Where(p => p is { Name: not null, In: not null } && p is not OpenApiParameterReference { UnresolvedReference: true });
 
     /// <summary>Path values are always present and always scalar.</summary>
     private static TypeRef ScalarForPath(TypeRef type) => type.Kind switch
@@ -68,18 +68,18 @@ internal sealed partial class OpenApiParser
         _ => type.WithNullable(false),
     };
 
-    private RequestSpec? ReadRequest(OpenApiOperation operation, List<OpenApiParameter> parameters, string operationName, string pointer)
+    private RequestSpec? ReadRequest(OpenApiOperation operation, List<IOpenApiParameter> parameters, string operationName, string pointer)
     {
         var fields = new List<RequestFieldSpec>();
         var propertyNames = new HashSet<string>(StringComparer.Ordinal);
-        OpenApiSchema? formSchema = null;
+        IOpenApiSchema? formSchema = null;
         var formPointer = pointer + "/requestBody";
         if (operation.RequestBody?.Content is { Count: > 0 } content)
         {
             var form = content.FirstOrDefault(c => c.Key.StartsWith(FormMediaType, StringComparison.OrdinalIgnoreCase));
             if (form.Value is null)
             {
-                Report(Diagnostics.DiagnosticDescriptors.UnsupportedBody, pointer + "/requestBody", operation.OperationId, content.Keys.First());
+                Report(Diagnostics.DiagnosticDescriptors.UnsupportedBody, pointer + "/requestBody", operation.OperationId!, content.Keys.First());
             }
             else
             {
@@ -96,8 +96,8 @@ internal sealed partial class OpenApiParser
         {
             var location = parameter.In switch
             {
-                Microsoft.OpenApi.Models.ParameterLocation.Query => FieldLocation.Query,
-                Microsoft.OpenApi.Models.ParameterLocation.Header => FieldLocation.Header,
+                ParameterLocation.Query => FieldLocation.Query,
+                ParameterLocation.Header => FieldLocation.Header,
                 _ => (FieldLocation?)null,
             };
             if (location is null)
@@ -105,13 +105,13 @@ internal sealed partial class OpenApiParser
                 continue;
             }
 
-            fields.Add(RequestField(parameter.Name, location.Value, parameter.Schema ?? new OpenApiSchema(), parameter.Required, parameter.Description, requestName, pointer, propertyNames));
+            fields.Add(RequestField(parameter.Name!, location.Value, parameter.Schema ?? new OpenApiSchema(), parameter.Required, parameter.Description, requestName, pointer, propertyNames));
         }
 
         if (formSchema is not null)
         {
             var required = formSchema.Required ?? new HashSet<string>();
-            foreach (var property in formSchema.Properties ?? new Dictionary<string, OpenApiSchema>())
+            foreach (var property in formSchema.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
                 var schema = property.Value ?? new OpenApiSchema();
                 fields.Add(RequestField(property.Key, FieldLocation.Form, schema, required.Contains(property.Key), schema.Description, requestName, pointer + "/requestBody", propertyNames));
@@ -127,7 +127,7 @@ internal sealed partial class OpenApiParser
         return new RequestSpec(requestName, Text(formSchema?.Description ?? operation.RequestBody?.Description), formSchema is not null, fields.ToEquatableArray());
     }
 
-    private RequestFieldSpec RequestField(string wireName, FieldLocation location, OpenApiSchema schema, bool required, string? description, string requestName, string pointer, HashSet<string> propertyNames)
+    private RequestFieldSpec RequestField(string wireName, FieldLocation location, IOpenApiSchema schema, bool required, string? description, string requestName, string pointer, HashSet<string> propertyNames)
     {
         var propertyName = Naming.Unique(SafeMemberName(Identifier(Naming.Pascal(wireName), pointer), requestName), propertyNames);
         var type = AsWireValue(ResolveType(schema, requestName + propertyName, pointer, forRequest: true)).WithNullable(!required);
@@ -156,7 +156,7 @@ internal sealed partial class OpenApiParser
             if (json?.Value?.Schema is { } schema)
             {
                 var schemaPointer = pointer + "/responses/" + YamlPositionIndex.Escape(response.Key) + "/content/" + YamlPositionIndex.Escape(json.Value.Key) + "/schema";
-                var contextName = schema.Reference is null && schema.Title is { Length: > 0 } title
+                var contextName = schema is not OpenApiSchemaReference && schema.Title is { Length: > 0 } title
                     ? Identifier(Naming.Pascal(title), schemaPointer + "/title")
                     : operationName + "Response";
                 return ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(false);

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 using ProxyGen.Generator.Diagnostics;
 using ProxyGen.Generator.Model;
 
@@ -30,23 +31,23 @@ internal sealed partial class OpenApiParser
     /// is named <paramref name="contextName"/> (parent type + member). Request values never become models:
     /// an object in a form body is sent as JSON text, so it is a <c>JsonObject</c>.
     /// </summary>
-    private TypeRef ResolveType(OpenApiSchema schema, string contextName, string pointer, bool forRequest)
+    private TypeRef ResolveType(IOpenApiSchema schema, string contextName, string pointer, bool forRequest)
     {
-        if (schema.Reference is { IsExternal: false, Id: { } id } && _componentNames.ContainsKey(id))
+        if (schema is OpenApiSchemaReference { Reference: { IsExternal: false, Id: { } id } } reference && _componentNames.ContainsKey(id))
         {
-            var component = ResolveComponent(id, schema);
+            var component = ResolveComponent(id, reference.Target ?? new OpenApiSchema());
             if (forRequest && component.Kind is TypeKind.Model or TypeKind.Map)
             {
-                return new TypeRef(TypeKind.JsonObject, schema.Nullable);
+                return new TypeRef(TypeKind.JsonObject, IsNullable(schema));
             }
 
-            return component.WithNullable(schema.Nullable);
+            return component.WithNullable(IsNullable(schema));
         }
 
         return ResolveInline(schema, contextName, pointer, forRequest);
     }
 
-    private TypeRef ResolveComponent(string id, OpenApiSchema schema)
+    private TypeRef ResolveComponent(string id, IOpenApiSchema schema)
     {
         if (_resolvedComponents.TryGetValue(id, out var resolved))
         {
@@ -94,12 +95,18 @@ internal sealed partial class OpenApiParser
         return resolved;
     }
 
-    private TypeRef ResolveInline(OpenApiSchema schema, string contextName, string pointer, bool forRequest)
+    private TypeRef ResolveInline(IOpenApiSchema schema, string contextName, string pointer, bool forRequest)
     {
-        var nullable = schema.Nullable;
+        var nullable = IsNullable(schema);
         if (schema.AllOf is { Count: 1 } && IsUntyped(schema))
         {
             return ResolveType(schema.AllOf[0], contextName, pointer, forRequest).WithNullable(nullable);
+        }
+
+        // OpenAPI 3.1 spells a nullable reference `anyOf: [{$ref: X}, {type: 'null'}]` (or oneOf).
+        if (IsUntyped(schema) && (NullableAlternative(schema.AnyOf) ?? NullableAlternative(schema.OneOf)) is { } alternative)
+        {
+            return ResolveType(alternative, contextName, pointer, forRequest).WithNullable(true);
         }
 
         if (IsStringEnum(schema))
@@ -109,24 +116,32 @@ internal sealed partial class OpenApiParser
             return new TypeRef(TypeKind.Enum, nullable, name);
         }
 
-        switch (schema.Type)
+        var type = TypeOf(schema);
+        switch (type)
         {
-            case "string":
+            case JsonSchemaType.String:
                 return new TypeRef(StringKind(schema.Format), nullable);
-            case "integer":
+            case JsonSchemaType.Integer:
                 return new TypeRef(schema.Format == "int64" ? TypeKind.Int64 : TypeKind.Int32, nullable);
-            case "number":
+            case JsonSchemaType.Number:
                 return new TypeRef(schema.Format == "decimal" ? TypeKind.Decimal : TypeKind.Double, nullable);
-            case "boolean":
+            case JsonSchemaType.Boolean:
                 return new TypeRef(TypeKind.Boolean, nullable);
-            case "array":
+            case JsonSchemaType.Array when schema.Items is null && HasKeyword(schema, "prefixItems"):
+                Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "prefixItems (a list whose items each have their own type)");
+                return new TypeRef(TypeKind.JsonValue, Nullable: true);
+            case JsonSchemaType.Array:
                 var item = schema.Items is null
                     ? new TypeRef(TypeKind.JsonValue, Nullable: false)
                     : ResolveType(schema.Items, contextName + "Item", pointer + "/items", forRequest);
                 return new TypeRef(TypeKind.Array, nullable, Element: ItemType(item, pointer));
+            case { } several when several != JsonSchemaType.Object && several != 0:
+                // OpenAPI 3.1 `type: [string, integer]`: no single C# type holds every alternative.
+                Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "several types (" + several.ToString().ToLowerInvariant() + ")");
+                return new TypeRef(TypeKind.JsonValue, Nullable: true);
         }
 
-        if (schema.Type == "object" || schema.Properties?.Count > 0 || schema.AdditionalProperties is not null)
+        if (type == JsonSchemaType.Object || schema.Properties?.Count > 0 || schema.AdditionalProperties is not null)
         {
             if (forRequest)
             {
@@ -173,12 +188,12 @@ internal sealed partial class OpenApiParser
         return item.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.JsonObject or TypeKind.JsonValue ? item.WithNullable(false) : item;
     }
 
-    private void AddModel(string name, OpenApiSchema schema, string pointer)
+    private void AddModel(string name, IOpenApiSchema schema, string pointer)
     {
         var required = schema.Required ?? new HashSet<string>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var properties = new List<PropertySpec>();
-        foreach (var property in schema.Properties ?? new Dictionary<string, OpenApiSchema>())
+        foreach (var property in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
             var propertyPointer = pointer + "/properties/" + YamlPositionIndex.Escape(property.Key);
             var propertyName = Naming.Unique(SafeMemberName(Identifier(Naming.Pascal(property.Key), propertyPointer), name), names);
@@ -187,17 +202,17 @@ internal sealed partial class OpenApiParser
 
             // A member the server may leave out is nullable even when the schema does not say so: absent is not zero.
             var nullable = type.Nullable || !required.Contains(property.Key);
-            properties.Add(new PropertySpec(property.Key, propertyName, type.WithNullable(nullable), Text(propertySchema.Description ?? propertySchema.Title)));
+            properties.Add(new PropertySpec(property.Key, propertyName, type.WithNullable(nullable), Describe(propertySchema)));
         }
 
         _models[name] = new ModelSpec(name, Text(schema.Description ?? schema.Title), properties.ToEquatableArray());
     }
 
-    private void AddEnum(string name, OpenApiSchema schema)
+    private void AddEnum(string name, IOpenApiSchema schema)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var members = new List<EnumMemberSpec>();
-        foreach (var value in schema.Enum.OfType<OpenApiString>().Select(s => s.Value).Distinct(StringComparer.Ordinal))
+        foreach (var value in schema.Enum!.Select(v => EnumText(v, schema)!).Distinct(StringComparer.Ordinal))
         {
             members.Add(new EnumMemberSpec(Naming.Unique(SafeMemberName(Naming.Shorten(Naming.Pascal(value)), name), names), value));
         }
@@ -217,12 +232,74 @@ internal sealed partial class OpenApiParser
         _ => TypeKind.String,
     };
 
-    private static bool IsObjectWithProperties(OpenApiSchema schema) =>
-        (schema.Type is null or "object") && schema.Properties?.Count > 0;
+    /// <summary>
+    /// The schema's type without <c>null</c> (OpenAPI 3.0's <c>nullable: true</c> and 3.1's <c>type: [string, 'null']</c>
+    /// both arrive as a <see cref="JsonSchemaType.Null"/> flag): null when the schema names no type, 0 when only null.
+    /// </summary>
+    private static JsonSchemaType? TypeOf(IOpenApiSchema schema) => schema.Type & ~JsonSchemaType.Null;
 
-    private static bool IsStringEnum(OpenApiSchema schema) =>
-        schema.Type is null or "string" && schema.Enum?.Count > 0 && schema.Enum.All(v => v is OpenApiString);
+    private static bool IsNullable(IOpenApiSchema schema) => (schema.Type & JsonSchemaType.Null) == JsonSchemaType.Null;
 
-    private static bool IsUntyped(OpenApiSchema schema) =>
-        schema.Type is null && !(schema.Properties?.Count > 0) && !(schema.Enum?.Count > 0) && schema.Items is null;
+    private static bool IsObjectWithProperties(IOpenApiSchema schema) =>
+        TypeOf(schema) is null or JsonSchemaType.Object && schema.Properties?.Count > 0;
+
+    private static bool IsStringEnum(IOpenApiSchema schema) =>
+        TypeOf(schema) is null or JsonSchemaType.String && schema.Enum?.Count > 0 && schema.Enum.All(v => EnumText(v, schema) is not null);
+
+    /// <summary>
+    /// An enum value's wire text. OpenAPI.NET reads YAML scalars by their look (<c>1</c>, <c>true</c>), so in a schema
+    /// typed <c>string</c> those are the strings they spell; a JSON <c>null</c> or any other value is not a string member.
+    /// </summary>
+    private static string? EnumText(JsonNode? value, IOpenApiSchema schema)
+    {
+        if (value is not JsonValue scalar)
+        {
+            return null;
+        }
+
+        if (scalar.GetValueKind() == JsonValueKind.String)
+        {
+            var text = scalar.GetValue<string>();
+            return text == JsonNullSentinel.JsonNull.GetValue<string>() ? null : text;
+        }
+
+        return TypeOf(schema) == JsonSchemaType.String && scalar.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
+            ? scalar.ToJsonString()
+            : null;
+    }
+
+    private static bool IsUntyped(IOpenApiSchema schema) =>
+        TypeOf(schema) is null or 0 && !(schema.Properties?.Count > 0) && !(schema.Enum?.Count > 0) && schema.Items is null;
+
+    /// <summary>The X of <c>[X, {type: 'null'}]</c> in either order; null for any other list.</summary>
+    private static IOpenApiSchema? NullableAlternative(IList<IOpenApiSchema>? alternatives)
+    {
+        if (alternatives is not { Count: 2 })
+        {
+            return null;
+        }
+
+        var (first, second) = (alternatives[0], alternatives[1]);
+        return IsNullOnly(first) && !IsNullOnly(second) ? second : IsNullOnly(second) && !IsNullOnly(first) ? first : null;
+    }
+
+    private static bool IsNullOnly(IOpenApiSchema? schema) =>
+        schema is not null and not OpenApiSchemaReference && schema.Type == JsonSchemaType.Null
+        && !(schema.Properties?.Count > 0) && schema.Items is null && schema.AllOf is null or { Count: 0 };
+
+    /// <summary>A JSON Schema keyword OpenAPI.NET keeps only as raw JSON (2020-12's <c>prefixItems</c>, for one).</summary>
+    private static bool HasKeyword(IOpenApiSchema schema, string keyword) => schema.UnrecognizedKeywords?.ContainsKey(keyword) == true;
+
+    /// <summary>A member's documentation: its description (or title), and the one value it may have when it is a <c>const</c>.</summary>
+    private static string? Describe(IOpenApiSchema schema)
+    {
+        var text = Text(schema.Description ?? schema.Title);
+        if (schema.Const is not { } constant)
+        {
+            return text;
+        }
+
+        var always = "Always \"" + constant + "\".";
+        return text is null ? always : text + (text.EndsWith(".", StringComparison.Ordinal) ? " " : ". ") + always;
+    }
 }

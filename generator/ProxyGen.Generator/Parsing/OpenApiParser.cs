@@ -2,15 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using Microsoft.OpenApi.Models;
-using Microsoft.OpenApi.Readers;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 using ProxyGen.Generator.Diagnostics;
 using ProxyGen.Generator.Model;
 
 namespace ProxyGen.Generator.Parsing;
 
 /// <summary>
-/// Reads an OpenAPI 3.0 document into an <see cref="ApiSpec"/>. The only place that knows Microsoft.OpenApi:
+/// Reads an OpenAPI 3.0 or 3.1 document into an <see cref="ApiSpec"/>. The only place that knows Microsoft.OpenApi:
 /// none of its objects leave this class.
 /// </summary>
 internal sealed partial class OpenApiParser
@@ -22,6 +22,19 @@ internal sealed partial class OpenApiParser
 
     private static readonly System.Text.RegularExpressions.Regex BrokenReference = new(
         "Invalid Reference identifier '(?<id>[^']+)'",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
+
+    // OpenAPI.NET's YAML reader reports a syntax error without a pointer, and with SharpYaml's marks in the text:
+    // "Unable to parse the YAML document at line 8, column 1: (Lin: 7, Col: 0, Chr: 137) - (Lin: 7, ...): While parsing ...".
+    private static readonly System.Text.RegularExpressions.Regex YamlSyntaxError = new(
+        @"at line (?<line>[0-9]+), column [0-9]+:\s*(?:\(Lin:[^)]*\)\s*-\s*\(Lin:[^)]*\):\s*)?(?<reason>.*)",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Singleline,
+        TimeSpan.FromSeconds(1));
+
+    // A validation finding about a key of a map names the key: "The key '$ref' in 'schemas' of components MUST match ...".
+    private static readonly System.Text.RegularExpressions.Regex NamedKey = new(
+        "^The key '(?<key>[^']+)' in '(?<map>[^']+)' of ",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 
@@ -57,7 +70,12 @@ internal sealed partial class OpenApiParser
     {
         if (!SpecSniffer.IsSupported(_input.OpenApiVersion))
         {
-            Report(DiagnosticDescriptors.UnsupportedVersion, "#/openapi", _input.FileName, _input.OpenApiVersion);
+            var swagger = _input.OpenApiVersion.StartsWith(SpecSniffer.SwaggerVersionPrefix, StringComparison.Ordinal);
+            Report(
+                DiagnosticDescriptors.UnsupportedVersion,
+                swagger ? "#/swagger" : "#/openapi",
+                _input.FileName,
+                swagger ? _input.OpenApiVersion + " (OpenAPI 2.0)" : "OpenAPI " + _input.OpenApiVersion);
             return null;
         }
 
@@ -74,15 +92,10 @@ internal sealed partial class OpenApiParser
             return null;
         }
 
-        var reader = new OpenApiStringReader(new OpenApiReaderSettings
-        {
-            ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
-        });
-        OpenApiDocument document;
-        OpenApiDiagnostic readDiagnostic;
+        ReadResult read;
         try
         {
-            document = reader.Read(_input.Text, out readDiagnostic);
+            read = OpenApiDocument.Parse(_input.Text, _input.IsJson ? OpenApiConstants.Json : OpenApiConstants.Yaml, ReaderSettings());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -99,8 +112,13 @@ internal sealed partial class OpenApiParser
 
         cancellationToken.ThrowIfCancellationRequested();
 
+        var document = read.Document;
+        var findings = read.Diagnostic;
         var unreadable = document?.Paths is null || document.Paths.Count == 0;
-        foreach (var error in readDiagnostic.Errors)
+
+        // Errors stop generation only when nothing usable was read; warnings (a reference to nothing, a discriminator
+        // property missing from required) never do. Either way each one is reported where the document says it.
+        foreach (var error in (findings?.Errors ?? new List<OpenApiError>()).Concat(findings?.Warnings ?? new List<OpenApiError>()))
         {
             var descriptor = unreadable ? DiagnosticDescriptors.InvalidDocument : DiagnosticDescriptors.DocumentProblem;
             var reference = BrokenReference.Match(error.Message);
@@ -112,12 +130,13 @@ internal sealed partial class OpenApiParser
                 continue;
             }
 
-            Report(descriptor, error.Pointer, _input.FileName, error.Message.TrimEnd('.'));
+            var (pointer, message) = Position(error);
+            Report(descriptor, pointer, _input.FileName, message);
         }
 
         if (unreadable)
         {
-            if (readDiagnostic.Errors.Count == 0)
+            if (findings is null || findings.Errors.Count + findings.Warnings.Count == 0)
             {
                 Report(DiagnosticDescriptors.InvalidDocument, "#/paths", _input.FileName, "it has no paths");
             }
@@ -125,7 +144,43 @@ internal sealed partial class OpenApiParser
             return null;
         }
 
+        if (document!.Webhooks is { Count: > 0 } webhooks)
+        {
+            Report(DiagnosticDescriptors.WebhooksIgnored, "#/webhooks", _input.FileName, webhooks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         return BuildSpec(document!, cancellationToken);
+    }
+
+    /// <summary>Where in the document an OpenAPI.NET finding points, as precisely as its text allows, and its message.</summary>
+    private static (string? Pointer, string Message) Position(OpenApiError error)
+    {
+        var message = error.Message.Trim().TrimEnd('.');
+        if (string.IsNullOrEmpty(error.Pointer) && YamlSyntaxError.Match(message) is { Success: true } syntax
+            && int.TryParse(syntax.Groups["line"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line))
+        {
+            return ("#line=" + (line - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "YAML syntax error at line " + syntax.Groups["line"].Value + ": " + syntax.Groups["reason"].Value.Trim().TrimEnd('.'));
+        }
+
+        if (!string.IsNullOrEmpty(error.Pointer) && NamedKey.Match(message) is { Success: true } key)
+        {
+            var map = "/" + YamlPositionIndex.Escape(key.Groups["map"].Value);
+            var parent = error.Pointer!.EndsWith(map, StringComparison.Ordinal) ? error.Pointer : error.Pointer + map;
+            return (parent + "/" + YamlPositionIndex.Escape(key.Groups["key"].Value), message);
+        }
+
+        return (error.Pointer, message);
+    }
+
+    /// <summary>
+    /// Local references only: a document never makes the compiler fetch anything. OpenAPI.NET's own size limits stay
+    /// at their defaults; <see cref="DocumentBudget"/> has already held the document to tighter ones.
+    /// </summary>
+    private static OpenApiReaderSettings ReaderSettings()
+    {
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        settings.AddYamlReader();
+        return settings;
     }
 
     private ApiSpec BuildSpec(OpenApiDocument document, CancellationToken cancellationToken)
@@ -145,7 +200,7 @@ internal sealed partial class OpenApiParser
         foreach (var path in document.Paths)
         {
             var pathPointer = "#/paths/" + YamlPositionIndex.Escape(path.Key);
-            if (path.Value.Operations.Count == 0)
+            if (path.Value?.Operations is not { Count: > 0 } pathOperations)
             {
                 ReportUnresolvedPathItem(path.Key, pathPointer);
                 continue;
@@ -158,19 +213,24 @@ internal sealed partial class OpenApiParser
                 continue;
             }
 
-            foreach (var entry in path.Value.Operations)
+            foreach (var entry in pathOperations)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var method = entry.Key.ToString().ToUpperInvariant();
-                var pointer = pathPointer + "/" + entry.Key.ToString().ToLowerInvariant();
+                var method = entry.Key.Method.ToUpperInvariant();
+                var pointer = pathPointer + "/" + entry.Key.Method.ToLowerInvariant();
                 var operation = entry.Value;
-                if (string.IsNullOrWhiteSpace(operation.OperationId))
+                if (operation is null)
+                {
+                    continue;
+                }
+
+                if (operation.OperationId is not { } operationId || string.IsNullOrWhiteSpace(operationId))
                 {
                     Report(DiagnosticDescriptors.MissingOperationId, pointer, method, path.Key);
                     continue;
                 }
 
-                var name = Identifier(Naming.Pascal(operation.OperationId), pointer + "/operationId");
+                var name = Identifier(Naming.Pascal(operationId), pointer + "/operationId");
                 if (methodNames.TryGetValue(name, out var existing))
                 {
                     Report(DiagnosticDescriptors.DuplicateName, pointer + "/operationId", operation.OperationId, name + "Async", $"'{existing}'", "this operation is skipped");
@@ -307,13 +367,13 @@ internal sealed partial class OpenApiParser
     private ServerSpec? ReadServer(OpenApiDocument document)
     {
         var server = document.Servers?.FirstOrDefault(s => s is not null)
-            ?? document.Paths.Values.SelectMany(p => p.Servers ?? Enumerable.Empty<OpenApiServer>()).FirstOrDefault(s => s is not null);
-        if (server is null || string.IsNullOrWhiteSpace(server.Url))
+            ?? document.Paths.Values.SelectMany(p => p?.Servers ?? Enumerable.Empty<OpenApiServer>()).FirstOrDefault(s => s is not null);
+        if (server?.Url is not { } serverUrl || string.IsNullOrWhiteSpace(serverUrl))
         {
             return null;
         }
 
-        var template = server.Url.Trim();
+        var template = serverUrl.Trim();
         var variables = new List<ServerVariableSpec>();
         var url = ServerVariable.Replace(template, match =>
         {

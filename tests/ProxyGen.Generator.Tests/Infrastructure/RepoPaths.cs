@@ -11,6 +11,9 @@ internal static class RepoPaths
 
     public static string OwnSpec => Path.Combine(Root, "specs", "proxy_v1.yaml");
 
+    /// <summary>Our OpenAPI 3.1 test document: the Services and ShortCodes part of the Proxy API, said the 3.1 way.</summary>
+    public static string OpenApi31Spec => Path.Combine(Root, "tests", "specs", "proxy_short_codes.openapi31.yaml");
+
     public static string SnapshotRoot => Path.Combine(Root, "tests", "ProxyGen.Generator.Tests", "Snapshots");
 
     public static string SharedSpecs => Path.GetFullPath(Path.Combine(Root, "..", "shared", "specs"));
