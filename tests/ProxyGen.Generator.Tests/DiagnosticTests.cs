@@ -262,4 +262,89 @@ public class DiagnosticTests
         Assert.Equal(10, Single(run, "PXG0004").Location.GetLineSpan().StartLinePosition.Line);
         run.AssertCompiles();
     }
+
+    [Fact]
+    public void A_discriminator_property_missing_from_required_is_a_PXG0002_warning_at_the_discriminator_and_the_client_is_generated()
+    {
+        var run = Generate("""
+            openapi: 3.0.1
+            info: { title: T, version: '1' }
+            paths:
+              /pets:
+                get:
+                  operationId: GetPet
+                  responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/pet' } } } } }
+            components:
+              schemas:
+                pet:
+                  type: object
+                  discriminator: { propertyName: kind }
+                  properties: { kind: { type: string }, name: { type: string } }
+            """);
+
+        var diagnostic = Single(run, "PXG0002");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        Assert.Equal(11, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("discriminator", diagnostic.GetMessage());
+        Assert.Contains("public string? Kind { get; init; }", run.Source("BrokenClient.Models.Pet.g.cs"));
+        Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Theory]
+    [InlineData("3.0.1")]
+    [InlineData("3.1.0")]
+    public void In_a_JSON_document_of_either_version_an_unresolved_reference_is_PXG0002_at_its_line_and_column(string version)
+    {
+        var run = new GeneratorHarness().AddSpec("/specs/broken.json", $$"""
+            {
+              "openapi": "{{version}}",
+              "info": { "title": "T", "version": "1" },
+              "paths": {
+                "/things": {
+                  "get": {
+                    "operationId": "ListThings",
+                    "responses": { "200": { "description": "ok", "content": { "application/json": {
+                      "schema": { "$ref": "#/components/schemas/nowhere" } } } } }
+                  }
+                }
+              }
+            }
+            """, clientName: "BrokenClient").Execute();
+
+        var diagnostic = Single(run, "PXG0002");
+        var position = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/specs/broken.json", position.Path);
+        Assert.Equal(8, position.StartLinePosition.Line);
+        Assert.Equal(22, position.StartLinePosition.Character);
+        Assert.Contains("#/components/schemas/nowhere", diagnostic.GetMessage());
+        run.AssertCompiles();
+    }
+
+    [Fact]
+    public async Task An_external_reference_is_never_fetched()
+    {
+        // A listener on 127.0.0.1 that counts connections: the document points a $ref, a path item and a parameter at it.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var accepted = listener.AcceptTcpClientAsync();
+
+        var run = Generate($$"""
+            openapi: 3.1.0
+            info: { title: T, version: '1' }
+            paths:
+              /a:
+                get:
+                  operationId: GetA
+                  parameters: [ { $ref: 'http://127.0.0.1:{{port}}/parameters.yaml#/Sid' } ]
+                  responses: { '200': { description: ok, content: { application/json: { schema: { $ref: 'http://127.0.0.1:{{port}}/schemas.yaml#/Thing' } } } } }
+              /b: { $ref: 'http://127.0.0.1:{{port}}/paths.yaml#/b' }
+            """);
+
+        await Task.Delay(200);
+        Assert.False(accepted.IsCompleted, "the generator connected to the server an external $ref names");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "PXG0008");
+        Assert.Contains(run.Sources, s => s.HintName == "BrokenClient.GetA.g.cs");
+        run.AssertCompiles();
+    }
 }

@@ -57,8 +57,7 @@ public class RealSpecTests
 
         var run = new GeneratorHarness().AddSpec(path!).Execute();
 
-        run.AssertCompiles();
-        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "PXG0001" or "PXG0008");
+        AssertCompilesWithOnlyUnsentBodyWarnings(run);
         Assert.NotEmpty(run.Sources);
     }
 
@@ -93,17 +92,25 @@ public class RealSpecTests
     [SkippableTheory]
     [InlineData("public/box_platform.2026-06-29.json")]
     [InlineData("public/spotify_web_api.2026-08-21.yaml")]
-    public void The_public_non_Twilio_documents_never_crash_the_generator_and_compile_or_say_why(string relativePath)
+    public void The_public_non_Twilio_documents_generate_code_that_compiles(string relativePath)
     {
         var path = RepoPaths.Shared(relativePath);
         Skip.If(path is null, $"{relativePath} is not in ../shared/specs.");
 
         var run = new GeneratorHarness().AddSpec(path!).Execute();
 
-        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "PXG0008" or "CS8785" or "CS8784" or "PXG0011");
+        AssertCompilesWithOnlyUnsentBodyWarnings(run);
         Assert.NotEmpty(run.Sources);
-        var errors = run.CompilationDiagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0 || run.GeneratorDiagnostics.Any(d => d.Id.StartsWith("PXG", StringComparison.Ordinal) && d.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error),
-            string.Join("\n", errors.Take(20)));
+    }
+
+    /// <summary>
+    /// Zero errors and zero warnings from the compiler, and from the generator none but PXG0007 (a JSON request
+    /// body it does not send yet: 51 operations of the Twilio specs, 139 of Box and Spotify).
+    /// </summary>
+    private static void AssertCompilesWithOnlyUnsentBodyWarnings(GeneratorHarness.Run run)
+    {
+        run.AssertCompiles();
+        var problems = run.Problems.Where(d => d.Id != "PXG0007").Select(d => d.ToString()).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
     }
 }
