@@ -347,4 +347,17 @@ public class DiagnosticTests
         Assert.Contains(run.Sources, s => s.HintName == "BrokenClient.GetA.g.cs");
         run.AssertCompiles();
     }
+
+    [Fact]
+    public void A_YAML_document_written_as_one_flow_mapping_is_read_as_YAML()
+    {
+        // Starts with '{' like JSON, but its keys are unquoted: only a YAML reader understands it.
+        var run = Generate("""
+            { openapi: 3.1.0, info: { title: T, version: '1' },
+              paths: { /a: { get: { operationId: GetA, responses: { '204': { description: ok } } } } } }
+            """);
+
+        Assert.Contains(run.Sources, s => s.HintName == "BrokenClient.GetA.g.cs");
+        run.AssertNoProblems();
+    }
 }

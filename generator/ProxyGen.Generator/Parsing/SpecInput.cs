@@ -11,6 +11,9 @@ internal sealed record SpecInput(string Path, string Text, string OpenApiVersion
 {
     public string FileName => System.IO.Path.GetFileName(Path);
 
-    /// <summary>True for a JSON document, which OpenAPI.NET reads faster with its JSON reader than as YAML.</summary>
-    public bool IsJson => SpecSniffer.IsJson(Text);
+    /// <summary>
+    /// True for a <c>.json</c> file holding a JSON object, which OpenAPI.NET reads faster with its JSON reader than as
+    /// YAML. A <c>.yaml</c> file is always read as YAML, even one written as a flow mapping (<c>{openapi: 3.0.1, …}</c>).
+    /// </summary>
+    public bool IsJson => Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase) && SpecSniffer.IsJson(Text);
 }

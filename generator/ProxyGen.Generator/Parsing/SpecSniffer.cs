@@ -12,9 +12,10 @@ internal static class SpecSniffer
     /// <summary>What <see cref="OpenApiVersionOf"/> returns for a Swagger 2.0 document, as the diagnostic shows it.</summary>
     public const string SwaggerVersionPrefix = "Swagger ";
 
-    // YAML: a top-level (column 0) `openapi:` or `swagger:` key. JSON: such a member (documents put it at the top level).
+    // YAML: a top-level (column 0, or first in a flow mapping) `openapi:` or `swagger:` key. JSON: such a member
+    // (documents put it at the top level).
     private static readonly Regex OpenApiVersion = new(
-        @"(?:^(?<key>openapi|swagger)|""(?<key>openapi|swagger)"")[ \t]*:[ \t]*[""']?(?<version>[0-9][0-9A-Za-z.\-]*)",
+        @"(?:^(?:\{[ \t]*)?(?<key>openapi|swagger)|""(?<key>openapi|swagger)"")[ \t]*:[ \t]*[""']?(?<version>[0-9][0-9A-Za-z.\-]*)",
         RegexOptions.Multiline | RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 
