@@ -44,6 +44,19 @@ public class OpenApi31Tests
     }
 
     [Fact]
+    public void A_null_among_enum_values_makes_the_enum_nullable_and_is_not_a_member()
+    {
+        var run = Generate();
+
+        Assert.Contains("public ShortCodeStatus? Status { get; init; }", run.Source("ShortCodesClient.Models.ShortCode.g.cs"));
+        var status = run.Source("ShortCodesClient.Models.ShortCodeStatus.g.cs");
+        Assert.Contains("public static ShortCodeStatus Active { get; } = new ShortCodeStatus(\"active\");", status);
+        Assert.Contains("public static ShortCodeStatus Retired { get; } = new ShortCodeStatus(\"retired\");", status);
+        Assert.DoesNotContain("new ShortCodeStatus(\"null\")", status);
+        Assert.DoesNotContain("ShortCodeStatus Null ", status);
+    }
+
+    [Fact]
     public void A_description_beside_a_reference_documents_the_member_instead_of_the_referenced_schemas()
     {
         var run = Generate();

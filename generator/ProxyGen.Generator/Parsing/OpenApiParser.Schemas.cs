@@ -212,7 +212,7 @@ internal sealed partial class OpenApiParser
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var members = new List<EnumMemberSpec>();
-        foreach (var value in schema.Enum!.Select(v => EnumText(v, schema)!).Distinct(StringComparer.Ordinal))
+        foreach (var value in schema.Enum!.Where(v => !IsNull(v)).Select(v => EnumText(v, schema)!).Distinct(StringComparer.Ordinal))
         {
             members.Add(new EnumMemberSpec(Naming.Unique(SafeMemberName(Naming.Shorten(Naming.Pascal(value)), name), names), value));
         }
@@ -243,24 +243,34 @@ internal sealed partial class OpenApiParser
     private static bool IsObjectWithProperties(IOpenApiSchema schema) =>
         TypeOf(schema) is null or JsonSchemaType.Object && schema.Properties?.Count > 0;
 
+    /// <summary>
+    /// Every value a string (a <c>null</c> among them, as in a nullable enum, is the absence of a member, not one),
+    /// and at least one of them.
+    /// </summary>
     private static bool IsStringEnum(IOpenApiSchema schema) =>
-        TypeOf(schema) is null or JsonSchemaType.String && schema.Enum?.Count > 0 && schema.Enum.All(v => EnumText(v, schema) is not null);
+        TypeOf(schema) is null or JsonSchemaType.String
+        && schema.Enum?.Count > 0
+        && schema.Enum.All(v => IsNull(v) || EnumText(v, schema) is not null)
+        && schema.Enum.Any(v => !IsNull(v));
+
+    /// <summary>OpenAPI.NET keeps a <c>null</c> enum value as a sentinel string.</summary>
+    private static bool IsNull(JsonNode? value) =>
+        value is null || (value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String && scalar.GetValue<string>() == JsonNullSentinel.JsonNull.GetValue<string>());
 
     /// <summary>
     /// An enum value's wire text. OpenAPI.NET reads YAML scalars by their look (<c>1</c>, <c>true</c>), so in a schema
-    /// typed <c>string</c> those are the strings they spell; a JSON <c>null</c> or any other value is not a string member.
+    /// typed <c>string</c> those are the strings they spell; any other value is not a string member.
     /// </summary>
     private static string? EnumText(JsonNode? value, IOpenApiSchema schema)
     {
-        if (value is not JsonValue scalar)
+        if (value is not JsonValue scalar || IsNull(value))
         {
             return null;
         }
 
         if (scalar.GetValueKind() == JsonValueKind.String)
         {
-            var text = scalar.GetValue<string>();
-            return text == JsonNullSentinel.JsonNull.GetValue<string>() ? null : text;
+            return scalar.GetValue<string>();
         }
 
         return TypeOf(schema) == JsonSchemaType.String && scalar.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False

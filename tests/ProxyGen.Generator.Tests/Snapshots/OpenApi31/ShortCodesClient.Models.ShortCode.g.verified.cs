@@ -51,6 +51,10 @@ public sealed partial class ShortCode
     [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
     public NumberKind? Kind { get; init; }
 
+    /// <summary>Where the short code is in its life; null while it is being provisioned.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+    public ShortCodeStatus? Status { get; init; }
+
     /// <summary>What this resource is. Always "short_code".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resource_type")]
     public string? ResourceType { get; init; }
@@ -81,6 +85,7 @@ public sealed partial class ShortCode
         global::System.Uri? url = null;
         bool? isReserved = null;
         NumberKind? kind = null;
+        ShortCodeStatus? status = null;
         string? resourceType = null;
         global::System.Text.Json.JsonElement? location = null;
         global::System.Text.Json.JsonElement? priority = null;
@@ -122,6 +127,9 @@ public sealed partial class ShortCode
                 case "kind":
                     kind = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.NumberKind.ReadJson);
                     break;
+                case "status":
+                    status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.ShortCodeStatus.ReadJson);
+                    break;
                 case "resource_type":
                     resourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);
                     break;
@@ -150,6 +158,7 @@ public sealed partial class ShortCode
             Url = url,
             IsReserved = isReserved,
             Kind = kind,
+            Status = status,
             ResourceType = resourceType,
             Location = location,
             Priority = priority,
