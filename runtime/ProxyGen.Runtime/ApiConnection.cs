@@ -209,9 +209,18 @@ public sealed class ApiConnection
             }
         }
 
+        if (request.Form is not null && request.Json is not null)
+        {
+            throw new ArgumentException("A request has a form body or a JSON body, not both.", nameof(request));
+        }
+
         if (request.Form is { } form)
         {
             message.Content = form.ToFormContent();
+        }
+        else if (request.Json is { } json)
+        {
+            message.Content = json.ToContent();
         }
 
         return message;

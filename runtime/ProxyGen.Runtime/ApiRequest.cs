@@ -46,6 +46,9 @@ public sealed class ApiRequest
     /// <summary>The form body. Null sends no body; an empty list sends an empty form body.</summary>
     public ParameterList? Form { get; init; }
 
+    /// <summary>The JSON body. Null sends none. A request has a form body or a JSON body, never both.</summary>
+    public JsonBody? Json { get; init; }
+
     /// <summary>A GET of the page the server named in <c>meta.next_page_url</c>. <see cref="PageLinks"/> also stops loops.</summary>
     public static ApiRequest NextPage(Uri nextPageUrl)
     {

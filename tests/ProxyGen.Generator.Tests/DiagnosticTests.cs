@@ -141,7 +141,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void A_JSON_body_is_PXG0007_and_the_operation_is_still_generated()
+    public void A_multipart_body_is_PXG0007_at_the_request_body_and_the_operation_is_still_generated()
     {
         var run = Generate("""
             openapi: 3.0.1
@@ -149,16 +149,19 @@ public class DiagnosticTests
             paths:
               /things:
                 post:
-                  operationId: CreateThing
+                  operationId: UploadThing
                   requestBody:
                     content:
-                      application/json:
-                        schema: { type: object, properties: { name: { type: string } } }
+                      multipart/form-data:
+                        schema: { type: object, properties: { file: { type: string, format: binary } } }
                   responses: { '204': { description: ok } }
             """);
 
-        Single(run, "PXG0007");
-        Assert.Contains(run.Sources, s => s.HintName == "BrokenClient.CreateThing.g.cs");
+        var diagnostic = Single(run, "PXG0007");
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("'multipart/form-data'", diagnostic.GetMessage());
+        Assert.Contains("Task UploadThingAsync(global::System.Threading.CancellationToken cancellationToken = default);", run.Source("BrokenClient.UploadThing.g.cs"));
+        run.AssertCompiles();
     }
 
     [Fact]

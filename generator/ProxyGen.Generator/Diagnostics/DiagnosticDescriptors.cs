@@ -59,7 +59,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedBody = new(
         "PXG0007",
         "Request body media type is not supported",
-        "{0} sends a '{1}' body, which ProxyGen does not encode yet; the operation is generated without its body. Use application/x-www-form-urlencoded, or call the API by hand.",
+        "{0} sends a '{1}' body, which ProxyGen does not encode yet; the operation is generated without its body. Form and JSON bodies are sent; for this one, call the API by hand.",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

@@ -24,26 +24,31 @@ internal static class ClientEmitter
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
         writer.Summary($"The operations of {client.Title}.", client.Description);
-        writer.OpenBlock($"{client.Visibility} partial interface {client.InterfaceName}");
-        writer.CloseBlock();
+        using (writer.Block($"{client.Visibility} partial interface {client.InterfaceName}"))
+        {
+        }
+
         writer.Line();
-        writer.DocElement("summary", SourceWriter.XmlEscape($"Client for {client.Title}, generated from {client.SpecFileName}."));
+        writer.DocText("summary", $"Client for {client.Title}, generated from {client.SpecFileName}.");
         var usage = "Works as an IHttpClientFactory typed client. Every method throws <see cref=\"global::ProxyGen.Runtime.ApiException\"/> when the server answers outside 2xx.";
-        writer.DocElement("remarks", client.Description is null ? usage : SourceWriter.XmlEscape(client.Description) + "\n" + usage);
-        writer.OpenBlock($"{client.Visibility} partial class {client.Name} : {client.InterfaceName}");
-        WriteServer(writer, client.Server);
-        writer.Line();
-        writer.Line($"private readonly {TypeNames.Runtime}.ApiConnection {Connection};");
-        writer.Line();
-        writer.DocElement("summary", $"Creates a client that sends requests through <paramref name=\"httpClient\"/>.");
-        writer.DocElement("param", "The HttpClient to send with; the caller owns it.", "name=\"httpClient\"");
-        writer.DocElement("param", "Base address, credentials and User-Agent.", "name=\"options\"");
-        writer.OpenBlock($"public {client.Name}(global::System.Net.Http.HttpClient httpClient, {TypeNames.Runtime}.ApiClientOptions options)");
-        writer.Line(client.Server is { Template: not null }
-            ? $"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, {TypeNames.Runtime}.ServerUrl.Expand(ServerUrlTemplate, ServerVariableDefaults, options));"
-            : $"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, DefaultBaseAddress);");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        writer.DocXml("remarks", client.Description is null ? usage : SourceWriter.XmlEscape(client.Description) + "\n" + usage);
+        using (writer.Block($"{client.Visibility} partial class {client.Name} : {client.InterfaceName}"))
+        {
+            WriteServer(writer, client.Server);
+            writer.Line();
+            writer.Line($"private readonly {TypeNames.Runtime}.ApiConnection {Connection};");
+            writer.Line();
+            writer.DocXml("summary", "Creates a client that sends requests through <paramref name=\"httpClient\"/>.");
+            writer.DocText("param", "The HttpClient to send with; the caller owns it.", "name=\"httpClient\"");
+            writer.DocText("param", "Base address, credentials and User-Agent.", "name=\"options\"");
+            using (writer.Block($"public {client.Name}(global::System.Net.Http.HttpClient httpClient, {TypeNames.Runtime}.ApiClientOptions options)"))
+            {
+                writer.Line(client.Server is { Template: not null }
+                    ? $"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, {TypeNames.Runtime}.ServerUrl.Expand(ServerUrlTemplate, ServerVariableDefaults, options));"
+                    : $"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, DefaultBaseAddress);");
+            }
+        }
+
         return writer.ToString();
     }
 
@@ -51,7 +56,7 @@ internal static class ClientEmitter
     {
         if (server is null)
         {
-            writer.DocElement("summary", "The spec names no usable server: set <see cref=\"global::ProxyGen.Runtime.ApiClientOptions.BaseAddress\"/> or the HttpClient's BaseAddress.");
+            writer.DocXml("summary", "The spec names no usable server: set <see cref=\"global::ProxyGen.Runtime.ApiClientOptions.BaseAddress\"/> or the HttpClient's BaseAddress.");
             writer.Line("public static readonly global::System.Uri? DefaultBaseAddress = null;");
             return;
         }
@@ -59,7 +64,7 @@ internal static class ClientEmitter
         var summary = server.Template is null
             ? "The server the spec names (<c>servers[0].url</c>); used when neither the options nor the HttpClient give one."
             : "The server the spec names (<c>servers[0].url</c>) with every variable at its default; used when neither the options nor the HttpClient give one.";
-        writer.DocElement("summary", summary);
+        writer.DocXml("summary", summary);
         writer.Line($"public static readonly global::System.Uri DefaultBaseAddress = new global::System.Uri({SourceWriter.Literal(server.DefaultBaseAddress)});");
         if (server.Template is null)
         {
@@ -67,48 +72,49 @@ internal static class ClientEmitter
         }
 
         writer.Line();
-        writer.DocElement("summary", "The server URL as the spec writes it; <see cref=\"global::ProxyGen.Runtime.ApiClientOptions.ServerVariables\"/> sets its variables.");
+        writer.DocXml("summary", "The server URL as the spec writes it; <see cref=\"global::ProxyGen.Runtime.ApiClientOptions.ServerVariables\"/> sets its variables.");
         writer.Line($"public const string ServerUrlTemplate = {SourceWriter.Literal(server.Template)};");
         writer.Line();
         var variables = string.Join(", ", server.Variables.Select(v =>
             $"<c>{SourceWriter.XmlEscape(v.Name)}</c> = <c>{SourceWriter.XmlEscape(v.Default)}</c>" + (v.Description is null ? string.Empty : $" ({SourceWriter.XmlEscape(v.Description)})")));
-        writer.DocElement("summary", $"The default of each server variable: {variables}.");
-        writer.Line("public static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> ServerVariableDefaults = new global::System.Collections.Generic.Dictionary<string, string>");
-        writer.Line("{");
-        foreach (var variable in server.Variables)
+        writer.DocXml("summary", $"The default of each server variable: {variables}.");
+        using (writer.Block("public static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, string> ServerVariableDefaults = new global::System.Collections.Generic.Dictionary<string, string>", ";"))
         {
-            writer.Line($"    [{SourceWriter.Literal(variable.Name)}] = {SourceWriter.Literal(variable.Default)},");
+            foreach (var variable in server.Variables)
+            {
+                writer.Line($"[{SourceWriter.Literal(variable.Name)}] = {SourceWriter.Literal(variable.Default)},");
+            }
         }
-
-        writer.Line("};");
     }
 
     public static string EmitOperation(ClientSpec client, OperationSpec operation)
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
-        var signature = Parameters(operation, withDefaults: true);
+        var signature = Parameters(operation);
 
-        writer.OpenBlock($"{client.Visibility} partial interface {client.InterfaceName}");
-        WriteDocs(writer, operation, paged: false);
-        writer.Line($"{ReturnType(operation)} {operation.Name}Async({signature});");
-        if (operation.Paging is { } paging)
+        using (writer.Block($"{client.Visibility} partial interface {client.InterfaceName}"))
         {
-            writer.Line();
-            WriteDocs(writer, operation, paged: true);
-            writer.Line($"global::System.Collections.Generic.IAsyncEnumerable<{TypeNames.Of(paging.ItemType)}> {operation.Name}AllAsync({signature});");
+            WriteDocs(writer, operation, paged: false);
+            writer.Line($"{ReturnType(operation)} {operation.Name}Async({signature});");
+            if (operation.Paging is { } paging)
+            {
+                writer.Line();
+                WriteDocs(writer, operation, paged: true);
+                writer.Line($"global::System.Collections.Generic.IAsyncEnumerable<{TypeNames.Of(paging.ItemType)}> {operation.Name}AllAsync({signature});");
+            }
         }
 
-        writer.CloseBlock();
         writer.Line();
-        writer.OpenBlock($"{client.Visibility} partial class {client.Name}");
-        WriteMethod(writer, client, operation);
-        if (operation.Paging is not null)
+        using (writer.Block($"{client.Visibility} partial class {client.Name}"))
         {
-            writer.Line();
-            WritePagedMethod(writer, client, operation);
+            WriteMethod(writer, client, operation);
+            if (operation.Paging is not null)
+            {
+                writer.Line();
+                WritePagedMethod(writer, client, operation);
+            }
         }
 
-        writer.CloseBlock();
         if (operation.Request is { } request)
         {
             writer.Line();
@@ -122,18 +128,24 @@ internal static class ClientEmitter
         ? $"global::System.Threading.Tasks.Task<{TypeNames.Of(response)}>"
         : "global::System.Threading.Tasks.Task";
 
-    private static string Parameters(OperationSpec operation, bool withDefaults, bool enumeratorCancellation = false)
+    /// <summary>Path arguments, then the JSON body, then the request class, then the cancellation token; optional ones default to null.</summary>
+    private static string Parameters(OperationSpec operation, bool enumeratorCancellation = false)
     {
         var parts = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type)} {p.ArgumentName}").ToList();
+        if (operation.Body is { } body)
+        {
+            // An optional body before a mandatory request argument is nullable but has no default (CS1737).
+            var defaulted = !body.Required && operation.Request is not { IsRequired: true };
+            parts.Add($"{TypeNames.Of(body.Type)} body" + (defaulted ? " = null" : string.Empty));
+        }
+
         if (operation.Request is { } request)
         {
-            parts.Add(request.IsRequired
-                ? $"{request.Name} request"
-                : $"{request.Name}? request" + (withDefaults ? " = null" : string.Empty));
+            parts.Add(request.IsRequired ? $"{request.Name} request" : $"{request.Name}? request = null");
         }
 
         var attribute = enumeratorCancellation ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " : string.Empty;
-        parts.Add($"{attribute}{TypeNames.CancellationToken} cancellationToken" + (withDefaults ? " = default" : string.Empty));
+        parts.Add($"{attribute}{TypeNames.CancellationToken} cancellationToken = default");
         return string.Join(", ", parts);
     }
 
@@ -142,24 +154,30 @@ internal static class ClientEmitter
         var summary = SourceWriter.XmlEscape(operation.Summary ?? operation.Description ?? $"Calls {operation.OperationId}.");
         if (paged)
         {
-            writer.DocElement("summary", $"Streams every item of {SourceWriter.XmlEscape(operation.OperationId)} across all pages, following <c>meta.next_page_url</c> until it is null.\n{summary}");
+            writer.DocXml("summary", $"Streams every item of {SourceWriter.XmlEscape(operation.OperationId)} across all pages, following <c>meta.next_page_url</c> until it is null.\n{summary}");
         }
         else
         {
-            writer.DocElement("summary", summary);
+            writer.DocXml("summary", summary);
         }
 
-        var remarks = $"<c>{operation.HttpMethod} {SourceWriter.XmlEscape(operation.Path)}</c> ({SourceWriter.XmlEscape(operation.OperationId)})";
+        var remarks = $"<c>{SourceWriter.XmlEscape(operation.HttpMethod)} {SourceWriter.XmlEscape(operation.Path)}</c> ({SourceWriter.XmlEscape(operation.OperationId)})";
         if (operation.Description is { } description && description != operation.Summary)
         {
             remarks = SourceWriter.XmlEscape(description) + "\n" + remarks;
         }
 
-        writer.DocElement("remarks", remarks);
+        writer.DocXml("remarks", remarks);
 
         foreach (var parameter in operation.PathParameters)
         {
-            writer.DocElement("param", SourceWriter.XmlEscape(parameter.Description ?? $"The {parameter.WireName} path segment."), $"name=\"{parameter.ArgumentName.TrimStart('@')}\"");
+            writer.DocText("param", parameter.Description ?? $"The {parameter.WireName} path segment.", $"name=\"{parameter.ArgumentName.TrimStart('@')}\"");
+        }
+
+        if (operation.Body is { } body)
+        {
+            var sent = $"Sent as the {body.MediaType} body" + (body.Required ? "." : "; null sends no body.");
+            writer.DocText("param", body.Description is null ? sent : body.Description + "\n" + sent, "name=\"body\"");
         }
 
         if (operation.Request is { } request)
@@ -167,17 +185,17 @@ internal static class ClientEmitter
             var text = request.IsRequired
                 ? "The fields to send; fields left null are not sent."
                 : "The fields to send, or null to send none; fields left null are not sent.";
-            writer.DocElement("param", text, "name=\"request\"");
+            writer.DocText("param", text, "name=\"request\"");
         }
 
-        writer.DocElement("param", "Cancels the request.", "name=\"cancellationToken\"");
+        writer.DocText("param", "Cancels the request.", "name=\"cancellationToken\"");
         if (paged)
         {
-            writer.DocElement("returns", "Every item, page by page, fetched as the caller enumerates.");
+            writer.DocText("returns", "Every item, page by page, fetched as the caller enumerates.");
         }
         else if (operation.Response is { } response)
         {
-            writer.DocElement("returns", response switch
+            writer.DocXml("returns", response switch
             {
                 { Kind: TypeKind.Model or TypeKind.Enum } => $"The server's <see cref=\"{response.Name}\"/>.",
                 { Kind: TypeKind.Array, Element.Kind: TypeKind.Model or TypeKind.Enum } => $"The server's list of <see cref=\"{response.Element.Name}\"/>.",
@@ -201,73 +219,88 @@ internal static class ClientEmitter
         writer.Line("/// <inheritdoc />");
         WriteObsolete(writer, operation);
 
-        writer.OpenBlock($"public {ReturnType(operation)} {operation.Name}Async({Parameters(operation, withDefaults: true)})");
-        foreach (var parameter in operation.PathParameters.Where(p => p.Type.Kind == TypeKind.String))
+        using (writer.Block($"public {ReturnType(operation)} {operation.Name}Async({Parameters(operation)})"))
         {
-            writer.Line($"global::System.ArgumentException.ThrowIfNullOrEmpty({parameter.ArgumentName});");
-        }
-
-        var request = operation.Request;
-        if (request is { IsRequired: true })
-        {
-            writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
-        }
-
-        // Each place a request field can travel gets its own ParameterList, named as ApiRequest names it.
-        var used = RequestParts.Where(part => request is not null
-            && (request.Fields.Any(f => f.Location == part.Location) || (part.Location == FieldLocation.Form && request.HasFormBody))).ToList();
-        if (request is not null)
-        {
-            foreach (var part in used)
+            foreach (var parameter in operation.PathParameters.Where(p => p.Type.Kind == TypeKind.String))
             {
-                writer.Line($"var {part.Variable} = new {TypeNames.Runtime}.ParameterList();");
+                writer.Line($"global::System.ArgumentException.ThrowIfNullOrEmpty({parameter.ArgumentName});");
             }
 
-            if (request.Fields.Count > 0)
+            if (operation.Body is { Required: true } body && !TypeNames.IsValueType(body.Type))
             {
-                if (!request.IsRequired)
-                {
-                    writer.OpenBlock("if (request is not null)");
-                }
+                writer.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+            }
 
+            var request = operation.Request;
+            if (request is { IsRequired: true })
+            {
+                writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+            }
+
+            // Each place a request field can travel gets its own ParameterList, named as ApiRequest names it.
+            var used = RequestParts.Where(part => request is not null
+                && (request.Fields.Any(f => f.Location == part.Location) || (part.Location == FieldLocation.Form && request.HasFormBody))).ToList();
+            if (request is not null)
+            {
                 foreach (var part in used)
                 {
-                    foreach (var field in request.Fields.Where(f => f.Location == part.Location))
+                    writer.Line($"var {part.Variable} = new {TypeNames.Runtime}.ParameterList();");
+                }
+
+                if (request.Fields.Count > 0)
+                {
+                    using (request.IsRequired ? default(SourceWriter.Scope?) : writer.Block("if (request is not null)"))
                     {
-                        WriteAdd(writer, part.Variable, field);
+                        foreach (var part in used)
+                        {
+                            foreach (var field in request.Fields.Where(f => f.Location == part.Location))
+                            {
+                                WriteAdd(writer, part.Variable, field);
+                            }
+                        }
                     }
                 }
 
-                if (!request.IsRequired)
+                writer.Line();
+            }
+
+            var initializers = used.Select(part => $"{part.Property} = {part.Variable},").ToList();
+            if (operation.Body is { } json)
+            {
+                initializers.Add($"Json = {JsonBodyExpression(json, client.Namespace)},");
+            }
+
+            var create = $"var apiRequest = new {TypeNames.Runtime}.ApiRequest({HttpMethodExpression(operation.HttpMethod)}, {PathExpression(operation)})";
+            if (initializers.Count == 0)
+            {
+                writer.Line(create + ";");
+            }
+            else
+            {
+                using (writer.Block(create, ";"))
                 {
-                    writer.CloseBlock();
+                    foreach (var initializer in initializers)
+                    {
+                        writer.Line(initializer);
+                    }
                 }
             }
 
-            writer.Line();
+            writer.Line(operation.Response is { } response
+                ? $"return {Connection}.SendAsync(apiRequest, {ReaderFor(response, client.Namespace)}, cancellationToken);"
+                : $"return {Connection}.SendAsync(apiRequest, cancellationToken);");
         }
+    }
 
-        var create = $"var apiRequest = new {TypeNames.Runtime}.ApiRequest(global::System.Net.Http.HttpMethod.{HttpMethodProperty(operation.HttpMethod)}, {PathExpression(operation)})";
-        if (used.Count == 0)
-        {
-            writer.Line(create + ";");
-        }
-        else
-        {
-            writer.Line(create);
-            writer.Line("{");
-            foreach (var part in used)
-            {
-                writer.Line($"    {part.Property} = {part.Variable},");
-            }
-
-            writer.Line("};");
-        }
-
-        writer.Line(operation.Response is { } response
-            ? $"return {Connection}.SendAsync(apiRequest, {ReaderFor(response, client.Namespace)}, cancellationToken);"
-            : $"return {Connection}.SendAsync(apiRequest, cancellationToken);");
-        writer.CloseBlock();
+    /// <summary>
+    /// The <c>JsonBody</c> for the <c>body</c> argument: null when an optional body is left out, so nothing is sent.
+    /// </summary>
+    private static string JsonBodyExpression(BodySpec body, string @namespace)
+    {
+        var type = body.Type.WithNullable(false);
+        var value = body.Type.Nullable && TypeNames.IsValueType(type) ? "body.Value" : "body";
+        var create = $"{TypeNames.Runtime}.JsonBody.Create<{TypeNames.Of(type)}>({value}, {TypeNames.ValueWriter(type, @namespace)}, {SourceWriter.Literal(body.MediaType)})";
+        return body.Type.Nullable ? $"body is null ? null : {create}" : create;
     }
 
     private static void WritePagedMethod(SourceWriter writer, ClientSpec client, OperationSpec operation)
@@ -277,30 +310,40 @@ internal static class ClientEmitter
         writer.Line("/// <inheritdoc />");
         WriteObsolete(writer, operation);
 
-        writer.OpenBlock($"public async global::System.Collections.Generic.IAsyncEnumerable<{TypeNames.Of(paging.ItemType)}> {operation.Name}AllAsync({Parameters(operation, withDefaults: true, enumeratorCancellation: true)})");
-        var arguments = operation.PathParameters.Select(p => p.ArgumentName).ToList();
-        if (operation.Request is not null)
+        using (writer.Block($"public async global::System.Collections.Generic.IAsyncEnumerable<{TypeNames.Of(paging.ItemType)}> {operation.Name}AllAsync({Parameters(operation, enumeratorCancellation: true)})"))
         {
-            arguments.Add("request");
-        }
+            var arguments = operation.PathParameters.Select(p => p.ArgumentName).ToList();
+            if (operation.Body is not null)
+            {
+                arguments.Add("body");
+            }
 
-        arguments.Add("cancellationToken");
-        writer.Line($"var links = new {TypeNames.Runtime}.PageLinks();");
-        writer.Line($"var page = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
-        writer.OpenBlock("while (true)");
-        writer.OpenBlock($"if (page.{paging.ItemsProperty} is {{ }} items)");
-        writer.OpenBlock("foreach (var item in items)");
-        writer.Line("yield return item;");
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.Line();
-        writer.OpenBlock($"if (page.{paging.MetaProperty}?.{paging.NextPageProperty} is not {{ }} nextPageUrl)");
-        writer.Line("yield break;");
-        writer.CloseBlock();
-        writer.Line();
-        writer.Line($"page = await {Connection}.SendAsync(links.Next(nextPageUrl), {ReaderFor(page, client.Namespace)}, cancellationToken).ConfigureAwait(false);");
-        writer.CloseBlock();
-        writer.CloseBlock();
+            if (operation.Request is not null)
+            {
+                arguments.Add("request");
+            }
+
+            arguments.Add("cancellationToken");
+            writer.Line($"var links = new {TypeNames.Runtime}.PageLinks();");
+            writer.Line($"var page = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
+            using (writer.Block("while (true)"))
+            {
+                using (writer.Block($"if (page.{paging.ItemsProperty} is {{ }} items)"))
+                using (writer.Block("foreach (var item in items)"))
+                {
+                    writer.Line("yield return item;");
+                }
+
+                writer.Line();
+                using (writer.Block($"if (page.{paging.MetaProperty}?.{paging.NextPageProperty} is not {{ }} nextPageUrl)"))
+                {
+                    writer.Line("yield break;");
+                }
+
+                writer.Line();
+                writer.Line($"page = await {Connection}.SendAsync(links.Next(nextPageUrl), {ReaderFor(page, client.Namespace)}, cancellationToken).ConfigureAwait(false);");
+            }
+        }
     }
 
     private static void WriteAdd(SourceWriter writer, string list, RequestFieldSpec field)
@@ -313,23 +356,14 @@ internal static class ClientEmitter
             return;
         }
 
-        var item = field.Type.Element!;
-        if (field.Type.Nullable)
+        using (field.Type.Nullable ? writer.Block($"if ({value} is {{ }} {Local(field)})") : default(SourceWriter.Scope?))
+        using (writer.Block($"foreach (var item in {(field.Type.Nullable ? Local(field) : value)})"))
         {
-            writer.OpenBlock($"if ({value} is {{ }} {Local(field)})");
-            value = Local(field);
-        }
-
-        writer.OpenBlock($"foreach (var item in {value})");
-        writer.Line($"{list}.Add({wireName}, {TypeNames.WireValue("item", item)});");
-        writer.CloseBlock();
-        if (field.Type.Nullable)
-        {
-            writer.CloseBlock();
+            writer.Line($"{list}.Add({wireName}, {TypeNames.WireValue("item", field.Type.Element!)});");
         }
     }
 
-    private static string Local(RequestFieldSpec field) => Parsing.Naming.Camel(field.PropertyName) + "Values";
+    private static string Local(RequestFieldSpec field) => Naming.Camel(field.PropertyName) + "Values";
 
     /// <summary>Reads a whole response body; lists and maps go through a lambda because their reader takes an item reader.</summary>
     private static string ReaderFor(TypeRef type, string @namespace) => type.Kind switch
@@ -339,17 +373,18 @@ internal static class ClientEmitter
         _ => TypeNames.ItemReader(type.WithNullable(false), @namespace),
     };
 
-    private static string HttpMethodProperty(string method) => method switch
+    /// <summary>The <c>HttpMethod</c> of a method the spec names; one HttpMethod has no property for is created by name.</summary>
+    private static string HttpMethodExpression(string method) => method switch
     {
-        "GET" => "Get",
-        "POST" => "Post",
-        "PUT" => "Put",
-        "DELETE" => "Delete",
-        "PATCH" => "Patch",
-        "HEAD" => "Head",
-        "OPTIONS" => "Options",
-        "TRACE" => "Trace",
-        _ => "Get",
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
+        _ => $"new global::System.Net.Http.HttpMethod({SourceWriter.Literal(method)})",
     };
 
     /// <summary>The path as a concatenation that percent-encodes each path parameter as one segment.</summary>
@@ -369,28 +404,28 @@ internal static class ClientEmitter
         writer.Summary(
             request.Description ?? $"The fields of {operation.OperationId}. A field left null is not sent.",
             request.Description is null ? null : "A field left null is not sent.");
-        writer.OpenBlock($"{client.Visibility} sealed partial class {request.Name}");
-        var first = true;
-        foreach (var field in request.Fields)
+        using (writer.Block($"{client.Visibility} sealed partial class {request.Name}"))
         {
-            if (!first)
+            var first = true;
+            foreach (var field in request.Fields)
             {
-                writer.Line();
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                var where = field.Location switch
+                {
+                    FieldLocation.Query => "query parameter",
+                    FieldLocation.Header => "header",
+                    _ => "form field",
+                };
+                writer.Summary(field.Description ?? $"The {field.WireName} {where}.");
+                writer.DocXml("remarks", $"Sent as the {where} <c>{SourceWriter.XmlEscape(field.WireName)}</c>.");
+                var required = field.Required ? "required " : string.Empty;
+                writer.Line($"public {required}{TypeNames.Of(field.Type)} {field.PropertyName} {{ get; set; }}");
             }
-
-            first = false;
-            var where = field.Location switch
-            {
-                FieldLocation.Query => "query parameter",
-                FieldLocation.Header => "header",
-                _ => "form field",
-            };
-            writer.Summary(field.Description ?? $"The {field.WireName} {where}.");
-            writer.DocElement("remarks", $"Sent as the {where} <c>{SourceWriter.XmlEscape(field.WireName)}</c>.");
-            var required = field.Required ? "required " : string.Empty;
-            writer.Line($"public {required}{TypeNames.Of(field.Type)} {field.PropertyName} {{ get; set; }}");
         }
-
-        writer.CloseBlock();
     }
 }

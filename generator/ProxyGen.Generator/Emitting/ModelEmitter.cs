@@ -1,10 +1,12 @@
 using System.Collections.Generic;
 using ProxyGen.Generator.Model;
-using ProxyGen.Generator.Parsing;
 
 namespace ProxyGen.Generator.Emitting;
 
-/// <summary>Writes a response model: init-only properties, an <c>AdditionalProperties</c> bag and a reflection-free JSON reader.</summary>
+/// <summary>
+/// Writes a model: init-only properties, an <c>AdditionalProperties</c> bag, and a reflection-free JSON reader and
+/// writer, so a model the server sent can be sent back exactly and a request body is written without reflection.
+/// </summary>
 internal static class ModelEmitter
 {
     private static readonly HashSet<string> ReaderLocals = new() { "reader", "propertyName", "additionalProperties" };
@@ -13,30 +15,33 @@ internal static class ModelEmitter
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
         writer.Summary(model.Description ?? $"The {model.Name} object of the {client.Title} API.");
-        writer.OpenBlock($"{client.Visibility} sealed partial class {model.Name}");
-
-        foreach (var property in model.Properties)
+        using (writer.Block($"{client.Visibility} sealed partial class {model.Name}"))
         {
-            if (property.Description is { } description)
+            foreach (var property in model.Properties)
             {
-                writer.Summary(description);
-            }
-            else
-            {
-                writer.DocElement("summary", $"The <c>{SourceWriter.XmlEscape(property.JsonName)}</c> member.");
+                if (property.Description is { } description)
+                {
+                    writer.Summary(description);
+                }
+                else
+                {
+                    writer.DocXml("summary", $"The <c>{SourceWriter.XmlEscape(property.JsonName)}</c> member.");
+                }
+
+                var required = property.Type.Nullable ? string.Empty : "required ";
+                writer.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({SourceWriter.Literal(property.JsonName)})]");
+                writer.Line($"public {required}{TypeNames.Of(property.Type)} {property.Name} {{ get; init; }}");
+                writer.Line();
             }
 
-            var required = property.Type.Nullable ? string.Empty : "required ";
-            writer.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({SourceWriter.Literal(property.JsonName)})]");
-            writer.Line($"public {required}{TypeNames.Of(property.Type)} {property.Name} {{ get; init; }}");
+            writer.DocText("summary", "JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.");
+            writer.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.JsonElement}> AdditionalProperties {{ get; init; }} = {TypeNames.JsonRead}.NoAdditionalProperties;");
             writer.Line();
+            WriteReader(writer, model, client.Namespace);
+            writer.Line();
+            WriteWriter(writer, model, client.Namespace);
         }
 
-        writer.DocElement("summary", "JSON members the spec does not describe, kept exactly as the server sent them.");
-        writer.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.JsonElement}> AdditionalProperties {{ get; init; }} = {TypeNames.JsonRead}.NoAdditionalProperties;");
-        writer.Line();
-        WriteReader(writer, model, client.Namespace);
-        writer.CloseBlock();
         return writer.ToString();
     }
 
@@ -49,43 +54,97 @@ internal static class ModelEmitter
             locals.Add(Naming.Unique(Naming.Camel(property.Name), taken));
         }
 
-        writer.DocElement("summary", $"Reads a <see cref=\"{model.Name}\"/> from the JSON object at the reader's position, without reflection.");
-        writer.OpenBlock($"public static {model.Name} ReadJson(ref {TypeNames.Utf8JsonReader} reader)");
-        writer.Line($"{TypeNames.JsonRead}.StartObject(ref reader, {SourceWriter.Literal(model.Name)});");
-        for (var i = 0; i < model.Properties.Count; i++)
+        writer.DocXml("summary", $"Reads a <see cref=\"{model.Name}\"/> from the JSON object at the reader's position, without reflection.");
+        using (writer.Block($"public static {model.Name} ReadJson(ref {TypeNames.Utf8JsonReader} reader)"))
         {
-            writer.Line($"{TypeNames.Of(model.Properties[i].Type.WithNullable(true))} {locals[i]} = null;");
+            writer.Line($"{TypeNames.JsonRead}.StartObject(ref reader, {SourceWriter.Literal(model.Name)});");
+            for (var i = 0; i < model.Properties.Count; i++)
+            {
+                writer.Line($"{TypeNames.Of(model.Properties[i].Type.WithNullable(true))} {locals[i]} = null;");
+            }
+
+            writer.Line($"global::System.Collections.Generic.Dictionary<string, {TypeNames.JsonElement}>? additionalProperties = null;");
+            using (writer.Block($"while ({TypeNames.JsonRead}.NextProperty(ref reader, out var propertyName))"))
+            using (writer.Block("switch (propertyName)"))
+            {
+                for (var i = 0; i < model.Properties.Count; i++)
+                {
+                    var property = model.Properties[i];
+                    writer.Line($"case {SourceWriter.Literal(property.JsonName)}:");
+                    using (writer.Indent())
+                    {
+                        writer.Line($"{locals[i]} = {TypeNames.ReadExpression(property.Type, @namespace)};");
+                        writer.Line("break;");
+                    }
+                }
+
+                writer.Line("default:");
+                using (writer.Indent())
+                {
+                    writer.Line($"{TypeNames.JsonRead}.Unknown(ref reader, propertyName, ref additionalProperties);");
+                    writer.Line("break;");
+                }
+            }
+
+            writer.Line();
+            using (writer.Block($"return new {model.Name}", ";"))
+            {
+                for (var i = 0; i < model.Properties.Count; i++)
+                {
+                    var property = model.Properties[i];
+                    var value = property.Type.Nullable
+                        ? locals[i]
+                        : $"{locals[i]} ?? throw {TypeNames.JsonRead}.MissingMember({SourceWriter.Literal(model.Name)}, {SourceWriter.Literal(property.JsonName)})";
+                    writer.Line($"{property.Name} = {value},");
+                }
+
+                writer.Line($"AdditionalProperties = {TypeNames.JsonRead}.Freeze(additionalProperties),");
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>WriteJson</c>: every property that is not null under its JSON name exactly as the spec writes it, then the
+    /// members kept in <c>AdditionalProperties</c>. A static overload makes the model a <c>JsonValueWriter</c> for lists.
+    /// </summary>
+    private static void WriteWriter(SourceWriter writer, ModelSpec model, string @namespace)
+    {
+        writer.DocXml("summary", "Writes this object as JSON, without reflection: members left null are not written; <see cref=\"AdditionalProperties\"/> are written back.");
+        using (writer.Block($"public void WriteJson({TypeNames.Utf8JsonWriter} writer)"))
+        {
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+            writer.Line("writer.WriteStartObject();");
+            foreach (var property in model.Properties)
+            {
+                var type = property.Type.WithNullable(false);
+                var name = $"{SourceWriter.Literal(property.JsonName)}u8";
+                if (property.Type.Nullable)
+                {
+                    using (writer.Block($"if (this.{property.Name} is {{ }} value{property.Name})"))
+                    {
+                        writer.Line($"writer.WritePropertyName({name});");
+                        writer.Line($"{TypeNames.ValueWriter(type, @namespace)}(writer, value{property.Name});");
+                    }
+
+                    writer.Line();
+                }
+                else
+                {
+                    writer.Line($"writer.WritePropertyName({name});");
+                    writer.Line($"{TypeNames.ValueWriter(type, @namespace)}(writer, this.{property.Name});");
+                }
+            }
+
+            writer.Line($"{TypeNames.JsonWrite}.AdditionalProperties(writer, this.AdditionalProperties);");
+            writer.Line("writer.WriteEndObject();");
         }
 
-        writer.Line($"global::System.Collections.Generic.Dictionary<string, {TypeNames.JsonElement}>? additionalProperties = null;");
-        writer.OpenBlock($"while ({TypeNames.JsonRead}.NextProperty(ref reader, out var propertyName))");
-        writer.OpenBlock("switch (propertyName)");
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            var property = model.Properties[i];
-            writer.Line($"case {SourceWriter.Literal(property.JsonName)}:");
-            writer.Line($"    {locals[i]} = {TypeNames.ReadExpression(property.Type, @namespace)};");
-            writer.Line("    break;");
-        }
-
-        writer.Line("default:");
-        writer.Line($"    {TypeNames.JsonRead}.Unknown(ref reader, propertyName, ref additionalProperties);");
-        writer.Line("    break;");
-        writer.CloseBlock();
-        writer.CloseBlock();
         writer.Line();
-        writer.OpenBlock($"return new {model.Name}");
-        for (var i = 0; i < model.Properties.Count; i++)
+        writer.DocXml("summary", $"Writes <paramref name=\"value\"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref=\"{model.Name}\"/>.");
+        using (writer.Block($"public static void WriteJson({TypeNames.Utf8JsonWriter} writer, {model.Name} value)"))
         {
-            var property = model.Properties[i];
-            var value = property.Type.Nullable
-                ? locals[i]
-                : $"{locals[i]} ?? throw {TypeNames.JsonRead}.MissingMember({SourceWriter.Literal(model.Name)}, {SourceWriter.Literal(property.JsonName)})";
-            writer.Line($"{property.Name} = {value},");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+            writer.Line("value.WriteJson(writer);");
         }
-
-        writer.Line($"AdditionalProperties = {TypeNames.JsonRead}.Freeze(additionalProperties),");
-        writer.CloseBlock(";");
-        writer.CloseBlock();
     }
 }

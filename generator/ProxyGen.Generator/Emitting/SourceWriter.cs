@@ -26,19 +26,20 @@ internal sealed class SourceWriter
         return this;
     }
 
-    public SourceWriter OpenBlock(string header)
+    /// <summary>Writes <paramref name="header"/> and <c>{</c>; disposing the scope writes <c>}</c> + <paramref name="suffix"/>.</summary>
+    public Scope Block(string header, string suffix = "")
     {
         Line(header);
         Line("{");
         _indent++;
-        return this;
+        return new Scope(this, "}" + suffix);
     }
 
-    public SourceWriter CloseBlock(string suffix = "")
+    /// <summary>One more level of indentation until the scope is disposed (a <c>case</c> body, an initializer's lines).</summary>
+    public Scope Indent()
     {
-        _indent--;
-        Line("}" + suffix);
-        return this;
+        _indent++;
+        return new Scope(this, null);
     }
 
     /// <summary>Writes <c>/// &lt;summary&gt;</c> (and <c>remarks</c>) from plain spec text, escaped for XML.</summary>
@@ -49,21 +50,24 @@ internal sealed class SourceWriter
             return this;
         }
 
-        DocElement("summary", XmlEscape(summary ?? remarks!));
+        DocText("summary", summary ?? remarks!);
         if (summary is not null && remarks is not null && remarks != summary)
         {
-            DocElement("remarks", XmlEscape(remarks));
+            DocText("remarks", remarks);
         }
 
         return this;
     }
 
+    /// <summary>Writes one XML doc element whose content is plain text (from the spec, or ours): always escaped.</summary>
+    public SourceWriter DocText(string element, string text, string? attribute = null) => DocXml(element, XmlEscape(text), attribute);
+
     /// <summary>
-    /// Writes one XML doc element; <paramref name="xml"/> is already XML (escape spec text first). Every kind of
-    /// line break C# knows (CR, LF, NEL, U+2028, U+2029) starts a new <c>///</c> line, so text in a comment can never
-    /// end the comment and become code.
+    /// Writes one XML doc element whose content is trusted XML written by the emitter (<c>&lt;see cref=…/&gt;</c>), with
+    /// any spec text inside it already escaped. Every kind of line break C# knows (CR, LF, NEL, U+2028, U+2029) starts
+    /// a new <c>///</c> line, so text in a comment can never end the comment and become code.
     /// </summary>
-    public SourceWriter DocElement(string element, string xml, string? attribute = null)
+    public SourceWriter DocXml(string element, string xml, string? attribute = null)
     {
         var open = attribute is null ? element : element + " " + attribute;
         var lines = xml.Replace("\r\n", "\n").Split(LineBreaks);
@@ -79,6 +83,17 @@ internal sealed class SourceWriter
         }
 
         return Line($"/// </{element}>");
+    }
+
+    /// <summary>Writes <paramref name="text"/> (several lines, such as a raw-string template) at the current indentation.</summary>
+    public SourceWriter Lines(string text)
+    {
+        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line.TrimEnd());
+        }
+
+        return this;
     }
 
     private static readonly char[] LineBreaks = ['\n', '\r', '\u0085', '\u2028', '\u2029'];
@@ -152,4 +167,26 @@ internal sealed class SourceWriter
     }
 
     public override string ToString() => _builder.ToString();
+
+    /// <summary>Ends what <see cref="Block"/> or <see cref="Indent"/> began.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        private readonly SourceWriter _writer;
+        private readonly string? _closing;
+
+        internal Scope(SourceWriter writer, string? closing)
+        {
+            _writer = writer;
+            _closing = closing;
+        }
+
+        public void Dispose()
+        {
+            _writer._indent--;
+            if (_closing is not null)
+            {
+                _writer.Line(_closing);
+            }
+        }
+    }
 }

@@ -11,6 +11,8 @@ internal static class TypeNames
 {
     public const string Runtime = "global::ProxyGen.Runtime";
     public const string JsonRead = Runtime + ".JsonRead";
+    public const string JsonWrite = Runtime + ".JsonWrite";
+    public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
     public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string JsonElement = "global::System.Text.Json.JsonElement";
@@ -55,6 +57,22 @@ internal static class TypeNames
         TypeKind.Model or TypeKind.Enum => $"global::{@namespace}.{item.Name}.ReadJson",
         _ when item.Nullable => $"{JsonRead}.{item.Kind}",
         _ => $"{JsonRead}.{item.Kind}Item",
+    };
+
+    /// <summary>True when the C# type is a struct, so that its nullable form is <c>Nullable&lt;T&gt;</c>.</summary>
+    public static bool IsValueType(TypeRef type) => type.Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
+        or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Enum or TypeKind.JsonValue;
+
+    /// <summary>
+    /// A <c>JsonValueWriter&lt;T&gt;</c> for <paramref name="type"/>: a method group, or for lists and maps the runtime's
+    /// writer built from their items' writer, so nesting of any depth needs no lambda.
+    /// </summary>
+    public static string ValueWriter(TypeRef type, string @namespace) => type.Kind switch
+    {
+        TypeKind.Model or TypeKind.Enum => $"global::{@namespace}.{type.Name}.WriteJson",
+        TypeKind.Array => $"{JsonWrite}.ArrayOf<{Of(type.Element!)}>({ValueWriter(type.Element!, @namespace)})",
+        TypeKind.Map => $"{JsonWrite}.MapOf<{Of(type.Element!)}>({ValueWriter(type.Element!, @namespace)})",
+        _ => $"{JsonWrite}.{type.Kind}",
     };
 
     /// <summary>The expression passed to <c>ParameterList.Add</c> for a scalar value.</summary>

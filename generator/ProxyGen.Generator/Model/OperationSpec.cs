@@ -7,6 +7,7 @@ namespace ProxyGen.Generator.Model;
 /// <param name="Path">The path template as the spec writes it, e.g. <c>/v1/Services/{ServiceSid}</c>, for documentation.</param>
 /// <param name="PathParts">The path template split into literal text and parameters, to build the request path from.</param>
 /// <param name="PathParameters">Path parameters in the order they first appear in <see cref="Path"/>, each once.</param>
+/// <param name="Body">The JSON request body, a typed argument of its own; null when there is none (or it is a form).</param>
 /// <param name="Request">The request class for query, header and form parameters, if the operation has any.</param>
 /// <param name="Response">The 2xx JSON body's type, or null when success carries no body.</param>
 /// <param name="Paging">How to walk every page, when the response is a Twilio page.</param>
@@ -20,12 +21,19 @@ internal sealed record OperationSpec(
     string? Description,
     bool Deprecated,
     EquatableArray<ParameterSpec> PathParameters,
+    BodySpec? Body,
     RequestSpec? Request,
     TypeRef? Response,
     PagingSpec? Paging);
 
 /// <summary>A path parameter: a positional argument of the generated method.</summary>
 internal sealed record ParameterSpec(string WireName, string ArgumentName, TypeRef Type, string? Description);
+
+/// <summary>A JSON request body: the method's <c>body</c> argument.</summary>
+/// <param name="Type">The C# type of the body (a model, a list, a map, a primitive, or raw JSON).</param>
+/// <param name="Required">True when the spec marks the body required: the argument is then mandatory.</param>
+/// <param name="MediaType">The media type to send, as the spec names it (<c>application/json</c>, <c>application/merge-patch+json</c>).</param>
+internal sealed record BodySpec(TypeRef Type, bool Required, string? Description, string MediaType);
 
 /// <summary>The request class of an operation (<c>UpdateShortCodeRequest</c>).</summary>
 /// <param name="HasFormBody">True when the operation sends an <c>application/x-www-form-urlencoded</c> body.</param>

@@ -27,7 +27,7 @@ internal sealed partial class OpenApiParser
         // Argument names may not take the names of the generated method's own parameters and locals (ClientEmitter).
         var argumentNames = new HashSet<string>(StringComparer.Ordinal)
         {
-            "request", "cancellationToken", "form", "query", "headers", "apiRequest", "links", "page", "items", "item", "nextPageUrl",
+            "request", "body", "cancellationToken", "form", "query", "headers", "apiRequest", "links", "page", "items", "item", "nextPageUrl",
         };
         foreach (var wireName in pathParts.Where(p => p.IsParameter).Select(p => p.Text).Distinct(StringComparer.Ordinal))
         {
@@ -42,6 +42,7 @@ internal sealed partial class OpenApiParser
                 Text(parameter?.Description)));
         }
 
+        var requestBody = ReadRequestBody(operation, name, pointer);
         var response = ReadResponse(operation, name, pointer);
         return new OperationSpec(
             operation.OperationId!,
@@ -53,7 +54,8 @@ internal sealed partial class OpenApiParser
             Text(operation.Description),
             operation.Deprecated,
             pathParameters.ToEquatableArray(),
-            ReadRequest(operation, parameters, name, pointer),
+            requestBody.Json,
+            ReadRequest(operation, parameters, requestBody.Form, requestBody.FormPointer, name, pointer),
             response,
             response is { Kind: TypeKind.Model } page ? FindPaging(page.Name!) : null);
     }
@@ -68,26 +70,70 @@ internal sealed partial class OpenApiParser
         _ => type.WithNullable(false),
     };
 
-    private RequestSpec? ReadRequest(OpenApiOperation operation, List<IOpenApiParameter> parameters, string operationName, string pointer)
+    /// <summary>
+    /// The operation's body: a form (its schema's properties become request fields), or JSON (a typed <c>body</c>
+    /// argument). Any other media type is reported and not sent.
+    /// </summary>
+    private (IOpenApiSchema? Form, string FormPointer, BodySpec? Json) ReadRequestBody(OpenApiOperation operation, string operationName, string pointer)
+    {
+        var bodyPointer = pointer + "/requestBody";
+        if (operation.RequestBody?.Content is not { Count: > 0 } content)
+        {
+            return (null, bodyPointer, null);
+        }
+
+        var form = content.FirstOrDefault(c => c.Key.StartsWith(FormMediaType, StringComparison.OrdinalIgnoreCase));
+        if (form.Value is not null)
+        {
+            return (form.Value.Schema ?? new OpenApiSchema(), bodyPointer + "/content/" + YamlPositionIndex.Escape(form.Key) + "/schema", null);
+        }
+
+        foreach (var entry in content)
+        {
+            if (JsonMediaType(entry.Key) is not { } mediaType)
+            {
+                continue;
+            }
+
+            var schemaPointer = bodyPointer + "/content/" + YamlPositionIndex.Escape(entry.Key) + "/schema";
+            var schema = entry.Value?.Schema ?? new OpenApiSchema();
+            var contextName = schema is not OpenApiSchemaReference && schema.Title is { Length: > 0 } title
+                ? Identifier(Naming.Pascal(title), schemaPointer + "/title")
+                : operationName + "Body";
+            var required = operation.RequestBody.Required;
+            var type = ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(!required);
+            return (null, bodyPointer, new BodySpec(type, required, Text(operation.RequestBody.Description ?? schema.Description), mediaType));
+        }
+
+        Report(Diagnostics.DiagnosticDescriptors.UnsupportedBody, bodyPointer, operation.OperationId!, content.Keys.First());
+        return (null, bodyPointer, null);
+    }
+
+    /// <summary>
+    /// The bare media type when <paramref name="contentType"/> is JSON (<c>application/json</c>, <c>text/json</c>,
+    /// <c>application/*+json</c>; parameters dropped), else null. Only token characters pass: it becomes a header.
+    /// </summary>
+    private static string? JsonMediaType(string contentType)
+    {
+        var semicolon = contentType.IndexOf(';');
+        var type = (semicolon < 0 ? contentType : contentType.Substring(0, semicolon)).Trim().ToLowerInvariant();
+        if (!JsonMediaTypePattern.IsMatch(type))
+        {
+            return null;
+        }
+
+        return type is "application/json" or "text/json" || type.EndsWith("+json", StringComparison.Ordinal) ? type : null;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex JsonMediaTypePattern = new(
+        "^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
+
+    private RequestSpec? ReadRequest(OpenApiOperation operation, List<IOpenApiParameter> parameters, IOpenApiSchema? formSchema, string formPointer, string operationName, string pointer)
     {
         var fields = new List<RequestFieldSpec>();
         var propertyNames = new HashSet<string>(StringComparer.Ordinal);
-        IOpenApiSchema? formSchema = null;
-        var formPointer = pointer + "/requestBody";
-        if (operation.RequestBody?.Content is { Count: > 0 } content)
-        {
-            var form = content.FirstOrDefault(c => c.Key.StartsWith(FormMediaType, StringComparison.OrdinalIgnoreCase));
-            if (form.Value is null)
-            {
-                Report(Diagnostics.DiagnosticDescriptors.UnsupportedBody, pointer + "/requestBody", operation.OperationId!, content.Keys.First());
-            }
-            else
-            {
-                formSchema = form.Value.Schema ?? new OpenApiSchema();
-                formPointer = pointer + "/requestBody/content/" + YamlPositionIndex.Escape(form.Key) + "/schema";
-            }
-        }
-
         var requestName = Naming.Unique(
             formSchema?.Title is { Length: > 0 } title ? Identifier(Naming.Pascal(title), formPointer + "/title") : Identifier(operationName + "Request", pointer),
             _typeNames);

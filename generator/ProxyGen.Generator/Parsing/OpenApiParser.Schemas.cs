@@ -14,7 +14,7 @@ internal sealed partial class OpenApiParser
     /// <summary>Member names a generated model already uses for itself.</summary>
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        "AdditionalProperties", "ReadJson", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Value", "IsKnown",
+        "AdditionalProperties", "ReadJson", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Value", "IsKnown",
     };
 
     private readonly Dictionary<string, ModelSpec> _models = new(StringComparer.Ordinal);

@@ -55,4 +55,11 @@ public readonly partial struct GeoMatchLevel : global::System.IEquatable<GeoMatc
 
     /// <summary>Reads the JSON string at the reader's position.</summary>
     public static GeoMatchLevel ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new GeoMatchLevel(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
+
+    /// <summary>Writes the wire value as a JSON string.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, GeoMatchLevel value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.Value);
+    }
 }

@@ -23,7 +23,7 @@ public sealed partial class ShortCodeCapabilities
     [global::System.Text.Json.Serialization.JsonPropertyName("voice")]
     public bool? Voice { get; init; }
 
-    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them.</summary>
+    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
 
     /// <summary>Reads a <see cref="ShortCodeCapabilities"/> from the JSON object at the reader's position, without reflection.</summary>
@@ -65,5 +65,45 @@ public sealed partial class ShortCodeCapabilities
             Voice = voice,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
         };
+    }
+
+    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <see cref="AdditionalProperties"/> are written back.</summary>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (this.Fax is { } valueFax)
+        {
+            writer.WritePropertyName("fax"u8);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueFax);
+        }
+
+        if (this.Mms is { } valueMms)
+        {
+            writer.WritePropertyName("mms"u8);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueMms);
+        }
+
+        if (this.Sms is { } valueSms)
+        {
+            writer.WritePropertyName("sms"u8);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueSms);
+        }
+
+        if (this.Voice is { } valueVoice)
+        {
+            writer.WritePropertyName("voice"u8);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueVoice);
+        }
+
+        global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="ShortCodeCapabilities"/>.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCodeCapabilities value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteJson(writer);
     }
 }

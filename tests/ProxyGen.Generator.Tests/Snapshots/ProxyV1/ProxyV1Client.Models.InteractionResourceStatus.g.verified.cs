@@ -106,4 +106,11 @@ public readonly partial struct InteractionResourceStatus : global::System.IEquat
 
     /// <summary>Reads the JSON string at the reader's position.</summary>
     public static InteractionResourceStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new InteractionResourceStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
+
+    /// <summary>Writes the wire value as a JSON string.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, InteractionResourceStatus value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.Value);
+    }
 }

@@ -52,4 +52,11 @@ public readonly partial struct InteractionType : global::System.IEquatable<Inter
 
     /// <summary>Reads the JSON string at the reader's position.</summary>
     public static InteractionType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new InteractionType(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
+
+    /// <summary>Writes the wire value as a JSON string.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, InteractionType value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.Value);
+    }
 }

@@ -15,7 +15,7 @@ public sealed partial class ListServiceResponse
     [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
     public PageMeta? Meta { get; init; }
 
-    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them.</summary>
+    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
 
     /// <summary>Reads a <see cref="ListServiceResponse"/> from the JSON object at the reader's position, without reflection.</summary>
@@ -47,5 +47,33 @@ public sealed partial class ListServiceResponse
             Meta = meta,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
         };
+    }
+
+    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <see cref="AdditionalProperties"/> are written back.</summary>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (this.Services is { } valueServices)
+        {
+            writer.WritePropertyName("services"u8);
+            global::ProxyGen.Runtime.JsonWrite.ArrayOf<Service>(global::Acme.Proxy.Service.WriteJson)(writer, valueServices);
+        }
+
+        if (this.Meta is { } valueMeta)
+        {
+            writer.WritePropertyName("meta"u8);
+            global::Acme.Proxy.PageMeta.WriteJson(writer, valueMeta);
+        }
+
+        global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="ListServiceResponse"/>.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ListServiceResponse value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteJson(writer);
     }
 }

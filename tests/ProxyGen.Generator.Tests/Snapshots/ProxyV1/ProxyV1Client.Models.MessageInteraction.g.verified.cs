@@ -87,7 +87,7 @@ public sealed partial class MessageInteraction
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public global::System.Uri? Url { get; init; }
 
-    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them.</summary>
+    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
 
     /// <summary>Reads a <see cref="MessageInteraction"/> from the JSON object at the reader's position, without reflection.</summary>
@@ -209,5 +209,141 @@ public sealed partial class MessageInteraction
             Url = url,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
         };
+    }
+
+    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <see cref="AdditionalProperties"/> are written back.</summary>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (this.Sid is { } valueSid)
+        {
+            writer.WritePropertyName("sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSid);
+        }
+
+        if (this.SessionSid is { } valueSessionSid)
+        {
+            writer.WritePropertyName("session_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSessionSid);
+        }
+
+        if (this.ServiceSid is { } valueServiceSid)
+        {
+            writer.WritePropertyName("service_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueServiceSid);
+        }
+
+        if (this.AccountSid is { } valueAccountSid)
+        {
+            writer.WritePropertyName("account_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueAccountSid);
+        }
+
+        if (this.Data is { } valueData)
+        {
+            writer.WritePropertyName("data"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueData);
+        }
+
+        if (this.Type is { } valueType)
+        {
+            writer.WritePropertyName("type"u8);
+            global::Acme.Proxy.InteractionType.WriteJson(writer, valueType);
+        }
+
+        if (this.ParticipantSid is { } valueParticipantSid)
+        {
+            writer.WritePropertyName("participant_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueParticipantSid);
+        }
+
+        if (this.InboundParticipantSid is { } valueInboundParticipantSid)
+        {
+            writer.WritePropertyName("inbound_participant_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueInboundParticipantSid);
+        }
+
+        if (this.InboundResourceSid is { } valueInboundResourceSid)
+        {
+            writer.WritePropertyName("inbound_resource_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueInboundResourceSid);
+        }
+
+        if (this.InboundResourceStatus is { } valueInboundResourceStatus)
+        {
+            writer.WritePropertyName("inbound_resource_status"u8);
+            global::Acme.Proxy.InteractionResourceStatus.WriteJson(writer, valueInboundResourceStatus);
+        }
+
+        if (this.InboundResourceType is { } valueInboundResourceType)
+        {
+            writer.WritePropertyName("inbound_resource_type"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueInboundResourceType);
+        }
+
+        if (this.InboundResourceUrl is { } valueInboundResourceUrl)
+        {
+            writer.WritePropertyName("inbound_resource_url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueInboundResourceUrl);
+        }
+
+        if (this.OutboundParticipantSid is { } valueOutboundParticipantSid)
+        {
+            writer.WritePropertyName("outbound_participant_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueOutboundParticipantSid);
+        }
+
+        if (this.OutboundResourceSid is { } valueOutboundResourceSid)
+        {
+            writer.WritePropertyName("outbound_resource_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueOutboundResourceSid);
+        }
+
+        if (this.OutboundResourceStatus is { } valueOutboundResourceStatus)
+        {
+            writer.WritePropertyName("outbound_resource_status"u8);
+            global::Acme.Proxy.InteractionResourceStatus.WriteJson(writer, valueOutboundResourceStatus);
+        }
+
+        if (this.OutboundResourceType is { } valueOutboundResourceType)
+        {
+            writer.WritePropertyName("outbound_resource_type"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueOutboundResourceType);
+        }
+
+        if (this.OutboundResourceUrl is { } valueOutboundResourceUrl)
+        {
+            writer.WritePropertyName("outbound_resource_url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueOutboundResourceUrl);
+        }
+
+        if (this.DateCreated is { } valueDateCreated)
+        {
+            writer.WritePropertyName("date_created"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateCreated);
+        }
+
+        if (this.DateUpdated is { } valueDateUpdated)
+        {
+            writer.WritePropertyName("date_updated"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateUpdated);
+        }
+
+        if (this.Url is { } valueUrl)
+        {
+            writer.WritePropertyName("url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+        }
+
+        global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="MessageInteraction"/>.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, MessageInteraction value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteJson(writer);
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class PageMeta
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public global::System.Uri? Url { get; init; }
 
-    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them.</summary>
+    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
 
     /// <summary>Reads a <see cref="PageMeta"/> from the JSON object at the reader's position, without reflection.</summary>
@@ -92,5 +92,63 @@ public sealed partial class PageMeta
             Url = url,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
         };
+    }
+
+    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <see cref="AdditionalProperties"/> are written back.</summary>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (this.FirstPageUrl is { } valueFirstPageUrl)
+        {
+            writer.WritePropertyName("first_page_url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueFirstPageUrl);
+        }
+
+        if (this.Key is { } valueKey)
+        {
+            writer.WritePropertyName("key"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueKey);
+        }
+
+        if (this.NextPageUrl is { } valueNextPageUrl)
+        {
+            writer.WritePropertyName("next_page_url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueNextPageUrl);
+        }
+
+        if (this.Page is { } valuePage)
+        {
+            writer.WritePropertyName("page"u8);
+            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valuePage);
+        }
+
+        if (this.PageSize is { } valuePageSize)
+        {
+            writer.WritePropertyName("page_size"u8);
+            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valuePageSize);
+        }
+
+        if (this.PreviousPageUrl is { } valuePreviousPageUrl)
+        {
+            writer.WritePropertyName("previous_page_url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valuePreviousPageUrl);
+        }
+
+        if (this.Url is { } valueUrl)
+        {
+            writer.WritePropertyName("url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+        }
+
+        global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="PageMeta"/>.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PageMeta value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteJson(writer);
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class Participant
     [global::System.Text.Json.Serialization.JsonPropertyName("links")]
     public global::System.Text.Json.Nodes.JsonObject? Links { get; init; }
 
-    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them.</summary>
+    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
 
     /// <summary>Reads a <see cref="Participant"/> from the JSON object at the reader's position, without reflection.</summary>
@@ -146,5 +146,99 @@ public sealed partial class Participant
             Links = links,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
         };
+    }
+
+    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <see cref="AdditionalProperties"/> are written back.</summary>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (this.Sid is { } valueSid)
+        {
+            writer.WritePropertyName("sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSid);
+        }
+
+        if (this.SessionSid is { } valueSessionSid)
+        {
+            writer.WritePropertyName("session_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSessionSid);
+        }
+
+        if (this.ServiceSid is { } valueServiceSid)
+        {
+            writer.WritePropertyName("service_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueServiceSid);
+        }
+
+        if (this.AccountSid is { } valueAccountSid)
+        {
+            writer.WritePropertyName("account_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueAccountSid);
+        }
+
+        if (this.FriendlyName is { } valueFriendlyName)
+        {
+            writer.WritePropertyName("friendly_name"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueFriendlyName);
+        }
+
+        if (this.Identifier is { } valueIdentifier)
+        {
+            writer.WritePropertyName("identifier"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueIdentifier);
+        }
+
+        if (this.ProxyIdentifier is { } valueProxyIdentifier)
+        {
+            writer.WritePropertyName("proxy_identifier"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueProxyIdentifier);
+        }
+
+        if (this.ProxyIdentifierSid is { } valueProxyIdentifierSid)
+        {
+            writer.WritePropertyName("proxy_identifier_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueProxyIdentifierSid);
+        }
+
+        if (this.DateDeleted is { } valueDateDeleted)
+        {
+            writer.WritePropertyName("date_deleted"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateDeleted);
+        }
+
+        if (this.DateCreated is { } valueDateCreated)
+        {
+            writer.WritePropertyName("date_created"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateCreated);
+        }
+
+        if (this.DateUpdated is { } valueDateUpdated)
+        {
+            writer.WritePropertyName("date_updated"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateUpdated);
+        }
+
+        if (this.Url is { } valueUrl)
+        {
+            writer.WritePropertyName("url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+        }
+
+        if (this.Links is { } valueLinks)
+        {
+            writer.WritePropertyName("links"u8);
+            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, valueLinks);
+        }
+
+        global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Participant"/>.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Participant value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteJson(writer);
     }
 }

@@ -63,7 +63,7 @@ public sealed partial class Service
     [global::System.Text.Json.Serialization.JsonPropertyName("links")]
     public global::System.Text.Json.Nodes.JsonObject? Links { get; init; }
 
-    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them.</summary>
+    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
 
     /// <summary>Reads a <see cref="Service"/> from the JSON object at the reader's position, without reflection.</summary>
@@ -155,5 +155,105 @@ public sealed partial class Service
             Links = links,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
         };
+    }
+
+    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <see cref="AdditionalProperties"/> are written back.</summary>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (this.Sid is { } valueSid)
+        {
+            writer.WritePropertyName("sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSid);
+        }
+
+        if (this.UniqueName is { } valueUniqueName)
+        {
+            writer.WritePropertyName("unique_name"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueUniqueName);
+        }
+
+        if (this.AccountSid is { } valueAccountSid)
+        {
+            writer.WritePropertyName("account_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueAccountSid);
+        }
+
+        if (this.ChatInstanceSid is { } valueChatInstanceSid)
+        {
+            writer.WritePropertyName("chat_instance_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueChatInstanceSid);
+        }
+
+        if (this.CallbackUrl is { } valueCallbackUrl)
+        {
+            writer.WritePropertyName("callback_url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueCallbackUrl);
+        }
+
+        if (this.DefaultTtl is { } valueDefaultTtl)
+        {
+            writer.WritePropertyName("default_ttl"u8);
+            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valueDefaultTtl);
+        }
+
+        if (this.NumberSelectionBehavior is { } valueNumberSelectionBehavior)
+        {
+            writer.WritePropertyName("number_selection_behavior"u8);
+            global::Acme.Proxy.ServiceNumberSelectionBehavior.WriteJson(writer, valueNumberSelectionBehavior);
+        }
+
+        if (this.GeoMatchLevel is { } valueGeoMatchLevel)
+        {
+            writer.WritePropertyName("geo_match_level"u8);
+            global::Acme.Proxy.ServiceGeoMatchLevel.WriteJson(writer, valueGeoMatchLevel);
+        }
+
+        if (this.InterceptCallbackUrl is { } valueInterceptCallbackUrl)
+        {
+            writer.WritePropertyName("intercept_callback_url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueInterceptCallbackUrl);
+        }
+
+        if (this.OutOfSessionCallbackUrl is { } valueOutOfSessionCallbackUrl)
+        {
+            writer.WritePropertyName("out_of_session_callback_url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueOutOfSessionCallbackUrl);
+        }
+
+        if (this.DateCreated is { } valueDateCreated)
+        {
+            writer.WritePropertyName("date_created"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateCreated);
+        }
+
+        if (this.DateUpdated is { } valueDateUpdated)
+        {
+            writer.WritePropertyName("date_updated"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateUpdated);
+        }
+
+        if (this.Url is { } valueUrl)
+        {
+            writer.WritePropertyName("url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+        }
+
+        if (this.Links is { } valueLinks)
+        {
+            writer.WritePropertyName("links"u8);
+            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, valueLinks);
+        }
+
+        global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Service"/>.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Service value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteJson(writer);
     }
 }

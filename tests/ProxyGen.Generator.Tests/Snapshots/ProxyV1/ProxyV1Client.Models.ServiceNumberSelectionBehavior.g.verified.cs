@@ -49,4 +49,11 @@ public readonly partial struct ServiceNumberSelectionBehavior : global::System.I
 
     /// <summary>Reads the JSON string at the reader's position.</summary>
     public static ServiceNumberSelectionBehavior ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new ServiceNumberSelectionBehavior(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
+
+    /// <summary>Writes the wire value as a JSON string.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ServiceNumberSelectionBehavior value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.Value);
+    }
 }

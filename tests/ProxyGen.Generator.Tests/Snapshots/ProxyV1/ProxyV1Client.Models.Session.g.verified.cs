@@ -71,7 +71,7 @@ public sealed partial class Session
     [global::System.Text.Json.Serialization.JsonPropertyName("links")]
     public global::System.Text.Json.Nodes.JsonObject? Links { get; init; }
 
-    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them.</summary>
+    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
 
     /// <summary>Reads a <see cref="Session"/> from the JSON object at the reader's position, without reflection.</summary>
@@ -173,5 +173,117 @@ public sealed partial class Session
             Links = links,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
         };
+    }
+
+    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <see cref="AdditionalProperties"/> are written back.</summary>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (this.Sid is { } valueSid)
+        {
+            writer.WritePropertyName("sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSid);
+        }
+
+        if (this.ServiceSid is { } valueServiceSid)
+        {
+            writer.WritePropertyName("service_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueServiceSid);
+        }
+
+        if (this.AccountSid is { } valueAccountSid)
+        {
+            writer.WritePropertyName("account_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueAccountSid);
+        }
+
+        if (this.DateStarted is { } valueDateStarted)
+        {
+            writer.WritePropertyName("date_started"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateStarted);
+        }
+
+        if (this.DateEnded is { } valueDateEnded)
+        {
+            writer.WritePropertyName("date_ended"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateEnded);
+        }
+
+        if (this.DateLastInteraction is { } valueDateLastInteraction)
+        {
+            writer.WritePropertyName("date_last_interaction"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateLastInteraction);
+        }
+
+        if (this.DateExpiry is { } valueDateExpiry)
+        {
+            writer.WritePropertyName("date_expiry"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateExpiry);
+        }
+
+        if (this.UniqueName is { } valueUniqueName)
+        {
+            writer.WritePropertyName("unique_name"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueUniqueName);
+        }
+
+        if (this.Status is { } valueStatus)
+        {
+            writer.WritePropertyName("status"u8);
+            global::Acme.Proxy.SessionStatus.WriteJson(writer, valueStatus);
+        }
+
+        if (this.ClosedReason is { } valueClosedReason)
+        {
+            writer.WritePropertyName("closed_reason"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueClosedReason);
+        }
+
+        if (this.Ttl is { } valueTtl)
+        {
+            writer.WritePropertyName("ttl"u8);
+            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valueTtl);
+        }
+
+        if (this.Mode is { } valueMode)
+        {
+            writer.WritePropertyName("mode"u8);
+            global::Acme.Proxy.SessionMode.WriteJson(writer, valueMode);
+        }
+
+        if (this.DateCreated is { } valueDateCreated)
+        {
+            writer.WritePropertyName("date_created"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateCreated);
+        }
+
+        if (this.DateUpdated is { } valueDateUpdated)
+        {
+            writer.WritePropertyName("date_updated"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateUpdated);
+        }
+
+        if (this.Url is { } valueUrl)
+        {
+            writer.WritePropertyName("url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+        }
+
+        if (this.Links is { } valueLinks)
+        {
+            writer.WritePropertyName("links"u8);
+            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, valueLinks);
+        }
+
+        global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Session"/>.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Session value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteJson(writer);
     }
 }

@@ -52,4 +52,11 @@ public readonly partial struct SessionMode : global::System.IEquatable<SessionMo
 
     /// <summary>Reads the JSON string at the reader's position.</summary>
     public static SessionMode ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new SessionMode(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
+
+    /// <summary>Writes the wire value as a JSON string.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionMode value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.Value);
+    }
 }

@@ -58,4 +58,11 @@ public readonly partial struct SessionStatus : global::System.IEquatable<Session
 
     /// <summary>Reads the JSON string at the reader's position.</summary>
     public static SessionStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new SessionStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
+
+    /// <summary>Writes the wire value as a JSON string.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionStatus value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.Value);
+    }
 }

@@ -47,7 +47,7 @@ public sealed partial class ShortCode
     [global::System.Text.Json.Serialization.JsonPropertyName("is_reserved")]
     public bool? IsReserved { get; init; }
 
-    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them.</summary>
+    /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
 
     /// <summary>Reads a <see cref="ShortCode"/> from the JSON object at the reader's position, without reflection.</summary>
@@ -119,5 +119,81 @@ public sealed partial class ShortCode
             IsReserved = isReserved,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
         };
+    }
+
+    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <see cref="AdditionalProperties"/> are written back.</summary>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (this.Sid is { } valueSid)
+        {
+            writer.WritePropertyName("sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSid);
+        }
+
+        if (this.AccountSid is { } valueAccountSid)
+        {
+            writer.WritePropertyName("account_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueAccountSid);
+        }
+
+        if (this.ServiceSid is { } valueServiceSid)
+        {
+            writer.WritePropertyName("service_sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueServiceSid);
+        }
+
+        if (this.DateCreated is { } valueDateCreated)
+        {
+            writer.WritePropertyName("date_created"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateCreated);
+        }
+
+        if (this.DateUpdated is { } valueDateUpdated)
+        {
+            writer.WritePropertyName("date_updated"u8);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateUpdated);
+        }
+
+        if (this.ShortCodeValue is { } valueShortCodeValue)
+        {
+            writer.WritePropertyName("short_code"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueShortCodeValue);
+        }
+
+        if (this.IsoCountry is { } valueIsoCountry)
+        {
+            writer.WritePropertyName("iso_country"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, valueIsoCountry);
+        }
+
+        if (this.Capabilities is { } valueCapabilities)
+        {
+            writer.WritePropertyName("capabilities"u8);
+            global::Acme.Proxy.ShortCodeCapabilities.WriteJson(writer, valueCapabilities);
+        }
+
+        if (this.Url is { } valueUrl)
+        {
+            writer.WritePropertyName("url"u8);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+        }
+
+        if (this.IsReserved is { } valueIsReserved)
+        {
+            writer.WritePropertyName("is_reserved"u8);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueIsReserved);
+        }
+
+        global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="ShortCode"/>.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCode value)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(value);
+        value.WriteJson(writer);
     }
 }

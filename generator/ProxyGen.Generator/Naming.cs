@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace ProxyGen.Generator.Parsing;
+namespace ProxyGen.Generator;
 
 /// <summary>How names in a spec become C# names.</summary>
 internal static class Naming
