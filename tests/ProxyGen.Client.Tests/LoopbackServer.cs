@@ -24,7 +24,8 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>One request as it arrived.</summary>
     /// <param name="RawTarget">The request target as sent (path and query, still percent-encoded).</param>
-    public sealed record Received(string Method, string RawTarget, string? Authorization, IReadOnlyDictionary<string, string> Headers);
+    /// <param name="Body">The request body as UTF-8 text, empty when there was none.</param>
+    public sealed record Received(string Method, string RawTarget, string? Authorization, IReadOnlyDictionary<string, string> Headers, string Body);
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -40,8 +41,9 @@ public sealed class LoopbackServer : IAsyncDisposable
         app.Run(async context =>
         {
             var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            var body = await new StreamReader(context.Request.Body, System.Text.Encoding.UTF8).ReadToEndAsync();
             server._received.Enqueue(new Received(context.Request.Method, target, context.Request.Headers.Authorization.FirstOrDefault(),
-                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
             await respond(context);
         });
         await app.StartAsync();
