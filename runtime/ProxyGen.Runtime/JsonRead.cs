@@ -177,6 +177,23 @@ public static class JsonRead
         return map;
     }
 
+    /// <summary>
+    /// A reader of non-null JSON arrays whose items <paramref name="readItem"/> reads: what a list of lists, or a
+    /// whole response that is a list, is read with.
+    /// </summary>
+    public static JsonValueReader<IReadOnlyList<T>> ArrayOf<T>(JsonValueReader<T> readItem)
+    {
+        ArgumentNullException.ThrowIfNull(readItem);
+        return (ref Utf8JsonReader reader) => Array(ref reader, readItem) ?? throw NullItem();
+    }
+
+    /// <summary>A reader of non-null JSON objects read as maps, each value with <paramref name="readValue"/>.</summary>
+    public static JsonValueReader<IReadOnlyDictionary<string, T>> MapOf<T>(JsonValueReader<T> readValue)
+    {
+        ArgumentNullException.ThrowIfNull(readValue);
+        return (ref Utf8JsonReader reader) => Map(ref reader, readValue) ?? throw NullItem();
+    }
+
     /// <summary>Reads a non-null string list item.</summary>
     public static string StringItem(ref Utf8JsonReader reader) => String(ref reader) ?? throw NullItem();
 

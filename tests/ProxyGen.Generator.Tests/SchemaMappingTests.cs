@@ -64,4 +64,38 @@ public class SchemaMappingTests
         Assert.Contains("Task<Kind> GetDefaultKindAsync(", run.Source("ShapesClient.GetDefaultKind.g.cs"));
         Assert.Contains("IReadOnlyDictionary<string, int>? Tags", run.Source("ShapesClient.Models.Item.g.cs"));
     }
+
+    [Fact]
+    public void A_list_of_lists_in_a_form_is_raw_JSON_with_PXG0006_while_in_a_response_it_is_typed()
+    {
+        var run = new GeneratorHarness().AddSpec("/specs/nested.yaml", """
+            openapi: 3.0.3
+            info: { title: Nested, version: '1' }
+            paths:
+              /matrix:
+                post:
+                  operationId: PostMatrix
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            Rows: { type: array, items: { type: array, items: { type: integer } } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { type: array, items: { type: array, items: { type: integer } } }
+            """, clientName: "NestedClient").Execute();
+
+        var info = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "PXG0006");
+        Assert.Contains("a list or map of lists or maps in a form, query or header", info.GetMessage());
+        Assert.Equal(12, info.Location.GetLineSpan().StartLinePosition.Line);
+        var source = run.Source("NestedClient.PostMatrix.g.cs");
+        Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Rows { get; set; }", source);
+        Assert.Contains("Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>> PostMatrixAsync(", source);
+        run.AssertCompiles();
+    }
 }

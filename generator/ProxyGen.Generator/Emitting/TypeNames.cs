@@ -55,6 +55,8 @@ internal static class TypeNames
     public static string ItemReader(TypeRef item, string @namespace) => item.Kind switch
     {
         TypeKind.Model or TypeKind.Enum => $"global::{@namespace}.{item.Name}.ReadJson",
+        TypeKind.Array => $"{JsonRead}.ArrayOf<{Of(item.Element!)}>({ItemReader(item.Element!, @namespace)})",
+        TypeKind.Map => $"{JsonRead}.MapOf<{Of(item.Element!)}>({ItemReader(item.Element!, @namespace)})",
         _ when item.Nullable => $"{JsonRead}.{item.Kind}",
         _ => $"{JsonRead}.{item.Kind}Item",
     };

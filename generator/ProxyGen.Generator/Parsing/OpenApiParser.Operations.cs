@@ -160,7 +160,7 @@ internal sealed partial class OpenApiParser
             foreach (var property in formSchema.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
                 var schema = property.Value ?? new OpenApiSchema();
-                fields.Add(RequestField(property.Key, FieldLocation.Form, schema, required.Contains(property.Key), schema.Description, requestName, pointer + "/requestBody", propertyNames));
+                fields.Add(RequestField(property.Key, FieldLocation.Form, schema, required.Contains(property.Key), schema.Description, requestName, formPointer + "/properties/" + YamlPositionIndex.Escape(property.Key), propertyNames));
             }
         }
 

@@ -134,7 +134,7 @@ internal sealed partial class OpenApiParser
                 var item = schema.Items is null
                     ? new TypeRef(TypeKind.JsonValue, Nullable: false)
                     : ResolveType(schema.Items, contextName + "Item", pointer + "/items", forRequest);
-                return new TypeRef(TypeKind.Array, nullable, Element: ItemType(item, pointer));
+                return new TypeRef(TypeKind.Array, nullable, Element: ItemType(item, pointer, forRequest));
             case { } several when several != JsonSchemaType.Object && several != 0:
                 // OpenAPI 3.1 `type: [string, integer]`: no single C# type holds every alternative.
                 Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "several types (" + several.ToString().ToLowerInvariant() + ")");
@@ -158,7 +158,7 @@ internal sealed partial class OpenApiParser
             if (schema.AdditionalProperties is { } values && !IsUntyped(values))
             {
                 var value = ResolveType(values, contextName + "Value", pointer + "/additionalProperties", forRequest);
-                return new TypeRef(TypeKind.Map, nullable, Element: ItemType(value, pointer));
+                return new TypeRef(TypeKind.Map, nullable, Element: ItemType(value, pointer, forRequest));
             }
 
             return new TypeRef(TypeKind.JsonObject, nullable);
@@ -174,18 +174,21 @@ internal sealed partial class OpenApiParser
     }
 
     /// <summary>
-    /// Items of lists and maps are read with non-null item readers; only primitives may be null items,
-    /// and lists of lists are kept as raw JSON.
+    /// Items of lists and maps are read with non-null item readers; only primitives may be null items. In a response
+    /// (or a JSON body) lists and maps nest to any depth; a form, query or header has no way to send a list of lists,
+    /// so there it stays raw JSON.
     /// </summary>
-    private TypeRef ItemType(TypeRef item, string pointer)
+    private TypeRef ItemType(TypeRef item, string pointer, bool forRequest)
     {
-        if (item.Kind is TypeKind.Array or TypeKind.Map)
+        if (forRequest && item.Kind is TypeKind.Array or TypeKind.Map)
         {
-            Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "a list or map of lists or maps");
+            Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "a list or map of lists or maps in a form, query or header");
             return new TypeRef(TypeKind.JsonValue, Nullable: false);
         }
 
-        return item.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.JsonObject or TypeKind.JsonValue ? item.WithNullable(false) : item;
+        return item.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.JsonObject or TypeKind.JsonValue or TypeKind.Array or TypeKind.Map
+            ? item.WithNullable(false)
+            : item;
     }
 
     private void AddModel(string name, IOpenApiSchema schema, string pointer)

@@ -1,0 +1,89 @@
+using System.Text;
+using System.Text.Json;
+using ProxyGen.Client.Tests.Shapes;
+using ProxyGen.Runtime;
+using Xunit;
+
+namespace ProxyGen.Client.Tests;
+
+/// <summary>
+/// The shapes of tests/specs/schema_shapes.yaml, generated at build time: each is a typed member (no JsonElement),
+/// reads what a server sends, and writes it back byte for byte.
+/// </summary>
+public class SchemaShapeTests
+{
+    [Fact]
+    public void Lists_of_lists_maps_of_lists_lists_of_maps_and_three_levels_are_typed_and_round_trip()
+    {
+        const string json = """{"cells":[[1,2],[],[3]],"sparse":[["a",null],[null]],"labels_by_row":{"r1":["x","y"],"r2":[]},"rows_of_maps":[{"w":1.5},{}],"cube":[[[true],[false,true]]],"owners":{"ann":{"name":"root"}}}""";
+
+        var grid = Read(json, Grid.ReadJson);
+
+        IReadOnlyList<IReadOnlyList<int>> cells = grid.Cells;
+        IReadOnlyList<IReadOnlyList<string?>>? sparse = grid.Sparse;
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? labels = grid.LabelsByRow;
+        IReadOnlyList<IReadOnlyDictionary<string, double>>? rows = grid.RowsOfMaps;
+        IReadOnlyList<IReadOnlyList<IReadOnlyList<bool>>>? cube = grid.Cube;
+        IReadOnlyDictionary<string, TreeNode>? owners = grid.Owners;
+        Assert.Equal([1, 2], cells[0]);
+        Assert.Null(sparse![0][1]);
+        Assert.Equal(["x", "y"], labels!["r1"]);
+        Assert.Equal(1.5, rows![0]["w"]);
+        Assert.True(cube![0][1][1]);
+        Assert.Equal("root", owners!["ann"].Name);
+        Assert.Equal(json, Write(grid, Grid.WriteJson));
+    }
+
+    [Fact]
+    public void A_null_inner_list_where_the_spec_allows_none_is_an_error_that_says_so()
+    {
+        var error = Assert.Throws<JsonException>(() => Read("""{"cells":[[1],null]}""", Grid.ReadJson));
+
+        Assert.Contains("null", error.Message);
+    }
+
+    [Fact]
+    public void Recursive_types_nest_through_lists_maps_and_direct_references()
+    {
+        const string json = """{"name":"root","children":[{"name":"a","children":[{"name":"a1"}]}],"by_label":{"b":{"name":"b","parent":{"name":"root"}}}}""";
+
+        var tree = Read(json, TreeNode.ReadJson);
+
+        Assert.Equal("a1", tree.Children![0].Children![0].Name);
+        Assert.Equal("root", tree.ByLabel!["b"].Parent!.Name);
+        Assert.Equal(json, Write(tree, TreeNode.WriteJson));
+    }
+
+    [Fact]
+    public async Task A_nested_body_goes_out_and_comes_back_typed()
+    {
+        // Echoes the body it received (the server has already recorded it when the handler runs).
+        LoopbackServer? echo = null;
+        await using var server = echo = await LoopbackServer.StartAsync(context => LoopbackServer.WriteJson(context, echo!.Requests[^1].Body));
+        var client = new ShapesClient(new HttpClient(), new ApiClientOptions { BaseAddress = server.BaseAddress });
+
+        var echoed = await client.CreateGridAsync(new Grid { Cells = [[1, 2], [3]], LabelsByRow = new Dictionary<string, IReadOnlyList<string>> { ["r"] = ["x"] } });
+
+        Assert.Equal("""{"cells":[[1,2],[3]],"labels_by_row":{"r":["x"]}}""", Assert.Single(server.Requests).Body);
+        Assert.Equal(3, echoed.Cells[1][0]);
+        Assert.Equal("x", echoed.LabelsByRow!["r"][0]);
+    }
+
+    internal static T Read<T>(string json, JsonValueReader<T> read)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        return read(ref reader);
+    }
+
+    internal static string Write<T>(T value, JsonValueWriter<T> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
