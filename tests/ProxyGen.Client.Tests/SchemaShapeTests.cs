@@ -69,6 +69,40 @@ public class SchemaShapeTests
         Assert.Equal("x", echoed.LabelsByRow!["r"][0]);
     }
 
+    [Fact]
+    public void AllOf_with_a_reference_is_a_subclass_and_further_parts_merge_into_it()
+    {
+        const string json = """{"name":"Rex","tag":"k9","bark":true,"created_by":"ops","handler":"Ann","collar":"red"}""";
+
+        var dog = Read(json, ServiceDog.ReadJson);
+
+        Dog asDog = dog;
+        Pet asPet = dog;
+        Assert.True(asDog.Bark);
+        Assert.Equal("Rex", asPet.Name);
+        Assert.Equal("ops", dog.CreatedBy);
+        Assert.Equal("Ann", dog.Handler);
+        Assert.Equal("red", dog.AdditionalProperties["collar"].GetString());
+        Assert.Equal(json, Write(dog, ServiceDog.WriteJson));
+        Assert.True(typeof(Pet).IsSealed is false && typeof(Dog).IsSealed is false && typeof(ServiceDog).IsSealed);
+    }
+
+    [Fact]
+    public void A_derived_object_in_a_base_typed_member_is_written_whole()
+    {
+        var kennel = new Kennel { Residents = [new Pet { Name = "Tom" }, new Dog { Name = "Rex", Bark = false }], Favourite = new Pet { Name = "Tom" } };
+
+        Assert.Equal("""{"residents":[{"name":"Tom"},{"name":"Rex","bark":false}],"favourite":{"name":"Tom"}}""", Write(kennel, Kennel.WriteJson));
+    }
+
+    [Fact]
+    public void Required_members_from_every_allOf_part_are_required()
+    {
+        var error = Assert.Throws<JsonException>(() => Read("""{"name":"Rex","bark":true}""", ServiceDog.ReadJson));
+
+        Assert.Contains("handler", error.Message);
+    }
+
     internal static T Read<T>(string json, JsonValueReader<T> read)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));

@@ -136,12 +136,21 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor AllOfConflict = new(
+        "PXG0017",
+        "allOf parts disagree about a member",
+        "{0}: the member '{1}' is {2} here but {3} in an earlier part of the allOf; the earlier one is kept. Make the parts agree.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId,
         DuplicateName, UnsupportedSchema, UnsupportedBody, GeneratorFailure,
         InvalidOption, TypeCollision, DocumentOverBudget, NameShortened,
         UnusableServerUrl, InvalidPathTemplate, UnresolvedPathItem, WebhooksIgnored,
+        AllOfConflict,
     ];
 
     public static DiagnosticDescriptor ById(string id) =>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ProxyGen.Generator.Model;
 
 namespace ProxyGen.Generator.Emitting;
@@ -15,7 +16,9 @@ internal static class ModelEmitter
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
         writer.Summary(model.Description ?? $"The {model.Name} object of the {client.Title} API.");
-        using (writer.Block($"{client.Visibility} sealed partial class {model.Name}"))
+        var declaration = $"{client.Visibility} {(model.IsSealed ? "sealed " : string.Empty)}partial class {model.Name}"
+            + (model.BaseName is null ? string.Empty : " : " + model.BaseName);
+        using (writer.Block(declaration))
         {
             foreach (var property in model.Properties)
             {
@@ -34,9 +37,13 @@ internal static class ModelEmitter
                 writer.Line();
             }
 
-            writer.DocText("summary", "JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.");
-            writer.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.JsonElement}> AdditionalProperties {{ get; init; }} = {TypeNames.JsonRead}.NoAdditionalProperties;");
-            writer.Line();
+            if (model.BaseName is null)
+            {
+                writer.DocText("summary", "JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.");
+                writer.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.JsonElement}> AdditionalProperties {{ get; init; }} = {TypeNames.JsonRead}.NoAdditionalProperties;");
+                writer.Line();
+            }
+
             WriteReader(writer, model, client.Namespace);
             writer.Line();
             WriteWriter(writer, model, client.Namespace);
@@ -47,29 +54,31 @@ internal static class ModelEmitter
 
     private static void WriteReader(SourceWriter writer, ModelSpec model, string @namespace)
     {
+        var properties = model.AllProperties.ToList();
         var locals = new List<string>();
         var taken = new HashSet<string>(ReaderLocals);
-        foreach (var property in model.Properties)
+        foreach (var property in properties)
         {
             locals.Add(Naming.Unique(Naming.Camel(property.Name), taken));
         }
 
         writer.DocXml("summary", $"Reads a <see cref=\"{model.Name}\"/> from the JSON object at the reader's position, without reflection.");
-        using (writer.Block($"public static {model.Name} ReadJson(ref {TypeNames.Utf8JsonReader} reader)"))
+        var hides = model.BaseName is null ? string.Empty : "new ";
+        using (writer.Block($"public static {hides}{model.Name} ReadJson(ref {TypeNames.Utf8JsonReader} reader)"))
         {
             writer.Line($"{TypeNames.JsonRead}.StartObject(ref reader, {SourceWriter.Literal(model.Name)});");
-            for (var i = 0; i < model.Properties.Count; i++)
+            for (var i = 0; i < properties.Count; i++)
             {
-                writer.Line($"{TypeNames.Of(model.Properties[i].Type.WithNullable(true))} {locals[i]} = null;");
+                writer.Line($"{TypeNames.Of(properties[i].Type.WithNullable(true))} {locals[i]} = null;");
             }
 
             writer.Line($"global::System.Collections.Generic.Dictionary<string, {TypeNames.JsonElement}>? additionalProperties = null;");
             using (writer.Block($"while ({TypeNames.JsonRead}.NextProperty(ref reader, out var propertyName))"))
             using (writer.Block("switch (propertyName)"))
             {
-                for (var i = 0; i < model.Properties.Count; i++)
+                for (var i = 0; i < properties.Count; i++)
                 {
-                    var property = model.Properties[i];
+                    var property = properties[i];
                     writer.Line($"case {SourceWriter.Literal(property.JsonName)}:");
                     using (writer.Indent())
                     {
@@ -89,9 +98,9 @@ internal static class ModelEmitter
             writer.Line();
             using (writer.Block($"return new {model.Name}", ";"))
             {
-                for (var i = 0; i < model.Properties.Count; i++)
+                for (var i = 0; i < properties.Count; i++)
                 {
-                    var property = model.Properties[i];
+                    var property = properties[i];
                     var value = property.Type.Nullable
                         ? locals[i]
                         : $"{locals[i]} ?? throw {TypeNames.JsonRead}.MissingMember({SourceWriter.Literal(model.Name)}, {SourceWriter.Literal(property.JsonName)})";
@@ -109,12 +118,14 @@ internal static class ModelEmitter
     /// </summary>
     private static void WriteWriter(SourceWriter writer, ModelSpec model, string @namespace)
     {
-        writer.DocXml("summary", "Writes this object as JSON, without reflection: members left null are not written; <see cref=\"AdditionalProperties\"/> are written back.");
-        using (writer.Block($"public void WriteJson({TypeNames.Utf8JsonWriter} writer)"))
+        writer.DocXml("summary", "Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.");
+        // A class others extend writes through a virtual method, so a derived object in a base-typed member is written whole.
+        var modifier = model.BaseName is not null ? "override " : model.IsSealed ? string.Empty : "virtual ";
+        using (writer.Block($"public {modifier}void WriteJson({TypeNames.Utf8JsonWriter} writer)"))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
             writer.Line("writer.WriteStartObject();");
-            foreach (var property in model.Properties)
+            foreach (var property in model.AllProperties)
             {
                 var type = property.Type.WithNullable(false);
                 var name = $"{SourceWriter.Literal(property.JsonName)}u8";

@@ -1,7 +1,21 @@
 namespace ProxyGen.Generator.Model;
 
-/// <summary>A JSON object the server sends, as a C# class.</summary>
-internal sealed record ModelSpec(string Name, string? Description, EquatableArray<PropertySpec> Properties);
+/// <summary>A JSON object, as a C# class.</summary>
+/// <param name="Properties">The members this class declares.</param>
+/// <param name="BaseName">The model this one extends (<c>allOf: [{$ref: Base}, …]</c>), or null.</param>
+/// <param name="InheritedProperties">The members of the base classes, root first: read and written with this class's own.</param>
+/// <param name="IsSealed">False when another model extends this one.</param>
+internal sealed record ModelSpec(
+    string Name,
+    string? Description,
+    EquatableArray<PropertySpec> Properties,
+    string? BaseName,
+    EquatableArray<PropertySpec> InheritedProperties,
+    bool IsSealed)
+{
+    /// <summary>Every member of the JSON object, inherited ones first, in the order they are written.</summary>
+    public System.Collections.Generic.IEnumerable<PropertySpec> AllProperties => System.Linq.Enumerable.Concat(InheritedProperties, Properties);
+}
 
 /// <summary>One member of a model.</summary>
 /// <param name="JsonName">The JSON member name, kept exactly.</param>

@@ -57,7 +57,7 @@ internal sealed partial class OpenApiParser
             requestBody.Json,
             ReadRequest(operation, parameters, requestBody.Form, requestBody.FormPointer, name, pointer),
             response,
-            response is { Kind: TypeKind.Model } page ? FindPaging(page.Name!) : null);
+            Paging: null);
     }
 
     private static IEnumerable<IOpenApiParameter> Usable(IList<IOpenApiParameter>? parameters) =>
@@ -220,14 +220,14 @@ internal sealed partial class OpenApiParser
             return null;
         }
 
-        var meta = page.Properties.FirstOrDefault(p => p.JsonName == "meta" && p.Type.Kind == TypeKind.Model);
-        var lists = page.Properties.Where(p => p.Type.Kind == TypeKind.Array).ToList();
+        var meta = page.AllProperties.FirstOrDefault(p => p.JsonName == "meta" && p.Type.Kind == TypeKind.Model);
+        var lists = page.AllProperties.Where(p => p.Type.Kind == TypeKind.Array).ToList();
         if (meta is null || lists.Count != 1 || !_models.TryGetValue(meta.Type.Name!, out var metaModel))
         {
             return null;
         }
 
-        var next = metaModel.Properties.FirstOrDefault(p => p.JsonName == "next_page_url" && p.Type.Kind is TypeKind.Uri or TypeKind.String);
+        var next = metaModel.AllProperties.FirstOrDefault(p => p.JsonName == "next_page_url" && p.Type.Kind is TypeKind.Uri or TypeKind.String);
         return next is null
             ? null
             : new PagingSpec(lists[0].Name, lists[0].Type.Element!, meta.Name, next.Name, next.Type.Kind == TypeKind.Uri);

@@ -17,6 +17,8 @@ internal sealed partial class OpenApiParser
         "AdditionalProperties", "ReadJson", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Value", "IsKnown",
     };
 
+    /// <summary>Models as read; <see cref="FinishModels"/> resolves their bases once every schema has been read.</summary>
+    private readonly Dictionary<string, ModelDraft> _drafts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelSpec> _models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EnumSpec> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _resolvedComponents = new(StringComparer.Ordinal);
@@ -56,7 +58,7 @@ internal sealed partial class OpenApiParser
 
         var name = _componentNames[id];
         var pointer = "#/components/schemas/" + YamlPositionIndex.Escape(id);
-        if (IsObjectWithProperties(schema))
+        if (IsObjectSchema(schema))
         {
             // Registered before the properties are read, so a schema that refers to itself resolves.
             resolved = new TypeRef(TypeKind.Model, Nullable: false, name);
@@ -141,14 +143,14 @@ internal sealed partial class OpenApiParser
                 return new TypeRef(TypeKind.JsonValue, Nullable: true);
         }
 
-        if (type == JsonSchemaType.Object || schema.Properties?.Count > 0 || schema.AdditionalProperties is not null)
+        if (type == JsonSchemaType.Object || schema.Properties?.Count > 0 || schema.AdditionalProperties is not null || IsObjectSchema(schema))
         {
             if (forRequest)
             {
                 return new TypeRef(TypeKind.JsonObject, nullable);
             }
 
-            if (IsObjectWithProperties(schema))
+            if (IsObjectSchema(schema))
             {
                 var name = Naming.Unique(Identifier(contextName, pointer), _typeNames);
                 AddModel(name, schema, pointer);
@@ -191,24 +193,228 @@ internal sealed partial class OpenApiParser
             : item;
     }
 
+    /// <summary>
+    /// Reads an object schema into a draft. With <c>allOf</c>, the first part that refers to a model becomes the base
+    /// class; the members of further referenced models and of inline parts become this class's own, with their
+    /// <c>required</c> lists united.
+    /// </summary>
     private void AddModel(string name, IOpenApiSchema schema, string pointer)
     {
-        var required = schema.Required ?? new HashSet<string>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var properties = new List<PropertySpec>();
-        foreach (var property in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        var draft = new ModelDraft(name, Text(schema.Description ?? schema.Title), pointer);
+        _drafts[name] = draft;
+        var inlineParts = new List<(IOpenApiSchema Schema, string Pointer)>();
+        var pending = new Queue<(IOpenApiSchema Schema, string Pointer)>();
+        pending.Enqueue((schema, pointer));
+        while (pending.Count > 0)
         {
-            var propertyPointer = pointer + "/properties/" + YamlPositionIndex.Escape(property.Key);
-            var propertyName = Naming.Unique(SafeMemberName(Identifier(Naming.Pascal(property.Key), propertyPointer), name), names);
-            var propertySchema = property.Value ?? new OpenApiSchema();
-            var type = ResolveType(propertySchema, name + propertyName, propertyPointer, forRequest: false);
+            var (part, partPointer) = pending.Dequeue();
+            inlineParts.Add((part, partPointer));
+            for (var i = 0; i < (part.AllOf?.Count ?? 0); i++)
+            {
+                var entry = part.AllOf![i];
+                var entryPointer = partPointer + "/allOf/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (entry is not OpenApiSchemaReference)
+                {
+                    pending.Enqueue((entry, entryPointer));
+                    continue;
+                }
 
-            // A member the server may leave out is nullable even when the schema does not say so: absent is not zero.
-            var nullable = type.Nullable || !required.Contains(property.Key);
-            properties.Add(new PropertySpec(property.Key, propertyName, type.WithNullable(nullable), Describe(propertySchema)));
+                var referenced = ResolveType(entry, name + "Part", entryPointer, forRequest: false);
+                if (referenced.Kind != TypeKind.Model)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedSchema, entryPointer, entryPointer, "an allOf part that is not an object");
+                }
+                else if (draft.BaseName is null && draft.Parts.Count == 0 && !_drafts[referenced.Name!].IsBaseOf(name, _drafts))
+                {
+                    draft.BaseName = referenced.Name;
+                }
+                else
+                {
+                    draft.Parts.Add(new ModelPart(referenced.Name, null, entryPointer));
+                }
+            }
         }
 
-        _models[name] = new ModelSpec(name, Text(schema.Description ?? schema.Title), properties.ToEquatableArray());
+        var required = new HashSet<string>(inlineParts.SelectMany(p => p.Schema.Required ?? Enumerable.Empty<string>()), StringComparer.Ordinal);
+        draft.Description ??= inlineParts.Select(p => Text(p.Schema.Description)).FirstOrDefault(d => d is not null);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var namesByMember = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (part, partPointer) in inlineParts)
+        {
+            foreach (var property in part.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                var propertyPointer = partPointer + "/properties/" + YamlPositionIndex.Escape(property.Key);
+
+                // A member several parts describe keeps one name (the parts are merged when the model is finished).
+                if (!namesByMember.TryGetValue(property.Key, out var propertyName))
+                {
+                    propertyName = Naming.Unique(SafeMemberName(Identifier(Naming.Pascal(property.Key), propertyPointer), name), names);
+                    namesByMember[property.Key] = propertyName;
+                }
+
+                var propertySchema = property.Value ?? new OpenApiSchema();
+                var type = ResolveType(propertySchema, name + propertyName, propertyPointer, forRequest: false);
+
+                // A member the server may leave out is nullable even when the schema does not say so: absent is not zero.
+                var nullable = type.Nullable || !required.Contains(property.Key);
+                draft.Parts.Add(new ModelPart(null, new PropertySpec(property.Key, propertyName, type.WithNullable(nullable), Describe(propertySchema)), propertyPointer));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Turns every draft into a <see cref="ModelSpec"/>: inherited members from the base chain, own members with those of
+    /// merged parts (the first part to name a member wins; a disagreement is PXG0017), and sealed unless extended.
+    /// </summary>
+    private void FinishModels()
+    {
+        var inProgress = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in _drafts.Keys.OrderBy(n => n, StringComparer.Ordinal))
+        {
+            Finish(name, inProgress);
+        }
+
+        var bases = new HashSet<string>(_models.Values.Select(m => m.BaseName).OfType<string>(), StringComparer.Ordinal);
+        foreach (var model in _models.Values.ToList())
+        {
+            _models[model.Name] = model with { IsSealed = !bases.Contains(model.Name) };
+        }
+    }
+
+    private ModelSpec Finish(string name, HashSet<string> inProgress)
+    {
+        if (_models.TryGetValue(name, out var done))
+        {
+            return done;
+        }
+
+        var draft = _drafts[name];
+        inProgress.Add(name);
+        var inherited = new List<PropertySpec>();
+        var baseName = draft.BaseName;
+        if (baseName is not null)
+        {
+            if (inProgress.Contains(baseName))
+            {
+                Report(DiagnosticDescriptors.UnsupportedSchema, draft.Pointer, draft.Pointer, "an allOf that extends itself");
+                baseName = null;
+            }
+            else
+            {
+                inherited.AddRange(Finish(baseName, inProgress).AllProperties);
+            }
+        }
+
+        var members = inherited.ToDictionary(p => p.JsonName, StringComparer.Ordinal);
+        var names = new HashSet<string>(inherited.Select(p => p.Name), StringComparer.Ordinal) { name };
+        var own = new List<PropertySpec>();
+        foreach (var part in draft.Parts)
+        {
+            IEnumerable<PropertySpec> properties;
+            if (part.Model is null)
+            {
+                properties = new[] { part.Property! };
+            }
+            else if (inProgress.Contains(part.Model))
+            {
+                Report(DiagnosticDescriptors.UnsupportedSchema, part.Pointer, part.Pointer, "an allOf that includes itself");
+                continue;
+            }
+            else
+            {
+                properties = Finish(part.Model, inProgress).AllProperties;
+            }
+
+            foreach (var property in properties)
+            {
+                if (members.TryGetValue(property.JsonName, out var earlier))
+                {
+                    // allOf means "all of these at once": a later part may narrow a member (an object given its
+                    // properties), which an own member takes on; an inherited one keeps its declared type. Only types
+                    // no value could have at once (a string and a number) disagree.
+                    if (!Compatible(earlier.Type, property.Type))
+                    {
+                        Report(DiagnosticDescriptors.AllOfConflict, part.Pointer, part.Pointer, property.JsonName, TypeNames(property.Type), TypeNames(earlier.Type));
+                    }
+                    else if (Specificity(property.Type) > Specificity(earlier.Type) && own.IndexOf(earlier) is var index and >= 0)
+                    {
+                        var narrowed = earlier with { Type = property.Type.WithNullable(earlier.Type.Nullable && property.Type.Nullable), Description = earlier.Description ?? property.Description };
+                        own[index] = narrowed;
+                        members[property.JsonName] = narrowed;
+                    }
+
+                    continue;
+                }
+
+                var unique = property with { Name = Naming.Unique(property.Name, names) };
+                members[property.JsonName] = unique;
+                own.Add(unique);
+            }
+        }
+
+        inProgress.Remove(name);
+        var model = new ModelSpec(name, draft.Description, own.ToEquatableArray(), baseName, inherited.ToEquatableArray(), IsSealed: true);
+        _models[name] = model;
+        return model;
+    }
+
+    /// <summary>True when one JSON value can be of both types: equal ones, two objects, two lists of such, or anything and untyped JSON.</summary>
+    private static bool Compatible(TypeRef a, TypeRef b) =>
+        a.WithNullable(false) == b.WithNullable(false)
+        || a.Kind == TypeKind.JsonValue || b.Kind == TypeKind.JsonValue
+        || (IsObjectLike(a) && IsObjectLike(b))
+        || (a.Kind == TypeKind.Array && b.Kind == TypeKind.Array && Compatible(a.Element!, b.Element!));
+
+    private static bool IsObjectLike(TypeRef type) => type.Kind is TypeKind.Model or TypeKind.JsonObject or TypeKind.Map;
+
+    /// <summary>How much a type says about a value: untyped JSON least, a model most.</summary>
+    private static int Specificity(TypeRef type) => type.Kind switch
+    {
+        TypeKind.JsonValue => 0,
+        TypeKind.JsonObject => 1,
+        TypeKind.Map => 2,
+        TypeKind.Array => 2 + Specificity(type.Element!),
+        _ => 3,
+    };
+
+    /// <summary>How a type reads in a diagnostic: <c>string</c>, <c>list of Thing</c>.</summary>
+    private static string TypeNames(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Model or TypeKind.Enum => type.Name!,
+        TypeKind.Array => "list of " + TypeNames(type.Element!),
+        TypeKind.Map => "map of " + TypeNames(type.Element!),
+        _ => type.Kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>One entry of a model draft, in document order: a member, or every member of another model merged in.</summary>
+    private sealed record ModelPart(string? Model, PropertySpec? Property, string Pointer);
+
+    private sealed class ModelDraft(string name, string? description, string pointer)
+    {
+        public string Name { get; } = name;
+
+        public string? Description { get; set; } = description;
+
+        public string Pointer { get; } = pointer;
+
+        public string? BaseName { get; set; }
+
+        public List<ModelPart> Parts { get; } = new();
+
+        /// <summary>True when <paramref name="other"/> is this model or extends it, directly or not: it cannot be a base of this one.</summary>
+        public bool IsBaseOf(string other, Dictionary<string, ModelDraft> drafts)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var current = (string?)Name; current is not null && seen.Add(current); current = drafts.TryGetValue(current, out var d) ? d.BaseName : null)
+            {
+                if (current == other)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private void AddEnum(string name, IOpenApiSchema schema)
@@ -243,13 +449,53 @@ internal sealed partial class OpenApiParser
 
     private static bool IsNullable(IOpenApiSchema schema) => (schema.Type & JsonSchemaType.Null) == JsonSchemaType.Null;
 
-    private static bool IsObjectWithProperties(IOpenApiSchema schema) =>
-        TypeOf(schema) is null or JsonSchemaType.Object && schema.Properties?.Count > 0;
-
     /// <summary>
-    /// Every value a string (a <c>null</c> among them, as in a nullable enum, is the absence of a member, not one),
-    /// and at least one of them.
+    /// An object with members: properties of its own, or an <c>allOf</c> whose parts are all objects (a referenced
+    /// object, an inline object, or a part that only adds constraints such as <c>required</c>). Answers are kept per
+    /// schema, and a schema met again while it is being decided counts as no object, so cycles and wide documents
+    /// cost one visit per schema.
     /// </summary>
+    private bool IsObjectSchema(IOpenApiSchema schema)
+    {
+        var target = schema is OpenApiSchemaReference reference ? reference.Target : schema;
+        if (target is null)
+        {
+            return false;
+        }
+
+        if (_objectSchemas.TryGetValue(target, out var known))
+        {
+            return known;
+        }
+
+        _objectSchemas[target] = false;
+        var result = TypeOf(target) is null or JsonSchemaType.Object
+            && (target.Properties?.Count > 0
+                || (target.AllOf is { Count: > 0 } parts
+                    && (parts.Count > 1 || parts[0] is not OpenApiSchemaReference)
+                    && parts.All(IsObjectPart)
+                    && parts.Any(IsObjectSchema)));
+        _objectSchemas[target] = result;
+        return result;
+    }
+
+    private bool IsObjectPart(IOpenApiSchema part) =>
+        IsObjectSchema(part)
+        || (part is not OpenApiSchemaReference && TypeOf(part) is null or JsonSchemaType.Object
+            && part.Items is null && !(part.Enum?.Count > 0) && !(part.OneOf?.Count > 0) && !(part.AnyOf?.Count > 0) && part.AdditionalProperties is null);
+
+    private readonly Dictionary<IOpenApiSchema, bool> _objectSchemas = new(ReferenceComparer.Instance);
+
+    /// <summary>Compares schemas by identity: OpenAPI.NET's objects are mutable and have no value equality to rely on.</summary>
+    private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+
     private static bool IsStringEnum(IOpenApiSchema schema) =>
         TypeOf(schema) is null or JsonSchemaType.String
         && schema.Enum?.Count > 0

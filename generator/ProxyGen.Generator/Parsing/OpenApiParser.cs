@@ -251,6 +251,14 @@ internal sealed partial class OpenApiParser
             }
         }
 
+        // Bases and merged allOf parts are known only now; so are the members of a page, and with them its paging.
+        FinishModels();
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var (operation, pointer) = operations[i];
+            operations[i] = (operation with { Paging = operation.Response is { Kind: TypeKind.Model } page ? FindPaging(page.Name!) : null }, pointer);
+        }
+
         var client = new ClientSpec(
             @namespace,
             clientName,
