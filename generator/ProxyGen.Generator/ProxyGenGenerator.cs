@@ -32,6 +32,7 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
         var operations = specs.SelectMany((spec, _) => spec!.Operations.Select(o => (spec.Client, Operation: o))).WithTrackingName(TrackingNames.Operations);
         var models = specs.SelectMany((spec, _) => spec!.Models.Select(m => (spec.Client, Model: m))).WithTrackingName(TrackingNames.Models);
         var enums = specs.SelectMany((spec, _) => spec!.Enums.Select(e => (spec.Client, Enum: e))).WithTrackingName(TrackingNames.Enums);
+        var unions = specs.SelectMany((spec, _) => spec!.Unions.Select(u => (spec.Client, Union: u))).WithTrackingName(TrackingNames.Unions);
         var diagnostics = results.SelectMany((result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
         var typeNames = specs.Select((spec, _) => spec!.Types).Collect().WithTrackingName(TrackingNames.TypeNames);
 
@@ -45,5 +46,7 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
             SafeOutput.Add(output, item.Client, $"{item.Client.Name}.Models.{item.Model.Name}.g.cs", item.Model.Name, () => ModelEmitter.Emit(item.Client, item.Model)));
         context.RegisterSourceOutput(enums, static (output, item) =>
             SafeOutput.Add(output, item.Client, $"{item.Client.Name}.Models.{item.Enum.Name}.g.cs", item.Enum.Name, () => EnumEmitter.Emit(item.Client, item.Enum)));
+        context.RegisterSourceOutput(unions, static (output, item) =>
+            SafeOutput.Add(output, item.Client, $"{item.Client.Name}.Models.{item.Union.Name}.g.cs", item.Union.Name, () => UnionEmitter.Emit(item.Client, item.Union)));
     }
 }

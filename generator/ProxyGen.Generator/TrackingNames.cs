@@ -9,6 +9,7 @@ internal static class TrackingNames
     public const string Operations = nameof(Operations);
     public const string Models = nameof(Models);
     public const string Enums = nameof(Enums);
+    public const string Unions = nameof(Unions);
     public const string Diagnostics = nameof(Diagnostics);
     public const string TypeNames = nameof(TypeNames);
 }

@@ -194,6 +194,75 @@ public static class JsonRead
         return (ref Utf8JsonReader reader) => Map(ref reader, readValue) ?? throw NullItem();
     }
 
+    /// <summary>
+    /// The string value of the member <paramref name="propertyName"/> of the object at the reader's position, found
+    /// without moving the caller's reader (this one is a copy); null when the value is not an object, lacks the member,
+    /// or the member is not a string. What a generated union reads to pick its alternative.
+    /// </summary>
+    public static string? Discriminator(Utf8JsonReader reader, string propertyName)
+    {
+        ArgumentNullException.ThrowIfNull(propertyName);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(propertyName);
+            reader.Read();
+            if (match)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="element"/> with <paramref name="read"/>: how a union without a discriminator turns the
+    /// JSON it keeps into one of its alternatives. Returns false, never throws, when the JSON is not that alternative.
+    /// </summary>
+    public static bool TryRead<T>(JsonElement element, JsonValueReader<T> read, out T value)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(element.GetRawText()));
+            reader.Read();
+            value = read(ref reader);
+            return true;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            value = default!;
+            return false;
+        }
+    }
+
+    /// <summary>True when <paramref name="element"/> is an object that has every one of <paramref name="members"/>.</summary>
+    public static bool HasMembers(JsonElement element, params string[] members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        foreach (var member in members)
+        {
+            if (!element.TryGetProperty(member, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Reads a non-null string list item.</summary>
     public static string StringItem(ref Utf8JsonReader reader) => String(ref reader) ?? throw NullItem();
 

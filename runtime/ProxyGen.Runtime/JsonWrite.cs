@@ -147,6 +147,23 @@ public static class JsonWrite
         };
     }
 
+    /// <summary>
+    /// <paramref name="value"/> as a <see cref="JsonElement"/>, written by <paramref name="write"/>: how a union without a
+    /// discriminator is made from one of its alternatives.
+    /// </summary>
+    public static JsonElement ToElement<T>(T value, JsonValueWriter<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
+    }
+
     /// <summary>Writes back the members a model kept because the spec does not describe them.</summary>
     public static void AdditionalProperties(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? members)
     {

@@ -103,6 +103,70 @@ public class SchemaShapeTests
         Assert.Contains("handler", error.Message);
     }
 
+    [Fact]
+    public void A_discriminator_picks_the_variant_by_mapping_key_schema_name_or_the_members_one_value()
+    {
+        const string json = """{"now":{"type":"song","title":"Intro"},"next":[{"type":"track","title":"A","duration_ms":1000},{"type":"episode","show":"News"}]}""";
+
+        var queue = Read(json, Queue.ReadJson);
+
+        var now = Assert.IsType<PlayableTrack>(queue.Now);
+        Assert.Equal("Intro", now.Value.Title);
+        Assert.Equal(1000, Assert.IsType<PlayableTrack>(queue.Next![0]).Value.DurationMs);
+        Assert.Equal("News", Assert.IsType<PlayableEpisode>(queue.Next[1]).Value.Show);
+        Assert.Equal(json, Write(queue, Queue.WriteJson));
+    }
+
+    [Fact]
+    public void An_unknown_discriminator_value_is_kept_whole_and_written_back_as_it_came()
+    {
+        const string json = """{"now":{"type":"audiobook","chapters":[1,2],"title":"Dune"},"next":[{"title":"no type at all"}]}""";
+
+        var queue = Read(json, Queue.ReadJson);
+
+        var unknown = Assert.IsType<UnknownPlayable>(queue.Now);
+        Assert.Equal("audiobook", unknown.DiscriminatorValue);
+        Assert.Null(Assert.IsType<UnknownPlayable>(queue.Next![0]).DiscriminatorValue);
+        Assert.Equal(json, Write(queue, Queue.WriteJson));
+    }
+
+    [Fact]
+    public void A_variant_is_made_from_its_model_by_an_implicit_conversion()
+    {
+        Playable playable = new Episode { Type = "episode", Show = "Weekly" };
+
+        Assert.Equal("""{"now":{"type":"episode","show":"Weekly"}}""", Write(new Queue { Now = playable }, Queue.WriteJson));
+    }
+
+    [Fact]
+    public void Without_a_discriminator_TryGet_reads_the_alternative_the_JSON_kind_and_required_members_fit()
+    {
+        var text = Read("""{"label":"evening"}""", Queue.ReadJson).Label!;
+        var number = Read("""{"label":42}""", Queue.ReadJson).Label!;
+        var track = Read("""{"label":{"type":"track","title":"Lullaby"}}""", Queue.ReadJson).Label!;
+        var neither = Read("""{"label":{"title":"no type"}}""", Queue.ReadJson).Label!;
+
+        Assert.True(text.TryGetString(out var s) && s == "evening");
+        Assert.False(text.TryGetInt64(out _));
+        Assert.True(number.TryGetInt64(out var n) && n == 42);
+        Assert.False(number.TryGetTrack(out _));
+        Assert.True(track.TryGetTrack(out var t) && t.Title == "Lullaby");
+        Assert.False(neither.TryGetTrack(out _));
+        Assert.Equal("""{"title":"no type"}""", neither.Json.GetRawText());
+        Assert.Equal("""{"label":7}""", Write(new Queue { Label = QueueLabel.FromInt64(7) }, Queue.WriteJson));
+    }
+
+    [Fact]
+    public void A_null_alternative_makes_the_union_member_nullable()
+    {
+        var queue = Read("""{"maybe_playable":null}""", Queue.ReadJson);
+        QueueMaybePlayable? maybe = queue.MaybePlayable;
+
+        Assert.Null(maybe);
+        Assert.True(Read("""{"maybe_playable":{"type":"episode","show":"S"}}""", Queue.ReadJson).MaybePlayable!.TryGetEpisode(out var episode));
+        Assert.Equal("S", episode!.Show);
+    }
+
     internal static T Read<T>(string json, JsonValueReader<T> read)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));

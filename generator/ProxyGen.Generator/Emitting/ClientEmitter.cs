@@ -197,8 +197,8 @@ internal static class ClientEmitter
         {
             writer.DocXml("returns", response switch
             {
-                { Kind: TypeKind.Model or TypeKind.Enum } => $"The server's <see cref=\"{response.Name}\"/>.",
-                { Kind: TypeKind.Array, Element.Kind: TypeKind.Model or TypeKind.Enum } => $"The server's list of <see cref=\"{response.Element.Name}\"/>.",
+                { Kind: TypeKind.Model or TypeKind.Enum or TypeKind.Union } => $"The server's <see cref=\"{response.Name}\"/>.",
+                { Kind: TypeKind.Array, Element.Kind: TypeKind.Model or TypeKind.Enum or TypeKind.Union } => $"The server's list of <see cref=\"{response.Element.Name}\"/>.",
                 _ => "The server's response body.",
             });
         }

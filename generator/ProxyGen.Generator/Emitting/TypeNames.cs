@@ -30,7 +30,7 @@ internal static class TypeNames
         TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
         TypeKind.DateOnly => "global::System.DateOnly",
         TypeKind.Uri => "global::System.Uri",
-        TypeKind.Model or TypeKind.Enum => type.Name!,
+        TypeKind.Model or TypeKind.Enum or TypeKind.Union => type.Name!,
         TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Of(type.Element!)}>",
         TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Of(type.Element!)}>",
         TypeKind.JsonObject => "global::System.Text.Json.Nodes.JsonObject",
@@ -44,7 +44,7 @@ internal static class TypeNames
     /// </summary>
     public static string ReadExpression(TypeRef type, string @namespace) => type.Kind switch
     {
-        TypeKind.Model => $"{JsonRead}.Object(ref reader, {ItemReader(type, @namespace)})",
+        TypeKind.Model or TypeKind.Union => $"{JsonRead}.Object(ref reader, {ItemReader(type, @namespace)})",
         TypeKind.Enum => $"{JsonRead}.Value(ref reader, {ItemReader(type, @namespace)})",
         TypeKind.Array => $"{JsonRead}.Array(ref reader, {ItemReader(type.Element!, @namespace)})",
         TypeKind.Map => $"{JsonRead}.Map(ref reader, {ItemReader(type.Element!, @namespace)})",
@@ -54,7 +54,7 @@ internal static class TypeNames
     /// <summary>A method group reading one non-null value (a list item, a response body); nullable item types read null too.</summary>
     public static string ItemReader(TypeRef item, string @namespace) => item.Kind switch
     {
-        TypeKind.Model or TypeKind.Enum => $"global::{@namespace}.{item.Name}.ReadJson",
+        TypeKind.Model or TypeKind.Enum or TypeKind.Union => $"global::{@namespace}.{item.Name}.ReadJson",
         TypeKind.Array => $"{JsonRead}.ArrayOf<{Of(item.Element!)}>({ItemReader(item.Element!, @namespace)})",
         TypeKind.Map => $"{JsonRead}.MapOf<{Of(item.Element!)}>({ItemReader(item.Element!, @namespace)})",
         _ when item.Nullable => $"{JsonRead}.{item.Kind}",
@@ -71,7 +71,7 @@ internal static class TypeNames
     /// </summary>
     public static string ValueWriter(TypeRef type, string @namespace) => type.Kind switch
     {
-        TypeKind.Model or TypeKind.Enum => $"global::{@namespace}.{type.Name}.WriteJson",
+        TypeKind.Model or TypeKind.Enum or TypeKind.Union => $"global::{@namespace}.{type.Name}.WriteJson",
         TypeKind.Array => $"{JsonWrite}.ArrayOf<{Of(type.Element!)}>({ValueWriter(type.Element!, @namespace)})",
         TypeKind.Map => $"{JsonWrite}.MapOf<{Of(type.Element!)}>({ValueWriter(type.Element!, @namespace)})",
         _ => $"{JsonWrite}.{type.Kind}",

@@ -14,7 +14,8 @@ internal sealed record ApiSpec(
     ClientSpec Client,
     EquatableArray<OperationSpec> Operations,
     EquatableArray<ModelSpec> Models,
-    EquatableArray<EnumSpec> Enums)
+    EquatableArray<EnumSpec> Enums,
+    EquatableArray<UnionSpec> Unions)
 {
     /// <summary>Every type name this spec puts into <see cref="ClientSpec.Namespace"/>.</summary>
     public GeneratedTypes Types => new(
@@ -22,8 +23,13 @@ internal sealed record ApiSpec(
         new[] { Client.Name, Client.InterfaceName }
             .Concat(Models.Select(m => m.Name))
             .Concat(Enums.Select(e => e.Name))
+            .Concat(Unions.SelectMany(u => UnionVariantNames(u)))
             .Concat(Operations.Where(o => o.Request is not null).Select(o => o.Request!.Name))
             .ToEquatableArray());
+
+    /// <summary>The types a union declares: itself and, when it has a discriminator, one class per variant.</summary>
+    private static System.Collections.Generic.IEnumerable<string> UnionVariantNames(UnionSpec union) =>
+        new[] { union.Name, union.UnknownName }.Concat(union.Alternatives.Select(a => a.VariantName)).OfType<string>();
 }
 
 /// <summary>The type names one spec generates, to find two specs that would declare the same type in one namespace.</summary>

@@ -16,6 +16,8 @@ internal enum TypeKind
     Model,
     /// <summary>A generated open enum struct (<see cref="TypeRef.Name"/>).</summary>
     Enum,
+    /// <summary>A generated oneOf/anyOf class (<see cref="TypeRef.Name"/>).</summary>
+    Union,
     /// <summary>A list of <see cref="TypeRef.Element"/>.</summary>
     Array,
     /// <summary>A string-keyed map of <see cref="TypeRef.Element"/>.</summary>

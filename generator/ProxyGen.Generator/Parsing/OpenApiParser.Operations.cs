@@ -66,7 +66,7 @@ internal sealed partial class OpenApiParser
     /// <summary>Path values are always present and always scalar.</summary>
     private static TypeRef ScalarForPath(TypeRef type) => type.Kind switch
     {
-        TypeKind.Array or TypeKind.Map or TypeKind.Model or TypeKind.JsonObject or TypeKind.JsonValue => new TypeRef(TypeKind.String, Nullable: false),
+        TypeKind.Array or TypeKind.Map or TypeKind.Model or TypeKind.Union or TypeKind.JsonObject or TypeKind.JsonValue => new TypeRef(TypeKind.String, Nullable: false),
         _ => type.WithNullable(false),
     };
 
@@ -187,6 +187,7 @@ internal sealed partial class OpenApiParser
     private static TypeRef AsWireValue(TypeRef type) => type.Kind switch
     {
         TypeKind.Model or TypeKind.Map => new TypeRef(TypeKind.JsonObject, type.Nullable),
+        TypeKind.Union => new TypeRef(TypeKind.JsonValue, type.Nullable),
         TypeKind.Array => type with { Element = AsWireValue(type.Element!) },
         _ => type,
     };

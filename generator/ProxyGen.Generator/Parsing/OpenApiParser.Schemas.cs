@@ -43,6 +43,11 @@ internal sealed partial class OpenApiParser
                 return new TypeRef(TypeKind.JsonObject, IsNullable(schema));
             }
 
+            if (forRequest && component.Kind is TypeKind.Union)
+            {
+                return new TypeRef(TypeKind.JsonValue, IsNullable(schema));
+            }
+
             return component.WithNullable(IsNullable(schema));
         }
 
@@ -64,6 +69,15 @@ internal sealed partial class OpenApiParser
             resolved = new TypeRef(TypeKind.Model, Nullable: false, name);
             _resolvedComponents[id] = resolved;
             AddModel(name, schema, pointer);
+            return resolved;
+        }
+
+        if (IsUnionSchema(schema))
+        {
+            // Registered first for the same reason: an alternative may contain the union again.
+            _resolvedComponents[id] = new TypeRef(TypeKind.Union, Nullable: false, name);
+            resolved = AddUnion(name, schema, pointer, nullable: false).WithNullable(false);
+            _resolvedComponents[id] = resolved;
             return resolved;
         }
 
@@ -109,6 +123,11 @@ internal sealed partial class OpenApiParser
         if (IsUntyped(schema) && (NullableAlternative(schema.AnyOf) ?? NullableAlternative(schema.OneOf)) is { } alternative)
         {
             return ResolveType(alternative, contextName, pointer, forRequest).WithNullable(true);
+        }
+
+        if (!forRequest && IsUnionSchema(schema))
+        {
+            return AddUnion(Naming.Unique(Identifier(contextName, pointer), _typeNames), schema, pointer, nullable);
         }
 
         if (IsStringEnum(schema))
@@ -188,7 +207,7 @@ internal sealed partial class OpenApiParser
             return new TypeRef(TypeKind.JsonValue, Nullable: false);
         }
 
-        return item.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.JsonObject or TypeKind.JsonValue or TypeKind.Array or TypeKind.Map
+        return item.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.Union or TypeKind.JsonObject or TypeKind.JsonValue or TypeKind.Array or TypeKind.Map
             ? item.WithNullable(false)
             : item;
     }

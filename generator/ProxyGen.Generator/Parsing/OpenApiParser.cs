@@ -253,6 +253,7 @@ internal sealed partial class OpenApiParser
 
         // Bases and merged allOf parts are known only now; so are the members of a page, and with them its paging.
         FinishModels();
+        FinishUnions();
         for (var i = 0; i < operations.Count; i++)
         {
             var (operation, pointer) = operations[i];
@@ -273,7 +274,8 @@ internal sealed partial class OpenApiParser
             client,
             WithoutStreamingCollisions(operations).ToEquatableArray(),
             _models.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
-            _enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray());
+            _enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            _unions.Values.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray());
     }
 
     /// <summary>

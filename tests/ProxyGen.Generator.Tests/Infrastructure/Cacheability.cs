@@ -32,11 +32,14 @@ internal static class Cacheability
         }
     }
 
-    /// <summary>A step that yields nothing (Diagnostics, for a clean spec) is not recorded; every other step must be.</summary>
+    /// <summary>
+    /// A step that yields nothing (Diagnostics for a clean spec, Enums or Unions for a spec without them) is not
+    /// recorded; every other step must be.
+    /// </summary>
     private static bool Ran(GeneratorRunResult result, string step)
     {
         var ran = result.TrackedSteps.ContainsKey(step);
-        Assert.True(ran || step == "Diagnostics", $"step {step} did not run at all");
+        Assert.True(ran || step is "Diagnostics" or "Enums" or "Unions", $"step {step} did not run at all");
         return ran;
     }
 
