@@ -103,4 +103,25 @@ public class AllOfTests
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "PXG0006" && d.GetMessage().Contains("allOf", StringComparison.Ordinal));
         run.AssertCompiles();
     }
+
+    [Fact]
+    public void An_allOf_that_only_adds_a_description_to_a_reference_is_that_type_documented_with_it()
+    {
+        var run = Generate("""
+                holder:
+                  type: object
+                  properties:
+                    item:
+                      allOf:
+                        - $ref: '#/components/schemas/base'
+                        - description: The item this holder keeps.
+            """);
+
+        run.AssertNoProblems();
+        var holder = run.Source("AllOfClient.Models.Holder.g.cs");
+        Assert.Contains("/// <summary>The item this holder keeps.</summary>", holder);
+        Assert.Contains("public Base? Item { get; init; }", holder);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("HolderItem", StringComparison.Ordinal));
+    }
 }
+

@@ -114,9 +114,9 @@ internal sealed partial class OpenApiParser
     private TypeRef ResolveInline(IOpenApiSchema schema, string contextName, string pointer, bool forRequest)
     {
         var nullable = IsNullable(schema);
-        if (schema.AllOf is { Count: 1 } && IsUntyped(schema))
+        if (AnnotatedReference(schema) is { } wrapped)
         {
-            return ResolveType(schema.AllOf[0], contextName, pointer, forRequest).WithNullable(nullable);
+            return ResolveType(wrapped, contextName, pointer, forRequest).WithNullable(nullable);
         }
 
         // OpenAPI 3.1 spells a nullable reference `anyOf: [{$ref: X}, {type: 'null'}]` (or oneOf).
@@ -549,6 +549,29 @@ internal sealed partial class OpenApiParser
     private static bool IsUntyped(IOpenApiSchema schema) =>
         TypeOf(schema) is null or 0 && !(schema.Properties?.Count > 0) && !(schema.Enum?.Count > 0) && schema.Items is null;
 
+    /// <summary>
+    /// The one real part of an <c>allOf</c> that only wraps a schema to say something about it
+    /// (<c>allOf: [{$ref: X}]</c>, or <c>[{$ref: X}, {description: …}]</c>): the member is simply an X.
+    /// </summary>
+    private static IOpenApiSchema? AnnotatedReference(IOpenApiSchema schema)
+    {
+        if (schema.AllOf is not { Count: > 0 } parts || !IsUntyped(schema) || schema.OneOf?.Count > 0 || schema.AnyOf?.Count > 0)
+        {
+            return null;
+        }
+
+        var real = parts.Where(part => part is null || !IsAnnotationOnly(part)).ToList();
+        return real.Count == 1 ? real[0] : null;
+    }
+
+    /// <summary>A schema that only documents (description, title, example, nullable, readOnly): it adds no members and no type.</summary>
+    private static bool IsAnnotationOnly(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference
+        && TypeOf(schema) is null or 0
+        && !(schema.Properties?.Count > 0) && schema.Items is null && schema.AdditionalProperties is null
+        && !(schema.AllOf?.Count > 0) && !(schema.OneOf?.Count > 0) && !(schema.AnyOf?.Count > 0)
+        && !(schema.Enum?.Count > 0) && schema.Const is null;
+
     /// <summary>The X of <c>[X, {type: 'null'}]</c> in either order; null for any other list.</summary>
     private static IOpenApiSchema? NullableAlternative(IList<IOpenApiSchema>? alternatives)
     {
@@ -571,7 +594,9 @@ internal sealed partial class OpenApiParser
     /// <summary>A member's documentation: its description (or title), and the one value it may have when it is a <c>const</c>.</summary>
     private static string? Describe(IOpenApiSchema schema)
     {
-        var text = Text(schema.Description ?? schema.Title);
+        // A wrapper's words may sit in its annotation part: allOf: [{$ref: X}, {description: …}].
+        var text = Text(schema.Description ?? schema.Title)
+            ?? (AnnotatedReference(schema) is not null ? schema.AllOf!.Where(IsAnnotationOnly).Select(p => Text(p.Description)).FirstOrDefault(d => d is not null) : null);
         if (schema.Const is not { } constant)
         {
             return text;
