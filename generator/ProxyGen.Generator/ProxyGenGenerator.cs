@@ -29,6 +29,7 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
 
         // Fan out, so an edit to one operation or model re-emits only that file.
         var clients = specs.Select((spec, _) => spec!.Client).WithTrackingName(TrackingNames.Clients);
+        var jsonTypes = specs.Select((spec, _) => spec!.JsonTypes).WithTrackingName(TrackingNames.JsonTypes);
         var operations = specs.SelectMany((spec, _) => spec!.Operations.Select(o => (spec.Client, Operation: o))).WithTrackingName(TrackingNames.Operations);
         var models = specs.SelectMany((spec, _) => spec!.Models.Select(m => (spec.Client, Model: m))).WithTrackingName(TrackingNames.Models);
         var enums = specs.SelectMany((spec, _) => spec!.Enums.Select(e => (spec.Client, Enum: e))).WithTrackingName(TrackingNames.Enums);
@@ -40,6 +41,8 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(typeNames, TypeCollisions.Report);
         context.RegisterSourceOutput(clients, static (output, client) =>
             SafeOutput.Add(output, client, $"{client.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(client)));
+        context.RegisterSourceOutput(jsonTypes, static (output, types) =>
+            SafeOutput.Add(output, types.Client, $"{types.Client.JsonResolverName}.g.cs", "the JSON resolver", () => JsonResolverEmitter.Emit(types)));
         context.RegisterSourceOutput(operations, static (output, item) =>
             SafeOutput.Add(output, item.Client, $"{item.Client.Name}.{item.Operation.Name}.g.cs", item.Operation.OperationId, () => ClientEmitter.EmitOperation(item.Client, item.Operation)));
         context.RegisterSourceOutput(models, static (output, item) =>

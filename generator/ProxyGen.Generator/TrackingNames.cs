@@ -6,6 +6,7 @@ internal static class TrackingNames
     public const string SpecInputs = nameof(SpecInputs);
     public const string ParseResults = nameof(ParseResults);
     public const string Clients = nameof(Clients);
+    public const string JsonTypes = nameof(JsonTypes);
     public const string Operations = nameof(Operations);
     public const string Models = nameof(Models);
     public const string Enums = nameof(Enums);

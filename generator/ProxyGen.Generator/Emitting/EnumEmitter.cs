@@ -16,6 +16,7 @@ internal static class EnumEmitter
         writer.Summary(spec.Description ?? $"The {name} values of the {client.Title} API.");
         writer.DocXml("remarks", "Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref=\"IsKnown\"/> to find new values.");
         writer.Line("[global::System.Diagnostics.DebuggerDisplay(\"{Value,nq}\")]");
+        TypeNames.JsonConverterAttribute(writer, name);
         using (writer.Block($"{client.Visibility} readonly partial struct {name} : global::System.IEquatable<{name}>"))
         {
             writer.Line("private readonly string? _value;");
@@ -71,6 +72,7 @@ internal static class EnumEmitter
                     writer.WriteStringValue(value.Value);
                 }
                 """);
+            TypeNames.JsonConverterClass(writer, name, $"{name}.ReadJson(ref reader)", $"{name}.WriteJson(writer, value)");
         }
 
         return writer.ToString();

@@ -18,6 +18,7 @@ internal static class ModelEmitter
         writer.Summary(model.Description ?? $"The {model.Name} object of the {client.Title} API.");
         var declaration = $"{client.Visibility} {(model.IsSealed ? "sealed " : string.Empty)}partial class {model.Name}"
             + (model.BaseName is null ? string.Empty : " : " + model.BaseName);
+        TypeNames.JsonConverterAttribute(writer, model.Name);
         using (writer.Block(declaration))
         {
             foreach (var property in model.Properties)
@@ -47,6 +48,7 @@ internal static class ModelEmitter
             WriteReader(writer, model, client.Namespace);
             writer.Line();
             WriteWriter(writer, model, client.Namespace);
+            TypeNames.JsonConverterClass(writer, model.Name, $"{model.Name}.ReadJson(ref reader)", $"{model.Name}.WriteJson(writer, value)", hidesInherited: model.BaseName is not null);
         }
 
         return writer.ToString();

@@ -61,6 +61,29 @@ internal static class TypeNames
         _ => $"{JsonRead}.{item.Kind}Item",
     };
 
+    /// <summary>
+    /// Writes the attribute that hands a generated type to System.Text.Json through its own reader and writer, so a
+    /// user's <c>JsonSerializerContext</c> (or plain <c>JsonSerializer</c>) reads and writes it exactly, without reflection.
+    /// </summary>
+    public static void JsonConverterAttribute(SourceWriter writer, string typeName) =>
+        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({typeName}.JsonConverter))]");
+
+    /// <summary>The nested <c>JsonConverter</c> class that <see cref="JsonConverterAttribute"/> names.</summary>
+    /// <param name="hidesInherited">True in a class that extends a generated model, whose converter it replaces.</param>
+    public static void JsonConverterClass(SourceWriter writer, string typeName, string readExpression, string writeStatement, bool hidesInherited = false)
+    {
+        writer.Line();
+        writer.DocXml("summary", $"Reads and writes <see cref=\"{typeName}\"/> for System.Text.Json with the generated reader and writer.");
+        using (writer.Block($"public {(hidesInherited ? "new " : string.Empty)}sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{typeName}>"))
+        {
+            writer.Line("/// <inheritdoc />");
+            writer.Line($"public override {typeName} Read(ref {Utf8JsonReader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {readExpression};");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line($"public override void Write({Utf8JsonWriter} writer, {typeName} value, global::System.Text.Json.JsonSerializerOptions options) => {writeStatement};");
+        }
+    }
+
     /// <summary>True when the C# type is a struct, so that its nullable form is <c>Nullable&lt;T&gt;</c>.</summary>
     public static bool IsValueType(TypeRef type) => type.Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
         or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Enum or TypeKind.JsonValue;

@@ -22,6 +22,7 @@ internal static class UnionEmitter
         writer.DocXml("remarks", $"The member <c>{SourceWriter.XmlEscape(union.DiscriminatorProperty!)}</c> says which: match on the variants "
             + string.Join(", ", union.Alternatives.Select(a => $"<see cref=\"{a.VariantName}\"/>"))
             + $"; any other value is a <see cref=\"{union.UnknownName}\"/>, kept whole.");
+        TypeNames.JsonConverterAttribute(writer, name);
         using (writer.Block($"{client.Visibility} abstract partial class {name}"))
         {
             writer.DocText("summary", "Only the variants below derive from this class.");
@@ -72,6 +73,8 @@ internal static class UnionEmitter
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
                 writer.Line("value.WriteJson(writer);");
             }
+
+            TypeNames.JsonConverterClass(writer, name, $"{name}.ReadJson(ref reader)", $"{name}.WriteJson(writer, value)");
         }
 
         foreach (var alternative in union.Alternatives)
@@ -117,6 +120,7 @@ internal static class UnionEmitter
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
         writer.Summary(union.Description ?? $"One of: {string.Join(", ", union.Alternatives.Select(a => a.Name))}.");
         writer.DocXml("remarks", "Keeps the JSON the server sent; each <c>TryGet…</c> reads it as one alternative when its JSON kind and required members fit. <c>From…</c> builds one.");
+        TypeNames.JsonConverterAttribute(writer, name);
         using (writer.Block($"{client.Visibility} sealed partial class {name}"))
         {
             writer.DocText("summary", "Wraps JSON that is one of the alternatives.");
@@ -161,6 +165,8 @@ internal static class UnionEmitter
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
                 writer.Line("value.WriteJson(writer);");
             }
+
+            TypeNames.JsonConverterClass(writer, name, $"{name}.ReadJson(ref reader)", $"{name}.WriteJson(writer, value)");
         }
 
         return writer.ToString();

@@ -20,17 +20,25 @@ internal sealed record ApiSpec(
     /// <summary>Every type name this spec puts into <see cref="ClientSpec.Namespace"/>.</summary>
     public GeneratedTypes Types => new(
         Client,
-        new[] { Client.Name, Client.InterfaceName }
+        new[] { Client.Name, Client.InterfaceName, Client.JsonResolverName }
             .Concat(Models.Select(m => m.Name))
             .Concat(Enums.Select(e => e.Name))
             .Concat(Unions.SelectMany(u => UnionVariantNames(u)))
             .Concat(Operations.Where(o => o.Request is not null).Select(o => o.Request!.Name))
             .ToEquatableArray());
 
+    /// <summary>What the client's System.Text.Json resolver hands out: every generated model, enum and union.</summary>
+    public JsonTypesSpec JsonTypes => new(
+        Client,
+        Models.Select(m => m.Name).Concat(Enums.Select(e => e.Name)).Concat(Unions.Select(u => u.Name)).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
+
     /// <summary>The types a union declares: itself and, when it has a discriminator, one class per variant.</summary>
     private static System.Collections.Generic.IEnumerable<string> UnionVariantNames(UnionSpec union) =>
         new[] { union.Name, union.UnknownName }.Concat(union.Alternatives.Select(a => a.VariantName)).OfType<string>();
 }
+
+/// <summary>The generated types a client's <c>JsonResolver</c> knows.</summary>
+internal sealed record JsonTypesSpec(ClientSpec Client, EquatableArray<string> TypeNames);
 
 /// <summary>The type names one spec generates, to find two specs that would declare the same type in one namespace.</summary>
 internal sealed record GeneratedTypes(ClientSpec Client, EquatableArray<string> Names);
@@ -50,6 +58,9 @@ internal sealed record ClientSpec(
 {
     /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
     public string InterfaceName => "I" + Name;
+
+    /// <summary>The System.Text.Json resolver for every generated type (<c>ProxyV1ClientJsonResolver</c>).</summary>
+    public string JsonResolverName => Name + "JsonResolver";
 }
 
 /// <summary>The spec's first server.</summary>

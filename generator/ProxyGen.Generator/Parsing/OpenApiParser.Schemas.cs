@@ -14,7 +14,7 @@ internal sealed partial class OpenApiParser
     /// <summary>Member names a generated model already uses for itself.</summary>
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
-        "AdditionalProperties", "ReadJson", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Value", "IsKnown",
+        "AdditionalProperties", "ReadJson", "WriteJson", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Value", "IsKnown",
     };
 
     /// <summary>Models as read; <see cref="FinishModels"/> resolves their bases once every schema has been read.</summary>

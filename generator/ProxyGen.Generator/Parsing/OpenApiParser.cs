@@ -189,6 +189,10 @@ internal sealed partial class OpenApiParser
         var clientName = ReadClientName();
         _typeNames.Add(clientName);
         _typeNames.Add("I" + clientName);
+        _typeNames.Add(clientName + "JsonResolver");
+
+        // Every generated type nests a JsonConverter class: a spec type of that name would be hidden by it.
+        _typeNames.Add("JsonConverter");
         foreach (var component in Naming.ComponentNames(document.Components?.Schemas?.Keys ?? Enumerable.Empty<string>()))
         {
             var pointer = "#/components/schemas/" + YamlPositionIndex.Escape(component.Key);

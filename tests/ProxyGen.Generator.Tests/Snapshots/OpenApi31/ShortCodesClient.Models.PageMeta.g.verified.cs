@@ -5,6 +5,7 @@
 namespace Acme.ShortCodes;
 
 /// <summary>Where a page sits in the whole list, and the links to its neighbours.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(PageMeta.JsonConverter))]
 public sealed partial class PageMeta
 {
     /// <summary>The <c>first_page_url</c> member.</summary>
@@ -150,5 +151,15 @@ public sealed partial class PageMeta
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="PageMeta"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PageMeta>
+    {
+        /// <inheritdoc />
+        public override PageMeta Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => PageMeta.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PageMeta value, global::System.Text.Json.JsonSerializerOptions options) => PageMeta.WriteJson(writer, value);
     }
 }

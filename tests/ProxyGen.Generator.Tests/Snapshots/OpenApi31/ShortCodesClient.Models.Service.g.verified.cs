@@ -5,6 +5,7 @@
 namespace Acme.ShortCodes;
 
 /// <summary>A Proxy Service, the container for a pool of numbers and its Sessions.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Service.JsonConverter))]
 public sealed partial class Service
 {
     /// <summary>The Service's SID (KS…).</summary>
@@ -165,5 +166,15 @@ public sealed partial class Service
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="Service"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Service>
+    {
+        /// <inheritdoc />
+        public override Service Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Service.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Service value, global::System.Text.Json.JsonSerializerOptions options) => Service.WriteJson(writer, value);
     }
 }

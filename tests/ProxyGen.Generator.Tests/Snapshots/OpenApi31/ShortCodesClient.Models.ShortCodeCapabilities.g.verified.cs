@@ -5,6 +5,7 @@
 namespace Acme.ShortCodes;
 
 /// <summary>What the short code can do.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCodeCapabilities.JsonConverter))]
 public sealed partial class ShortCodeCapabilities
 {
     /// <summary>The <c>fax</c> member.</summary>
@@ -105,5 +106,15 @@ public sealed partial class ShortCodeCapabilities
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="ShortCodeCapabilities"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShortCodeCapabilities>
+    {
+        /// <inheritdoc />
+        public override ShortCodeCapabilities Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ShortCodeCapabilities.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShortCodeCapabilities value, global::System.Text.Json.JsonSerializerOptions options) => ShortCodeCapabilities.WriteJson(writer, value);
     }
 }

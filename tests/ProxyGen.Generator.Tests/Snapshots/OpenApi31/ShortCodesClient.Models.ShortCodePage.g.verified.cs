@@ -5,6 +5,7 @@
 namespace Acme.ShortCodes;
 
 /// <summary>ShortCodePage</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCodePage.JsonConverter))]
 public sealed partial class ShortCodePage
 {
     /// <summary>The <c>short_codes</c> member.</summary>
@@ -75,5 +76,15 @@ public sealed partial class ShortCodePage
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="ShortCodePage"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShortCodePage>
+    {
+        /// <inheritdoc />
+        public override ShortCodePage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ShortCodePage.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShortCodePage value, global::System.Text.Json.JsonSerializerOptions options) => ShortCodePage.WriteJson(writer, value);
     }
 }

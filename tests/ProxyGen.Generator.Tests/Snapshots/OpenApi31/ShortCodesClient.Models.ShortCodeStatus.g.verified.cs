@@ -7,6 +7,7 @@ namespace Acme.ShortCodes;
 /// <summary>Where the short code is in its life; null while it is being provisioned.</summary>
 /// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCodeStatus.JsonConverter))]
 public readonly partial struct ShortCodeStatus : global::System.IEquatable<ShortCodeStatus>
 {
     private readonly string? _value;
@@ -55,5 +56,15 @@ public readonly partial struct ShortCodeStatus : global::System.IEquatable<Short
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes <see cref="ShortCodeStatus"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShortCodeStatus>
+    {
+        /// <inheritdoc />
+        public override ShortCodeStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ShortCodeStatus.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShortCodeStatus value, global::System.Text.Json.JsonSerializerOptions options) => ShortCodeStatus.WriteJson(writer, value);
     }
 }

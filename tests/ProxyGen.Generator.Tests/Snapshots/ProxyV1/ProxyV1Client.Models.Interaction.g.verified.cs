@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>One call or message carried by a Session.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Interaction.JsonConverter))]
 public sealed partial class Interaction
 {
     /// <summary>The Interaction's SID (KI…).</summary>
@@ -330,5 +331,15 @@ public sealed partial class Interaction
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="Interaction"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Interaction>
+    {
+        /// <inheritdoc />
+        public override Interaction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Interaction.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Interaction value, global::System.Text.Json.JsonSerializerOptions options) => Interaction.WriteJson(writer, value);
     }
 }

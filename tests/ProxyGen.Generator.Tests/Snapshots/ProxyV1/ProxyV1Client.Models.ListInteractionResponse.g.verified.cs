@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>The ListInteractionResponse object of the Twilio Proxy API.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ListInteractionResponse.JsonConverter))]
 public sealed partial class ListInteractionResponse
 {
     /// <summary>The <c>interactions</c> member.</summary>
@@ -75,5 +76,15 @@ public sealed partial class ListInteractionResponse
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="ListInteractionResponse"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListInteractionResponse>
+    {
+        /// <inheritdoc />
+        public override ListInteractionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ListInteractionResponse.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListInteractionResponse value, global::System.Text.Json.JsonSerializerOptions options) => ListInteractionResponse.WriteJson(writer, value);
     }
 }

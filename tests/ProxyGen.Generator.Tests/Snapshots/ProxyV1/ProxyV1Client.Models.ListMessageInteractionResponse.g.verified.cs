@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>The ListMessageInteractionResponse object of the Twilio Proxy API.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ListMessageInteractionResponse.JsonConverter))]
 public sealed partial class ListMessageInteractionResponse
 {
     /// <summary>The <c>interactions</c> member.</summary>
@@ -75,5 +76,15 @@ public sealed partial class ListMessageInteractionResponse
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="ListMessageInteractionResponse"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListMessageInteractionResponse>
+    {
+        /// <inheritdoc />
+        public override ListMessageInteractionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ListMessageInteractionResponse.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListMessageInteractionResponse value, global::System.Text.Json.JsonSerializerOptions options) => ListMessageInteractionResponse.WriteJson(writer, value);
     }
 }

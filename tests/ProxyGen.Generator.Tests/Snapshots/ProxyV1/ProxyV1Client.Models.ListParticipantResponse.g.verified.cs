@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>The ListParticipantResponse object of the Twilio Proxy API.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ListParticipantResponse.JsonConverter))]
 public sealed partial class ListParticipantResponse
 {
     /// <summary>The <c>participants</c> member.</summary>
@@ -75,5 +76,15 @@ public sealed partial class ListParticipantResponse
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="ListParticipantResponse"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListParticipantResponse>
+    {
+        /// <inheritdoc />
+        public override ListParticipantResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ListParticipantResponse.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListParticipantResponse value, global::System.Text.Json.JsonSerializerOptions options) => ListParticipantResponse.WriteJson(writer, value);
     }
 }

@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>The ListPhoneNumberResponse object of the Twilio Proxy API.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ListPhoneNumberResponse.JsonConverter))]
 public sealed partial class ListPhoneNumberResponse
 {
     /// <summary>The <c>phone_numbers</c> member.</summary>
@@ -75,5 +76,15 @@ public sealed partial class ListPhoneNumberResponse
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="ListPhoneNumberResponse"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListPhoneNumberResponse>
+    {
+        /// <inheritdoc />
+        public override ListPhoneNumberResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ListPhoneNumberResponse.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListPhoneNumberResponse value, global::System.Text.Json.JsonSerializerOptions options) => ListPhoneNumberResponse.WriteJson(writer, value);
     }
 }

@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>The ListServiceResponse object of the Twilio Proxy API.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ListServiceResponse.JsonConverter))]
 public sealed partial class ListServiceResponse
 {
     /// <summary>The <c>services</c> member.</summary>
@@ -75,5 +76,15 @@ public sealed partial class ListServiceResponse
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="ListServiceResponse"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListServiceResponse>
+    {
+        /// <inheritdoc />
+        public override ListServiceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ListServiceResponse.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListServiceResponse value, global::System.Text.Json.JsonSerializerOptions options) => ListServiceResponse.WriteJson(writer, value);
     }
 }

@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>The ListSessionResponse object of the Twilio Proxy API.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ListSessionResponse.JsonConverter))]
 public sealed partial class ListSessionResponse
 {
     /// <summary>The <c>sessions</c> member.</summary>
@@ -75,5 +76,15 @@ public sealed partial class ListSessionResponse
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="ListSessionResponse"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListSessionResponse>
+    {
+        /// <inheritdoc />
+        public override ListSessionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ListSessionResponse.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListSessionResponse value, global::System.Text.Json.JsonSerializerOptions options) => ListSessionResponse.WriteJson(writer, value);
     }
 }

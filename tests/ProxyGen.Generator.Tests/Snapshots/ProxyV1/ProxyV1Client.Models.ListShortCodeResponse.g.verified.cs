@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>The ListShortCodeResponse object of the Twilio Proxy API.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ListShortCodeResponse.JsonConverter))]
 public sealed partial class ListShortCodeResponse
 {
     /// <summary>The <c>short_codes</c> member.</summary>
@@ -75,5 +76,15 @@ public sealed partial class ListShortCodeResponse
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="ListShortCodeResponse"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListShortCodeResponse>
+    {
+        /// <inheritdoc />
+        public override ListShortCodeResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ListShortCodeResponse.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListShortCodeResponse value, global::System.Text.Json.JsonSerializerOptions options) => ListShortCodeResponse.WriteJson(writer, value);
     }
 }

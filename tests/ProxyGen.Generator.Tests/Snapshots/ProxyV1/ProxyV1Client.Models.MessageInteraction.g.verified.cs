@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>A message your system sent to one Participant.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(MessageInteraction.JsonConverter))]
 public sealed partial class MessageInteraction
 {
     /// <summary>The message Interaction's SID (KI…).</summary>
@@ -345,5 +346,15 @@ public sealed partial class MessageInteraction
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="MessageInteraction"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageInteraction>
+    {
+        /// <inheritdoc />
+        public override MessageInteraction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => MessageInteraction.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageInteraction value, global::System.Text.Json.JsonSerializerOptions options) => MessageInteraction.WriteJson(writer, value);
     }
 }

@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>One side of a Session.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Participant.JsonConverter))]
 public sealed partial class Participant
 {
     /// <summary>The Participant's SID (KP…).</summary>
@@ -240,5 +241,15 @@ public sealed partial class Participant
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="Participant"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Participant>
+    {
+        /// <inheritdoc />
+        public override Participant Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Participant.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Participant value, global::System.Text.Json.JsonSerializerOptions options) => Participant.WriteJson(writer, value);
     }
 }

@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>A phone number in a Service's pool.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(PhoneNumber.JsonConverter))]
 public sealed partial class PhoneNumber
 {
     /// <summary>The phone number's SID (PN…).</summary>
@@ -225,5 +226,15 @@ public sealed partial class PhoneNumber
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="PhoneNumber"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PhoneNumber>
+    {
+        /// <inheritdoc />
+        public override PhoneNumber Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => PhoneNumber.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PhoneNumber value, global::System.Text.Json.JsonSerializerOptions options) => PhoneNumber.WriteJson(writer, value);
     }
 }

@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>What the number can do.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(PhoneNumberCapabilities.JsonConverter))]
 public sealed partial class PhoneNumberCapabilities
 {
     /// <summary>The <c>fax</c> member.</summary>
@@ -105,5 +106,15 @@ public sealed partial class PhoneNumberCapabilities
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="PhoneNumberCapabilities"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PhoneNumberCapabilities>
+    {
+        /// <inheritdoc />
+        public override PhoneNumberCapabilities Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => PhoneNumberCapabilities.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PhoneNumberCapabilities value, global::System.Text.Json.JsonSerializerOptions options) => PhoneNumberCapabilities.WriteJson(writer, value);
     }
 }

@@ -7,6 +7,7 @@ namespace Acme.Proxy;
 /// <summary>How close to the participant a proxy number must be.</summary>
 /// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ServiceGeoMatchLevel.JsonConverter))]
 public readonly partial struct ServiceGeoMatchLevel : global::System.IEquatable<ServiceGeoMatchLevel>
 {
     private readonly string? _value;
@@ -61,5 +62,15 @@ public readonly partial struct ServiceGeoMatchLevel : global::System.IEquatable<
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads and writes <see cref="ServiceGeoMatchLevel"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ServiceGeoMatchLevel>
+    {
+        /// <inheritdoc />
+        public override ServiceGeoMatchLevel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ServiceGeoMatchLevel.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServiceGeoMatchLevel value, global::System.Text.Json.JsonSerializerOptions options) => ServiceGeoMatchLevel.WriteJson(writer, value);
     }
 }

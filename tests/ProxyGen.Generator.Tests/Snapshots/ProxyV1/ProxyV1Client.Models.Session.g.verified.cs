@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>A conversation between Participants through masked numbers.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Session.JsonConverter))]
 public sealed partial class Session
 {
     /// <summary>The Session's SID (KC…).</summary>
@@ -285,5 +286,15 @@ public sealed partial class Session
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="Session"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Session>
+    {
+        /// <inheritdoc />
+        public override Session Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Session.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Session value, global::System.Text.Json.JsonSerializerOptions options) => Session.WriteJson(writer, value);
     }
 }

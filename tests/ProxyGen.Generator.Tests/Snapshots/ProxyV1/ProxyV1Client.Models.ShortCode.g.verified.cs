@@ -5,6 +5,7 @@
 namespace Acme.Proxy;
 
 /// <summary>A short code in a Service's pool.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCode.JsonConverter))]
 public sealed partial class ShortCode
 {
     /// <summary>The unique string that identifies the resource.</summary>
@@ -195,5 +196,15 @@ public sealed partial class ShortCode
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
+    }
+
+    /// <summary>Reads and writes <see cref="ShortCode"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShortCode>
+    {
+        /// <inheritdoc />
+        public override ShortCode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ShortCode.ReadJson(ref reader);
+
+        /// <inheritdoc />
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShortCode value, global::System.Text.Json.JsonSerializerOptions options) => ShortCode.WriteJson(writer, value);
     }
 }
