@@ -41,9 +41,42 @@ public static class JsonRead
         return true;
     }
 
-    /// <summary>Keeps a member the model does not know, so nothing the server sent is lost.</summary>
-    public static void Unknown(ref Utf8JsonReader reader, string name, ref Dictionary<string, JsonElement>? bag)
+    /// <summary>
+    /// Moves to the next member of the current object and stops on its name, so that generated readers match the
+    /// name as UTF-8 (<c>reader.ValueTextEquals("sid"u8)</c>) without allocating a string; false at the object's end.
+    /// </summary>
+    public static bool NextMember(ref Utf8JsonReader reader)
     {
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.PropertyName)
+        {
+            throw new JsonException($"Expected a member name but found {reader.TokenType}.");
+        }
+
+        return true;
+    }
+
+    /// <summary>Moves from a member's name onto its value.</summary>
+    public static void MemberValue(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON ends inside a member.");
+        }
+    }
+
+    /// <summary>
+    /// Keeps the member at the reader (on its name) that the model does not know, so nothing the server sent is lost.
+    /// Only here is the member's name made a string.
+    /// </summary>
+    public static void Unknown(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? bag)
+    {
+        var name = reader.GetString()!;
+        MemberValue(ref reader);
         bag ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         bag[name] = JsonElement.ParseValue(ref reader);
     }

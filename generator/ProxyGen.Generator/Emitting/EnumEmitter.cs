@@ -62,9 +62,6 @@ internal static class EnumEmitter
                 /// <inheritdoc />
                 public override string ToString() => Value;
 
-                /// <summary>Reads the JSON string at the reader's position.</summary>
-                public static {{name}} ReadJson(ref {{TypeNames.Utf8JsonReader}} reader) => new {{name}}({{TypeNames.JsonRead}}.StringItem(ref reader));
-
                 /// <summary>Writes the wire value as a JSON string.</summary>
                 public static void WriteJson({{TypeNames.Utf8JsonWriter}} writer, {{name}} value)
                 {
@@ -72,9 +69,37 @@ internal static class EnumEmitter
                     writer.WriteStringValue(value.Value);
                 }
                 """);
+            writer.Line();
+            WriteReader(writer, spec);
             TypeNames.JsonConverterClass(writer, name, $"{name}.ReadJson(ref reader)", $"{name}.WriteJson(writer, value)");
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>A known value is matched as UTF-8 and returns its static member, so reading it allocates nothing.</summary>
+    private static void WriteReader(SourceWriter writer, EnumSpec spec)
+    {
+        writer.DocText("summary", "Reads the JSON string at the reader's position; a known value is the cached static member.");
+        using (writer.Block($"public static {spec.Name} ReadJson(ref {TypeNames.Utf8JsonReader} reader)"))
+        {
+            if (spec.Members.Count > 0)
+            {
+                using (writer.Block("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)"))
+                {
+                    foreach (var member in spec.Members)
+                    {
+                        using (writer.Block($"if (reader.ValueTextEquals({SourceWriter.Literal(member.Value)}u8))"))
+                        {
+                            writer.Line($"return {member.Name};");
+                        }
+                    }
+                }
+
+                writer.Line();
+            }
+
+            writer.Line($"return new {spec.Name}({TypeNames.JsonRead}.StringItem(ref reader));");
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace ProxyGen.Generator.Emitting;
 /// </summary>
 internal static class ModelEmitter
 {
-    private static readonly HashSet<string> ReaderLocals = new() { "reader", "propertyName", "additionalProperties" };
+    private static readonly HashSet<string> ReaderLocals = new() { "reader", "additionalProperties" };
 
     public static string Emit(ClientSpec client, ModelSpec model)
     {
@@ -75,25 +75,31 @@ internal static class ModelEmitter
             }
 
             writer.Line($"global::System.Collections.Generic.Dictionary<string, {TypeNames.JsonElement}>? additionalProperties = null;");
-            using (writer.Block($"while ({TypeNames.JsonRead}.NextProperty(ref reader, out var propertyName))"))
-            using (writer.Block("switch (propertyName)"))
+
+            // Member names are matched as UTF-8 where they lie in the input: only an unknown member's name becomes a string.
+            using (writer.Block($"while ({TypeNames.JsonRead}.NextMember(ref reader))"))
             {
                 for (var i = 0; i < properties.Count; i++)
                 {
                     var property = properties[i];
-                    writer.Line($"case {SourceWriter.Literal(property.JsonName)}:");
-                    using (writer.Indent())
+                    using (writer.Block($"{(i == 0 ? string.Empty : "else ")}if (reader.ValueTextEquals({SourceWriter.Literal(property.JsonName)}u8))"))
                     {
+                        writer.Line($"{TypeNames.JsonRead}.MemberValue(ref reader);");
                         writer.Line($"{locals[i]} = {TypeNames.ReadExpression(property.Type, @namespace)};");
-                        writer.Line("break;");
                     }
                 }
 
-                writer.Line("default:");
-                using (writer.Indent())
+                var unknown = $"{TypeNames.JsonRead}.Unknown(ref reader, ref additionalProperties);";
+                if (properties.Count == 0)
                 {
-                    writer.Line($"{TypeNames.JsonRead}.Unknown(ref reader, propertyName, ref additionalProperties);");
-                    writer.Line("break;");
+                    writer.Line(unknown);
+                }
+                else
+                {
+                    using (writer.Block("else"))
+                    {
+                        writer.Line(unknown);
+                    }
                 }
             }
 

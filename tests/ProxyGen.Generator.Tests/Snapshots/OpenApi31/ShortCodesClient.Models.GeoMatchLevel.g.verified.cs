@@ -54,14 +54,37 @@ public readonly partial struct GeoMatchLevel : global::System.IEquatable<GeoMatc
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the JSON string at the reader's position.</summary>
-    public static GeoMatchLevel ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new GeoMatchLevel(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-
     /// <summary>Writes the wire value as a JSON string.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, GeoMatchLevel value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
+    public static GeoMatchLevel ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("area-code"u8))
+            {
+                return AreaCode;
+            }
+            if (reader.ValueTextEquals("overlay"u8))
+            {
+                return Overlay;
+            }
+            if (reader.ValueTextEquals("radius"u8))
+            {
+                return Radius;
+            }
+            if (reader.ValueTextEquals("country"u8))
+            {
+                return Country;
+            }
+        }
+
+        return new GeoMatchLevel(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
     }
 
     /// <summary>Reads and writes <see cref="GeoMatchLevel"/> for System.Text.Json with the generated reader and writer.</summary>

@@ -48,14 +48,29 @@ public readonly partial struct NumberKind : global::System.IEquatable<NumberKind
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the JSON string at the reader's position.</summary>
-    public static NumberKind ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new NumberKind(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-
     /// <summary>Writes the wire value as a JSON string.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, NumberKind value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
+    public static NumberKind ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("short-code"u8))
+            {
+                return ShortCode;
+            }
+            if (reader.ValueTextEquals("long-code"u8))
+            {
+                return LongCode;
+            }
+        }
+
+        return new NumberKind(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
     }
 
     /// <summary>Reads and writes <see cref="NumberKind"/> for System.Text.Json with the generated reader and writer.</summary>

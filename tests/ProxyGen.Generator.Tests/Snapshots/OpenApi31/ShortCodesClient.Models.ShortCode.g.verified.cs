@@ -91,58 +91,86 @@ public sealed partial class ShortCode
         global::System.Text.Json.JsonElement? location = null;
         global::System.Text.Json.JsonElement? priority = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (global::ProxyGen.Runtime.JsonRead.NextProperty(ref reader, out var propertyName))
+        while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            switch (propertyName)
+            if (reader.ValueTextEquals("sid"u8))
             {
-                case "sid":
-                    sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "account_sid":
-                    accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "service_sid":
-                    serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "date_created":
-                    dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "date_updated":
-                    dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "short_code":
-                    shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "iso_country":
-                    isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "capabilities":
-                    capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodeCapabilities.ReadJson);
-                    break;
-                case "url":
-                    url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "is_reserved":
-                    isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-                    break;
-                case "kind":
-                    kind = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.NumberKind.ReadJson);
-                    break;
-                case "status":
-                    status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.ShortCodeStatus.ReadJson);
-                    break;
-                case "resource_type":
-                    resourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "location":
-                    location = global::ProxyGen.Runtime.JsonRead.JsonValue(ref reader);
-                    break;
-                case "priority":
-                    priority = global::ProxyGen.Runtime.JsonRead.JsonValue(ref reader);
-                    break;
-                default:
-                    global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);
-                    break;
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("account_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("service_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_created"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_updated"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("short_code"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("iso_country"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("capabilities"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodeCapabilities.ReadJson);
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("is_reserved"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            }
+            else if (reader.ValueTextEquals("kind"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                kind = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.NumberKind.ReadJson);
+            }
+            else if (reader.ValueTextEquals("status"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.ShortCodeStatus.ReadJson);
+            }
+            else if (reader.ValueTextEquals("resource_type"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                resourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("location"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                location = global::ProxyGen.Runtime.JsonRead.JsonValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("priority"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                priority = global::ProxyGen.Runtime.JsonRead.JsonValue(ref reader);
+            }
+            else
+            {
+                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
             }
         }
 

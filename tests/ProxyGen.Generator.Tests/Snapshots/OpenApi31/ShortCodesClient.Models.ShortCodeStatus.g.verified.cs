@@ -48,14 +48,29 @@ public readonly partial struct ShortCodeStatus : global::System.IEquatable<Short
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the JSON string at the reader's position.</summary>
-    public static ShortCodeStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new ShortCodeStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-
     /// <summary>Writes the wire value as a JSON string.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCodeStatus value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
+    public static ShortCodeStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("active"u8))
+            {
+                return Active;
+            }
+            if (reader.ValueTextEquals("retired"u8))
+            {
+                return Retired;
+            }
+        }
+
+        return new ShortCodeStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
     }
 
     /// <summary>Reads and writes <see cref="ShortCodeStatus"/> for System.Text.Json with the generated reader and writer.</summary>

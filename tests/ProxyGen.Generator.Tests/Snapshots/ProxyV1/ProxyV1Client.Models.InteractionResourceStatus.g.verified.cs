@@ -105,14 +105,105 @@ public readonly partial struct InteractionResourceStatus : global::System.IEquat
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the JSON string at the reader's position.</summary>
-    public static InteractionResourceStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new InteractionResourceStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-
     /// <summary>Writes the wire value as a JSON string.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, InteractionResourceStatus value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
+    public static InteractionResourceStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("accepted"u8))
+            {
+                return Accepted;
+            }
+            if (reader.ValueTextEquals("answered"u8))
+            {
+                return Answered;
+            }
+            if (reader.ValueTextEquals("busy"u8))
+            {
+                return Busy;
+            }
+            if (reader.ValueTextEquals("canceled"u8))
+            {
+                return Canceled;
+            }
+            if (reader.ValueTextEquals("completed"u8))
+            {
+                return Completed;
+            }
+            if (reader.ValueTextEquals("deleted"u8))
+            {
+                return Deleted;
+            }
+            if (reader.ValueTextEquals("delivered"u8))
+            {
+                return Delivered;
+            }
+            if (reader.ValueTextEquals("delivery-unknown"u8))
+            {
+                return DeliveryUnknown;
+            }
+            if (reader.ValueTextEquals("failed"u8))
+            {
+                return Failed;
+            }
+            if (reader.ValueTextEquals("in-progress"u8))
+            {
+                return InProgress;
+            }
+            if (reader.ValueTextEquals("initiated"u8))
+            {
+                return Initiated;
+            }
+            if (reader.ValueTextEquals("no-answer"u8))
+            {
+                return NoAnswer;
+            }
+            if (reader.ValueTextEquals("queued"u8))
+            {
+                return Queued;
+            }
+            if (reader.ValueTextEquals("received"u8))
+            {
+                return Received;
+            }
+            if (reader.ValueTextEquals("receiving"u8))
+            {
+                return Receiving;
+            }
+            if (reader.ValueTextEquals("ringing"u8))
+            {
+                return Ringing;
+            }
+            if (reader.ValueTextEquals("scheduled"u8))
+            {
+                return Scheduled;
+            }
+            if (reader.ValueTextEquals("sending"u8))
+            {
+                return Sending;
+            }
+            if (reader.ValueTextEquals("sent"u8))
+            {
+                return Sent;
+            }
+            if (reader.ValueTextEquals("undelivered"u8))
+            {
+                return Undelivered;
+            }
+            if (reader.ValueTextEquals("unknown"u8))
+            {
+                return Unknown;
+            }
+        }
+
+        return new InteractionResourceStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
     }
 
     /// <summary>Reads and writes <see cref="InteractionResourceStatus"/> for System.Text.Json with the generated reader and writer.</summary>

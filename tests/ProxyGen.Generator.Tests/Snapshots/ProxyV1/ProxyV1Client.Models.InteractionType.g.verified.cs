@@ -51,14 +51,33 @@ public readonly partial struct InteractionType : global::System.IEquatable<Inter
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the JSON string at the reader's position.</summary>
-    public static InteractionType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new InteractionType(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-
     /// <summary>Writes the wire value as a JSON string.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, InteractionType value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
+    public static InteractionType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("message"u8))
+            {
+                return Message;
+            }
+            if (reader.ValueTextEquals("voice"u8))
+            {
+                return Voice;
+            }
+            if (reader.ValueTextEquals("unknown"u8))
+            {
+                return Unknown;
+            }
+        }
+
+        return new InteractionType(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
     }
 
     /// <summary>Reads and writes <see cref="InteractionType"/> for System.Text.Json with the generated reader and writer.</summary>

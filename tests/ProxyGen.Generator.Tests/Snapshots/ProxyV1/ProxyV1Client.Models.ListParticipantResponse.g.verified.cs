@@ -26,19 +26,21 @@ public sealed partial class ListParticipantResponse
         global::System.Collections.Generic.IReadOnlyList<Participant>? participants = null;
         PageMeta? meta = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (global::ProxyGen.Runtime.JsonRead.NextProperty(ref reader, out var propertyName))
+        while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            switch (propertyName)
+            if (reader.ValueTextEquals("participants"u8))
             {
-                case "participants":
-                    participants = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.Participant.ReadJson);
-                    break;
-                case "meta":
-                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
-                    break;
-                default:
-                    global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);
-                    break;
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                participants = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.Participant.ReadJson);
+            }
+            else if (reader.ValueTextEquals("meta"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
+            }
+            else
+            {
+                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
             }
         }
 

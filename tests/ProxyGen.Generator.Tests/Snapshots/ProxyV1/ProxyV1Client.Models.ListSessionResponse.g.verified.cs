@@ -26,19 +26,21 @@ public sealed partial class ListSessionResponse
         global::System.Collections.Generic.IReadOnlyList<Session>? sessions = null;
         PageMeta? meta = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (global::ProxyGen.Runtime.JsonRead.NextProperty(ref reader, out var propertyName))
+        while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            switch (propertyName)
+            if (reader.ValueTextEquals("sessions"u8))
             {
-                case "sessions":
-                    sessions = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.Session.ReadJson);
-                    break;
-                case "meta":
-                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
-                    break;
-                default:
-                    global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);
-                    break;
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                sessions = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.Session.ReadJson);
+            }
+            else if (reader.ValueTextEquals("meta"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
+            }
+            else
+            {
+                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
             }
         }
 

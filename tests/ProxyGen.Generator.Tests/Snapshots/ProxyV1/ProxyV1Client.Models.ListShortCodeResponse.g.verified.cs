@@ -26,19 +26,21 @@ public sealed partial class ListShortCodeResponse
         global::System.Collections.Generic.IReadOnlyList<ShortCode>? shortCodes = null;
         PageMeta? meta = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (global::ProxyGen.Runtime.JsonRead.NextProperty(ref reader, out var propertyName))
+        while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            switch (propertyName)
+            if (reader.ValueTextEquals("short_codes"u8))
             {
-                case "short_codes":
-                    shortCodes = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.ShortCode.ReadJson);
-                    break;
-                case "meta":
-                    meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
-                    break;
-                default:
-                    global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);
-                    break;
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                shortCodes = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.ShortCode.ReadJson);
+            }
+            else if (reader.ValueTextEquals("meta"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
+            }
+            else
+            {
+                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
             }
         }
 

@@ -116,73 +116,111 @@ public sealed partial class MessageInteraction
         global::System.DateTimeOffset? dateUpdated = null;
         global::System.Uri? url = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (global::ProxyGen.Runtime.JsonRead.NextProperty(ref reader, out var propertyName))
+        while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            switch (propertyName)
+            if (reader.ValueTextEquals("sid"u8))
             {
-                case "sid":
-                    sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "session_sid":
-                    sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "service_sid":
-                    serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "account_sid":
-                    accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "data":
-                    data = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "type":
-                    type = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionType.ReadJson);
-                    break;
-                case "participant_sid":
-                    participantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "inbound_participant_sid":
-                    inboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "inbound_resource_sid":
-                    inboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "inbound_resource_status":
-                    inboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
-                    break;
-                case "inbound_resource_type":
-                    inboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "inbound_resource_url":
-                    inboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "outbound_participant_sid":
-                    outboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "outbound_resource_sid":
-                    outboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "outbound_resource_status":
-                    outboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
-                    break;
-                case "outbound_resource_type":
-                    outboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "outbound_resource_url":
-                    outboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "date_created":
-                    dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "date_updated":
-                    dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "url":
-                    url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                default:
-                    global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);
-                    break;
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("session_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("service_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("account_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                data = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("type"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                type = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionType.ReadJson);
+            }
+            else if (reader.ValueTextEquals("participant_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                participantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("inbound_participant_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                inboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("inbound_resource_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                inboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("inbound_resource_status"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                inboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
+            }
+            else if (reader.ValueTextEquals("inbound_resource_type"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                inboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("inbound_resource_url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                inboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("outbound_participant_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                outboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("outbound_resource_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                outboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("outbound_resource_status"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                outboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
+            }
+            else if (reader.ValueTextEquals("outbound_resource_type"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                outboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("outbound_resource_url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                outboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_created"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_updated"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else
+            {
+                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
             }
         }
 

@@ -51,34 +51,46 @@ public sealed partial class PageMeta
         global::System.Uri? previousPageUrl = null;
         global::System.Uri? url = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (global::ProxyGen.Runtime.JsonRead.NextProperty(ref reader, out var propertyName))
+        while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            switch (propertyName)
+            if (reader.ValueTextEquals("first_page_url"u8))
             {
-                case "first_page_url":
-                    firstPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "key":
-                    key = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "next_page_url":
-                    nextPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "page":
-                    page = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
-                    break;
-                case "page_size":
-                    pageSize = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
-                    break;
-                case "previous_page_url":
-                    previousPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "url":
-                    url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                default:
-                    global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);
-                    break;
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                firstPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("key"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                key = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("next_page_url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                nextPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("page"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                page = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+            }
+            else if (reader.ValueTextEquals("page_size"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                pageSize = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+            }
+            else if (reader.ValueTextEquals("previous_page_url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                previousPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else
+            {
+                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
             }
         }
 

@@ -81,52 +81,76 @@ public sealed partial class Participant
         global::System.Uri? url = null;
         global::System.Text.Json.Nodes.JsonObject? links = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (global::ProxyGen.Runtime.JsonRead.NextProperty(ref reader, out var propertyName))
+        while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            switch (propertyName)
+            if (reader.ValueTextEquals("sid"u8))
             {
-                case "sid":
-                    sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "session_sid":
-                    sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "service_sid":
-                    serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "account_sid":
-                    accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "friendly_name":
-                    friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "identifier":
-                    identifier = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "proxy_identifier":
-                    proxyIdentifier = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "proxy_identifier_sid":
-                    proxyIdentifierSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "date_deleted":
-                    dateDeleted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "date_created":
-                    dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "date_updated":
-                    dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "url":
-                    url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "links":
-                    links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
-                    break;
-                default:
-                    global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);
-                    break;
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("session_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("service_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("account_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("friendly_name"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("identifier"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                identifier = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("proxy_identifier"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                proxyIdentifier = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("proxy_identifier_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                proxyIdentifierSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_deleted"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateDeleted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_created"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_updated"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("links"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
+            }
+            else
+            {
+                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
             }
         }
 

@@ -76,49 +76,71 @@ public sealed partial class PhoneNumber
         bool? isReserved = null;
         int? inUse = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (global::ProxyGen.Runtime.JsonRead.NextProperty(ref reader, out var propertyName))
+        while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            switch (propertyName)
+            if (reader.ValueTextEquals("sid"u8))
             {
-                case "sid":
-                    sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "account_sid":
-                    accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "service_sid":
-                    serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "date_created":
-                    dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "date_updated":
-                    dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "phone_number":
-                    phoneNumberValue = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "friendly_name":
-                    friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "iso_country":
-                    isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "capabilities":
-                    capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PhoneNumberCapabilities.ReadJson);
-                    break;
-                case "url":
-                    url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "is_reserved":
-                    isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-                    break;
-                case "in_use":
-                    inUse = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
-                    break;
-                default:
-                    global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);
-                    break;
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("account_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("service_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_created"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_updated"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("phone_number"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                phoneNumberValue = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("friendly_name"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("iso_country"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("capabilities"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PhoneNumberCapabilities.ReadJson);
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("is_reserved"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            }
+            else if (reader.ValueTextEquals("in_use"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                inUse = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+            }
+            else
+            {
+                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
             }
         }
 

@@ -36,25 +36,31 @@ public sealed partial class PhoneNumberCapabilities
         bool? sms = null;
         bool? voice = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (global::ProxyGen.Runtime.JsonRead.NextProperty(ref reader, out var propertyName))
+        while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            switch (propertyName)
+            if (reader.ValueTextEquals("fax"u8))
             {
-                case "fax":
-                    fax = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-                    break;
-                case "mms":
-                    mms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-                    break;
-                case "sms":
-                    sms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-                    break;
-                case "voice":
-                    voice = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-                    break;
-                default:
-                    global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);
-                    break;
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                fax = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            }
+            else if (reader.ValueTextEquals("mms"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                mms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            }
+            else if (reader.ValueTextEquals("sms"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                sms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            }
+            else if (reader.ValueTextEquals("voice"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                voice = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            }
+            else
+            {
+                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
             }
         }
 

@@ -86,55 +86,81 @@ public sealed partial class Service
         global::System.Uri? url = null;
         global::System.Text.Json.Nodes.JsonObject? links = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (global::ProxyGen.Runtime.JsonRead.NextProperty(ref reader, out var propertyName))
+        while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            switch (propertyName)
+            if (reader.ValueTextEquals("sid"u8))
             {
-                case "sid":
-                    sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "unique_name":
-                    uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "account_sid":
-                    accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "chat_instance_sid":
-                    chatInstanceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "callback_url":
-                    callbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "default_ttl":
-                    defaultTtl = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
-                    break;
-                case "number_selection_behavior":
-                    numberSelectionBehavior = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceNumberSelectionBehavior.ReadJson);
-                    break;
-                case "geo_match_level":
-                    geoMatchLevel = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceGeoMatchLevel.ReadJson);
-                    break;
-                case "intercept_callback_url":
-                    interceptCallbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "out_of_session_callback_url":
-                    outOfSessionCallbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "date_created":
-                    dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "date_updated":
-                    dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "url":
-                    url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "links":
-                    links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
-                    break;
-                default:
-                    global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);
-                    break;
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("unique_name"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("account_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("chat_instance_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                chatInstanceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("callback_url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                callbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("default_ttl"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                defaultTtl = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+            }
+            else if (reader.ValueTextEquals("number_selection_behavior"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                numberSelectionBehavior = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceNumberSelectionBehavior.ReadJson);
+            }
+            else if (reader.ValueTextEquals("geo_match_level"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                geoMatchLevel = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceGeoMatchLevel.ReadJson);
+            }
+            else if (reader.ValueTextEquals("intercept_callback_url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                interceptCallbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("out_of_session_callback_url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                outOfSessionCallbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_created"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_updated"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("links"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
+            }
+            else
+            {
+                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
             }
         }
 

@@ -48,14 +48,29 @@ public readonly partial struct ServiceNumberSelectionBehavior : global::System.I
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the JSON string at the reader's position.</summary>
-    public static ServiceNumberSelectionBehavior ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new ServiceNumberSelectionBehavior(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-
     /// <summary>Writes the wire value as a JSON string.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ServiceNumberSelectionBehavior value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
+    public static ServiceNumberSelectionBehavior ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("avoid-sticky"u8))
+            {
+                return AvoidSticky;
+            }
+            if (reader.ValueTextEquals("prefer-sticky"u8))
+            {
+                return PreferSticky;
+            }
+        }
+
+        return new ServiceNumberSelectionBehavior(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
     }
 
     /// <summary>Reads and writes <see cref="ServiceNumberSelectionBehavior"/> for System.Text.Json with the generated reader and writer.</summary>

@@ -96,61 +96,91 @@ public sealed partial class Session
         global::System.Uri? url = null;
         global::System.Text.Json.Nodes.JsonObject? links = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (global::ProxyGen.Runtime.JsonRead.NextProperty(ref reader, out var propertyName))
+        while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            switch (propertyName)
+            if (reader.ValueTextEquals("sid"u8))
             {
-                case "sid":
-                    sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "service_sid":
-                    serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "account_sid":
-                    accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "date_started":
-                    dateStarted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "date_ended":
-                    dateEnded = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "date_last_interaction":
-                    dateLastInteraction = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "date_expiry":
-                    dateExpiry = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "unique_name":
-                    uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "status":
-                    status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionStatus.ReadJson);
-                    break;
-                case "closed_reason":
-                    closedReason = global::ProxyGen.Runtime.JsonRead.String(ref reader);
-                    break;
-                case "ttl":
-                    ttl = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
-                    break;
-                case "mode":
-                    mode = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionMode.ReadJson);
-                    break;
-                case "date_created":
-                    dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "date_updated":
-                    dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-                    break;
-                case "url":
-                    url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-                    break;
-                case "links":
-                    links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
-                    break;
-                default:
-                    global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, propertyName, ref additionalProperties);
-                    break;
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("service_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("account_sid"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_started"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateStarted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_ended"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateEnded = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_last_interaction"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateLastInteraction = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_expiry"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateExpiry = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("unique_name"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("status"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionStatus.ReadJson);
+            }
+            else if (reader.ValueTextEquals("closed_reason"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                closedReason = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("ttl"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                ttl = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+            }
+            else if (reader.ValueTextEquals("mode"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                mode = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionMode.ReadJson);
+            }
+            else if (reader.ValueTextEquals("date_created"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("date_updated"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            }
+            else if (reader.ValueTextEquals("links"u8))
+            {
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
+            }
+            else
+            {
+                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
             }
         }
 

@@ -51,14 +51,33 @@ public readonly partial struct SessionMode : global::System.IEquatable<SessionMo
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the JSON string at the reader's position.</summary>
-    public static SessionMode ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new SessionMode(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-
     /// <summary>Writes the wire value as a JSON string.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionMode value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
+    public static SessionMode ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("message-only"u8))
+            {
+                return MessageOnly;
+            }
+            if (reader.ValueTextEquals("voice-only"u8))
+            {
+                return VoiceOnly;
+            }
+            if (reader.ValueTextEquals("voice-and-message"u8))
+            {
+                return VoiceAndMessage;
+            }
+        }
+
+        return new SessionMode(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
     }
 
     /// <summary>Reads and writes <see cref="SessionMode"/> for System.Text.Json with the generated reader and writer.</summary>

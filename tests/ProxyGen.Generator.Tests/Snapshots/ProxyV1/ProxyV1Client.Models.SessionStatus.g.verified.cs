@@ -57,14 +57,41 @@ public readonly partial struct SessionStatus : global::System.IEquatable<Session
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    /// <summary>Reads the JSON string at the reader's position.</summary>
-    public static SessionStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new SessionStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-
     /// <summary>Writes the wire value as a JSON string.</summary>
     public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionStatus value)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.Value);
+    }
+
+    /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
+    public static SessionStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("open"u8))
+            {
+                return Open;
+            }
+            if (reader.ValueTextEquals("in-progress"u8))
+            {
+                return InProgress;
+            }
+            if (reader.ValueTextEquals("closed"u8))
+            {
+                return Closed;
+            }
+            if (reader.ValueTextEquals("failed"u8))
+            {
+                return Failed;
+            }
+            if (reader.ValueTextEquals("unknown"u8))
+            {
+                return Unknown;
+            }
+        }
+
+        return new SessionStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
     }
 
     /// <summary>Reads and writes <see cref="SessionStatus"/> for System.Text.Json with the generated reader and writer.</summary>
