@@ -29,7 +29,7 @@ public class JsonBodyWireTests
             Type = "custom",
             FriendlyName = "Reporting \"bot\" ✓",
             AccessTokenTtl = 3600,
-            Policy = new TwilioIam.AccountVendorOauthAppCreateRequestPolicy { Allow = ["messaging:read"], Deny = [] },
+            Policy = new TwilioIam.Policy { Allow = ["messaging:read"], Deny = [] },
         });
 
         var request = Assert.Single(server.Requests);
@@ -49,7 +49,7 @@ public class JsonBodyWireTests
         var client = new Box.BoxClient(new HttpClient(), Options(server, "/2.0"));
 
         await client.PostFoldersAsync(
-            new Box.PostFoldersBody { Name = "Contracts", Parent = new Box.PostFoldersBodyParent { Id = "0" }, SyncState = Box.PostFoldersBodySyncState.NotSynced },
+            new Box.PostFoldersBody { Name = "Contracts", Parent = new Box.PostBodyParent { Id = "0" }, SyncState = Box.PostFoldersBodySyncState.NotSynced },
             new Box.PostFoldersRequest { Fields = ["id", "name"] });
 
         var request = Assert.Single(server.Requests);

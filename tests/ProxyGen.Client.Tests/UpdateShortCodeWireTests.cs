@@ -106,7 +106,7 @@ public class UpdateShortCodeWireTests
 
         var fetched = await fixture.Client.FetchShortCodeAsync(service.Sid!, shortCode.Sid!);
 
-        var capabilities = Assert.IsType<ShortCodeCapabilities>(fetched.Capabilities);
+        var capabilities = Assert.IsType<Capabilities>(fetched.Capabilities);
         Assert.Null(capabilities.Sms);
         Assert.True(capabilities.AdditionalProperties["sms_outbound"].GetBoolean());
         Assert.False(capabilities.AdditionalProperties["voice_inbound"].GetBoolean());

@@ -36,7 +36,9 @@ public class ProxyV1SnapshotTests
         Assert.Contains("ProxyV1ClientJsonResolver.g.cs", hints);
         Assert.Contains("ProxyV1Client.UpdateShortCode.g.cs", hints);
         Assert.Contains("ProxyV1Client.Models.ShortCode.g.cs", hints);
-        Assert.Contains("ProxyV1Client.Models.ShortCodeCapabilities.g.cs", hints);
+        // Short codes and phone numbers describe the same inline capabilities object: one type for both.
+        Assert.Contains("ProxyV1Client.Models.Capabilities.g.cs", hints);
+        Assert.DoesNotContain("ProxyV1Client.Models.ShortCodeCapabilities.g.cs", hints);
         Assert.Contains("ProxyV1Client.Models.SessionStatus.g.cs", hints);
         Assert.Contains("ProxyV1Client.Models.ListShortCodeResponse.g.cs", hints);
     }

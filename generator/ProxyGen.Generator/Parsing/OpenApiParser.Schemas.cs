@@ -20,6 +20,9 @@ internal sealed partial class OpenApiParser
     /// <summary>Models as read; <see cref="FinishModels"/> resolves their bases once every schema has been read.</summary>
     private readonly Dictionary<string, ModelDraft> _drafts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelSpec> _models = new(StringComparer.Ordinal);
+
+    /// <summary>Models the spec names (components): never merged away, whatever their shape.</summary>
+    private readonly HashSet<string> _componentModels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EnumSpec> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _resolvedComponents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
@@ -69,6 +72,7 @@ internal sealed partial class OpenApiParser
             resolved = new TypeRef(TypeKind.Model, Nullable: false, name);
             _resolvedComponents[id] = resolved;
             AddModel(name, schema, pointer);
+            _componentModels.Add(name);
             return resolved;
         }
 

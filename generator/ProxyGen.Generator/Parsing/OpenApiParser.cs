@@ -257,6 +257,7 @@ internal sealed partial class OpenApiParser
 
         // Bases and merged allOf parts are known only now; so are the members of a page, and with them its paging.
         FinishModels();
+        operations = MergeIdenticalInlineModels(operations);
         FinishUnions();
         for (var i = 0; i < operations.Count; i++)
         {

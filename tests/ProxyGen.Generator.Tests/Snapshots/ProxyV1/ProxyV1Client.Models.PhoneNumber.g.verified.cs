@@ -42,7 +42,7 @@ public sealed partial class PhoneNumber
 
     /// <summary>What the number can do.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
-    public PhoneNumberCapabilities? Capabilities { get; init; }
+    public Capabilities? Capabilities { get; init; }
 
     /// <summary>The pool entry's own address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
@@ -71,7 +71,7 @@ public sealed partial class PhoneNumber
         string? phoneNumberValue = null;
         string? friendlyName = null;
         string? isoCountry = null;
-        PhoneNumberCapabilities? capabilities = null;
+        Capabilities? capabilities = null;
         global::System.Uri? url = null;
         bool? isReserved = null;
         int? inUse = null;
@@ -121,7 +121,7 @@ public sealed partial class PhoneNumber
             else if (reader.ValueTextEquals("capabilities"u8))
             {
                 global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PhoneNumberCapabilities.ReadJson);
+                capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.Capabilities.ReadJson);
             }
             else if (reader.ValueTextEquals("url"u8))
             {
@@ -218,7 +218,7 @@ public sealed partial class PhoneNumber
         if (this.Capabilities is { } valueCapabilities)
         {
             writer.WritePropertyName("capabilities"u8);
-            global::Acme.Proxy.PhoneNumberCapabilities.WriteJson(writer, valueCapabilities);
+            global::Acme.Proxy.Capabilities.WriteJson(writer, valueCapabilities);
         }
 
         if (this.Url is { } valueUrl)

@@ -38,7 +38,7 @@ public sealed partial class ShortCode
 
     /// <summary>The capabilities of the short code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
-    public ShortCodeCapabilities? Capabilities { get; init; }
+    public Capabilities? Capabilities { get; init; }
 
     /// <summary>The absolute URL of the ShortCode resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
@@ -62,7 +62,7 @@ public sealed partial class ShortCode
         global::System.DateTimeOffset? dateUpdated = null;
         string? shortCodeValue = null;
         string? isoCountry = null;
-        ShortCodeCapabilities? capabilities = null;
+        Capabilities? capabilities = null;
         global::System.Uri? url = null;
         bool? isReserved = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
@@ -106,7 +106,7 @@ public sealed partial class ShortCode
             else if (reader.ValueTextEquals("capabilities"u8))
             {
                 global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.ShortCodeCapabilities.ReadJson);
+                capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.Capabilities.ReadJson);
             }
             else if (reader.ValueTextEquals("url"u8))
             {
@@ -190,7 +190,7 @@ public sealed partial class ShortCode
         if (this.Capabilities is { } valueCapabilities)
         {
             writer.WritePropertyName("capabilities"u8);
-            global::Acme.Proxy.ShortCodeCapabilities.WriteJson(writer, valueCapabilities);
+            global::Acme.Proxy.Capabilities.WriteJson(writer, valueCapabilities);
         }
 
         if (this.Url is { } valueUrl)

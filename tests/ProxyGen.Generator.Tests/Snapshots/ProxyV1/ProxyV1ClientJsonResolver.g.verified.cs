@@ -17,6 +17,11 @@ public sealed class ProxyV1ClientJsonResolver : global::System.Text.Json.Seriali
     /// <inheritdoc />
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
+        if (type == typeof(global::Acme.Proxy.Capabilities))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.Capabilities>(options, new global::Acme.Proxy.Capabilities.JsonConverter());
+        }
+
         if (type == typeof(global::Acme.Proxy.Interaction))
         {
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.Interaction>(options, new global::Acme.Proxy.Interaction.JsonConverter());
@@ -87,11 +92,6 @@ public sealed class ProxyV1ClientJsonResolver : global::System.Text.Json.Seriali
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.PhoneNumber>(options, new global::Acme.Proxy.PhoneNumber.JsonConverter());
         }
 
-        if (type == typeof(global::Acme.Proxy.PhoneNumberCapabilities))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.PhoneNumberCapabilities>(options, new global::Acme.Proxy.PhoneNumberCapabilities.JsonConverter());
-        }
-
         if (type == typeof(global::Acme.Proxy.Service))
         {
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.Service>(options, new global::Acme.Proxy.Service.JsonConverter());
@@ -125,11 +125,6 @@ public sealed class ProxyV1ClientJsonResolver : global::System.Text.Json.Seriali
         if (type == typeof(global::Acme.Proxy.ShortCode))
         {
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ShortCode>(options, new global::Acme.Proxy.ShortCode.JsonConverter());
-        }
-
-        if (type == typeof(global::Acme.Proxy.ShortCodeCapabilities))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ShortCodeCapabilities>(options, new global::Acme.Proxy.ShortCodeCapabilities.JsonConverter());
         }
 
         return null;

@@ -4,9 +4,9 @@
 
 namespace Acme.Proxy;
 
-/// <summary>The capabilities of the short code.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCodeCapabilities.JsonConverter))]
-public sealed partial class ShortCodeCapabilities
+/// <summary>The Capabilities object of the Twilio Proxy API.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Capabilities.JsonConverter))]
+public sealed partial class Capabilities
 {
     /// <summary>The <c>fax</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fax")]
@@ -27,10 +27,10 @@ public sealed partial class ShortCodeCapabilities
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
 
-    /// <summary>Reads a <see cref="ShortCodeCapabilities"/> from the JSON object at the reader's position, without reflection.</summary>
-    public static ShortCodeCapabilities ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>Reads a <see cref="Capabilities"/> from the JSON object at the reader's position, without reflection.</summary>
+    public static Capabilities ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "ShortCodeCapabilities");
+        global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Capabilities");
         bool? fax = null;
         bool? mms = null;
         bool? sms = null;
@@ -64,7 +64,7 @@ public sealed partial class ShortCodeCapabilities
             }
         }
 
-        return new ShortCodeCapabilities
+        return new Capabilities
         {
             Fax = fax,
             Mms = mms,
@@ -107,20 +107,20 @@ public sealed partial class ShortCodeCapabilities
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="ShortCodeCapabilities"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCodeCapabilities value)
+    /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Capabilities"/>.</summary>
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Capabilities value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         value.WriteJson(writer);
     }
 
-    /// <summary>Reads and writes <see cref="ShortCodeCapabilities"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShortCodeCapabilities>
+    /// <summary>Reads and writes <see cref="Capabilities"/> for System.Text.Json with the generated reader and writer.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Capabilities>
     {
         /// <inheritdoc />
-        public override ShortCodeCapabilities Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ShortCodeCapabilities.ReadJson(ref reader);
+        public override Capabilities Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Capabilities.ReadJson(ref reader);
 
         /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShortCodeCapabilities value, global::System.Text.Json.JsonSerializerOptions options) => ShortCodeCapabilities.WriteJson(writer, value);
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Capabilities value, global::System.Text.Json.JsonSerializerOptions options) => Capabilities.WriteJson(writer, value);
     }
 }
