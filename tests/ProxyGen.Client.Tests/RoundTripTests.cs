@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProxyGen.Client.Tests.Proxy;
 using ProxyGen.Runtime;
+using static ProxyGen.Client.Tests.JsonText;
 using Xunit;
 
 namespace ProxyGen.Client.Tests;
@@ -148,23 +149,5 @@ public class RoundTripTests
         }
 
         return paths.Order(StringComparer.Ordinal).ToList();
-    }
-
-    private static T Read<T>(string json, JsonValueReader<T> read)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        return read(ref reader);
-    }
-
-    private static string Write<T>(T value, JsonValueWriter<T> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer, value);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ProxyGen.Client.Tests.Shapes;
 using ProxyGen.Runtime;
+using static ProxyGen.Client.Tests.JsonText;
 using Xunit;
 
 namespace ProxyGen.Client.Tests;
@@ -165,23 +166,5 @@ public class SchemaShapeTests
         Assert.Null(maybe);
         Assert.True(Read("""{"maybe_playable":{"type":"episode","show":"S"}}""", Queue.ReadJson).MaybePlayable!.TryGetEpisode(out var episode));
         Assert.Equal("S", episode!.Show);
-    }
-
-    internal static T Read<T>(string json, JsonValueReader<T> read)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        return read(ref reader);
-    }
-
-    internal static string Write<T>(T value, JsonValueWriter<T> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer, value);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -48,7 +48,6 @@ internal static class ModelEmitter
             WriteReader(writer, model, client.Namespace);
             writer.Line();
             WriteWriter(writer, model, client.Namespace);
-            TypeNames.JsonConverterClass(writer, model.Name, $"{model.Name}.ReadJson(ref reader)", $"{model.Name}.WriteJson(writer, value)", hidesInherited: model.BaseName is not null);
         }
 
         return writer.ToString();
@@ -159,11 +158,6 @@ internal static class ModelEmitter
         }
 
         writer.Line();
-        writer.DocXml("summary", $"Writes <paramref name=\"value\"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref=\"{model.Name}\"/>.");
-        using (writer.Block($"public static void WriteJson({TypeNames.Utf8JsonWriter} writer, {model.Name} value)"))
-        {
-            writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-            writer.Line("value.WriteJson(writer);");
-        }
+        TypeNames.StaticWriterAndConverter(writer, model.Name, hidesInherited: model.BaseName is not null);
     }
 }

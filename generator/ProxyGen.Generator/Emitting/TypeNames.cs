@@ -68,6 +68,22 @@ internal static class TypeNames
     public static void JsonConverterAttribute(SourceWriter writer, string typeName) =>
         writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({typeName}.JsonConverter))]");
 
+    /// <summary>
+    /// The members every generated class ends with: a static <c>WriteJson(writer, value)</c>, which makes the type a
+    /// <c>JsonValueWriter</c> for lists and bodies, and its nested System.Text.Json converter.
+    /// </summary>
+    public static void StaticWriterAndConverter(SourceWriter writer, string typeName, bool hidesInherited = false)
+    {
+        writer.DocXml("summary", $"Writes <paramref name=\"value\"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref=\"{typeName}\"/>.");
+        using (writer.Block($"public static void WriteJson({Utf8JsonWriter} writer, {typeName} value)"))
+        {
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+            writer.Line("value.WriteJson(writer);");
+        }
+
+        JsonConverterClass(writer, typeName, $"{typeName}.ReadJson(ref reader)", $"{typeName}.WriteJson(writer, value)", hidesInherited);
+    }
+
     /// <summary>The nested <c>JsonConverter</c> class that <see cref="JsonConverterAttribute"/> names.</summary>
     /// <param name="hidesInherited">True in a class that extends a generated model, whose converter it replaces.</param>
     public static void JsonConverterClass(SourceWriter writer, string typeName, string readExpression, string writeStatement, bool hidesInherited = false)

@@ -67,14 +67,7 @@ internal static class UnionEmitter
             writer.DocText("summary", "Writes the variant's value as JSON.");
             writer.Line($"public abstract void WriteJson({TypeNames.Utf8JsonWriter} writer);");
             writer.Line();
-            writer.DocXml("summary", $"Writes <paramref name=\"value\"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref=\"{name}\"/>.");
-            using (writer.Block($"public static void WriteJson({TypeNames.Utf8JsonWriter} writer, {name} value)"))
-            {
-                writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-                writer.Line("value.WriteJson(writer);");
-            }
-
-            TypeNames.JsonConverterClass(writer, name, $"{name}.ReadJson(ref reader)", $"{name}.WriteJson(writer, value)");
+            TypeNames.StaticWriterAndConverter(writer, name);
         }
 
         foreach (var alternative in union.Alternatives)
@@ -159,14 +152,7 @@ internal static class UnionEmitter
             writer.DocText("summary", "Writes the JSON back exactly as it was.");
             writer.Line($"public void WriteJson({TypeNames.Utf8JsonWriter} writer) => Json.WriteTo(writer);");
             writer.Line();
-            writer.DocXml("summary", $"Writes <paramref name=\"value\"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref=\"{name}\"/>.");
-            using (writer.Block($"public static void WriteJson({TypeNames.Utf8JsonWriter} writer, {name} value)"))
-            {
-                writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-                writer.Line("value.WriteJson(writer);");
-            }
-
-            TypeNames.JsonConverterClass(writer, name, $"{name}.ReadJson(ref reader)", $"{name}.WriteJson(writer, value)");
+            TypeNames.StaticWriterAndConverter(writer, name);
         }
 
         return writer.ToString();
