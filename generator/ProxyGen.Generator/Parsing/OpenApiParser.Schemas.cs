@@ -247,7 +247,7 @@ internal sealed partial class OpenApiParser
                 {
                     Report(DiagnosticDescriptors.UnsupportedSchema, entryPointer, entryPointer, "an allOf part that is not an object");
                 }
-                else if (draft.BaseName is null && draft.Parts.Count == 0 && !_drafts[referenced.Name!].IsBaseOf(name, _drafts))
+                else if (draft.BaseName is null && draft.Parts.Count == 0 && !_drafts[referenced.Name!].Extends(name, _drafts))
                 {
                     draft.BaseName = referenced.Name;
                 }
@@ -424,8 +424,8 @@ internal sealed partial class OpenApiParser
 
         public List<ModelPart> Parts { get; } = new();
 
-        /// <summary>True when <paramref name="other"/> is this model or extends it, directly or not: it cannot be a base of this one.</summary>
-        public bool IsBaseOf(string other, Dictionary<string, ModelDraft> drafts)
+        /// <summary>True when this model is <paramref name="other"/> or extends it, directly or not: then it cannot be other's base.</summary>
+        public bool Extends(string other, Dictionary<string, ModelDraft> drafts)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var current = (string?)Name; current is not null && seen.Add(current); current = drafts.TryGetValue(current, out var d) ? d.BaseName : null)
