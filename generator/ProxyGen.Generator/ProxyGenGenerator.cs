@@ -27,7 +27,8 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
 
         var specs = results.Select((result, _) => result.Spec).Where(spec => spec is not null);
 
-        // Fan out, so an edit to one operation or model re-emits only that file.
+        // Fan out, so an edit to one operation or model re-emits only that file. Hint names start with the namespace:
+        // two specs named api.yaml in different folders (and namespaces) generate ApiClient twice, legitimately.
         var clients = specs.Select((spec, _) => spec!.Client).WithTrackingName(TrackingNames.Clients);
         var jsonTypes = specs.Select((spec, _) => spec!.JsonTypes).WithTrackingName(TrackingNames.JsonTypes);
         var operations = specs.SelectMany((spec, _) => spec!.Operations.Select(o => (spec.Client, Operation: o))).WithTrackingName(TrackingNames.Operations);
@@ -40,16 +41,16 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
         context.RegisterSourceOutput(typeNames, TypeCollisions.Report);
         context.RegisterSourceOutput(clients, static (output, client) =>
-            SafeOutput.Add(output, client, $"{client.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(client)));
+            SafeOutput.Add(output, client, $"{client.Namespace}.{client.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(client)));
         context.RegisterSourceOutput(jsonTypes, static (output, types) =>
-            SafeOutput.Add(output, types.Client, $"{types.Client.JsonResolverName}.g.cs", "the JSON resolver", () => JsonResolverEmitter.Emit(types)));
+            SafeOutput.Add(output, types.Client, $"{types.Client.Namespace}.{types.Client.JsonResolverName}.g.cs", "the JSON resolver", () => JsonResolverEmitter.Emit(types)));
         context.RegisterSourceOutput(operations, static (output, item) =>
-            SafeOutput.Add(output, item.Client, $"{item.Client.Name}.{item.Operation.Name}.g.cs", item.Operation.OperationId, () => ClientEmitter.EmitOperation(item.Client, item.Operation)));
+            SafeOutput.Add(output, item.Client, $"{item.Client.Namespace}.{item.Client.Name}.{item.Operation.Name}.g.cs", item.Operation.OperationId, () => ClientEmitter.EmitOperation(item.Client, item.Operation)));
         context.RegisterSourceOutput(models, static (output, item) =>
-            SafeOutput.Add(output, item.Client, $"{item.Client.Name}.Models.{item.Model.Name}.g.cs", item.Model.Name, () => ModelEmitter.Emit(item.Client, item.Model)));
+            SafeOutput.Add(output, item.Client, $"{item.Client.Namespace}.{item.Client.Name}.Models.{item.Model.Name}.g.cs", item.Model.Name, () => ModelEmitter.Emit(item.Client, item.Model)));
         context.RegisterSourceOutput(enums, static (output, item) =>
-            SafeOutput.Add(output, item.Client, $"{item.Client.Name}.Models.{item.Enum.Name}.g.cs", item.Enum.Name, () => EnumEmitter.Emit(item.Client, item.Enum)));
+            SafeOutput.Add(output, item.Client, $"{item.Client.Namespace}.{item.Client.Name}.Models.{item.Enum.Name}.g.cs", item.Enum.Name, () => EnumEmitter.Emit(item.Client, item.Enum)));
         context.RegisterSourceOutput(unions, static (output, item) =>
-            SafeOutput.Add(output, item.Client, $"{item.Client.Name}.Models.{item.Union.Name}.g.cs", item.Union.Name, () => UnionEmitter.Emit(item.Client, item.Union)));
+            SafeOutput.Add(output, item.Client, $"{item.Client.Namespace}.{item.Client.Name}.Models.{item.Union.Name}.g.cs", item.Union.Name, () => UnionEmitter.Emit(item.Client, item.Union)));
     }
 }

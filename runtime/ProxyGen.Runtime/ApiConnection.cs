@@ -135,6 +135,74 @@ public sealed class ApiConnection
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="request"/> and returns the 2xx body as a stream, for downloads: dispose it to release the
+    /// connection. Reading it is not bounded by MaxResponseBytes nor by the HttpClient's timeout (a download may be
+    /// large and slow); pass a token to its ReadAsync calls to bound them.
+    /// </summary>
+    public async Task<Stream> SendForStreamAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var address = Address(request);
+        using var timeout = StartTimeout(cancellationToken);
+        try
+        {
+            var response = await SendCheckedAsync(request, address, timeout.Token).ConfigureAwait(false);
+            try
+            {
+                return new ResponseStream(await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false), response);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+        catch (OperationCanceledException exception) when (TimedOut(timeout, cancellationToken))
+        {
+            throw TimeoutError(exception);
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and returns the 2xx body as text, decoded with the charset the server names
+    /// (UTF-8 when it names none or one .NET does not know), within MaxResponseBytes.
+    /// </summary>
+    public async Task<string> SendForTextAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        var address = Address(request);
+        using var timeout = StartTimeout(cancellationToken);
+        try
+        {
+            using var response = await SendCheckedAsync(request, address, timeout.Token).ConfigureAwait(false);
+            var body = await BodyReader.ReadAsync(response.Content, _maxResponseBytes, timeout.Token).ConfigureAwait(false)
+                ?? throw TooLarge(request, address, response);
+            try
+            {
+                return TextEncoding(response.Content.Headers.ContentType?.CharSet).GetString(body.Buffer, 0, body.Length);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(body.Buffer);
+            }
+        }
+        catch (OperationCanceledException exception) when (TimedOut(timeout, cancellationToken))
+        {
+            throw TimeoutError(exception);
+        }
+    }
+
+    private static Encoding TextEncoding(string? charset)
+    {
+        try
+        {
+            return charset is null ? Encoding.UTF8 : Encoding.GetEncoding(charset.Trim('"'));
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8;
+        }
+    }
+
     /// <summary>Sends <paramref name="request"/>; any 2xx answer is success and its body is ignored.</summary>
     public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
@@ -188,7 +256,15 @@ public sealed class ApiConnection
     private HttpRequestMessage CreateMessage(ApiRequest request, Uri address)
     {
         var message = new HttpRequestMessage(request.Method, address);
-        message.Headers.Accept.Add(AcceptJson);
+        if (request.Accept is null)
+        {
+            message.Headers.Accept.Add(AcceptJson);
+        }
+        else if (!message.Headers.TryAddWithoutValidation("Accept", request.Accept) || HasControlCharacter(request.Accept))
+        {
+            throw new ArgumentException("ApiRequest.Accept is not a valid Accept header.", nameof(request));
+        }
+
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         message.Headers.Authorization = _authorization;
         if (request.Headers is { } headers)
@@ -209,19 +285,19 @@ public sealed class ApiConnection
             }
         }
 
-        if (request.Form is not null && request.Json is not null)
+        if ((request.Form is null ? 0 : 1) + (request.Json is null ? 0 : 1) + (request.Multipart is null ? 0 : 1) + (request.Binary is null ? 0 : 1) > 1)
         {
-            throw new ArgumentException("A request has a form body or a JSON body, not both.", nameof(request));
+            throw new ArgumentException("A request has one body at most: form, JSON, multipart or binary.", nameof(request));
         }
 
-        if (request.Form is { } form)
+        message.Content = request switch
         {
-            message.Content = form.ToFormContent();
-        }
-        else if (request.Json is { } json)
-        {
-            message.Content = json.ToContent();
-        }
+            { Form: { } form } => form.ToFormContent(),
+            { Json: { } json } => json.ToContent(),
+            { Multipart: { } multipart } => multipart.ToContent(),
+            { Binary: { } binary } => binary.ToContent(null),
+            _ => null,
+        };
 
         return message;
     }

@@ -46,8 +46,17 @@ public sealed class ApiRequest
     /// <summary>The form body. Null sends no body; an empty list sends an empty form body.</summary>
     public ParameterList? Form { get; init; }
 
-    /// <summary>The JSON body. Null sends none. A request has a form body or a JSON body, never both.</summary>
+    /// <summary>The JSON body. Null sends none. A request has at most one body: form, JSON, multipart or binary.</summary>
     public JsonBody? Json { get; init; }
+
+    /// <summary>The <c>multipart/form-data</c> body. Null sends none.</summary>
+    public MultipartBody? Multipart { get; init; }
+
+    /// <summary>A binary body sent as it is, with its media type. Null sends none.</summary>
+    public FileContent? Binary { get; init; }
+
+    /// <summary>The media types the operation answers with, for the Accept header; null asks for <c>application/json</c>.</summary>
+    public string? Accept { get; init; }
 
     /// <summary>A GET of the page the server named in <c>meta.next_page_url</c>. <see cref="PageLinks"/> also stops loops.</summary>
     public static ApiRequest NextPage(Uri nextPageUrl)

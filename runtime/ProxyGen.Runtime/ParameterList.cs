@@ -1,22 +1,23 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ProxyGen.Runtime;
 
 /// <summary>
-/// Ordered name/value pairs for a query string, headers or a form body, formatted the way Twilio expects:
-/// null values are left out, booleans are <c>true</c>/<c>false</c>, numbers use the invariant culture,
-/// date-times are UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>, JSON objects are compact JSON text.
-/// Lists are sent by adding the same name once per item.
+/// Ordered name/value pairs for a query string, headers or a form body. Plain values are formatted by
+/// <see cref="ParameterText"/> (null values are left out) and percent-encoded when the request is written; lists are
+/// sent by adding the same name once per item. <see cref="AddStyled"/> writes a value the way an OpenAPI
+/// <c>style</c> says, with its delimiters as the style writes them.
 /// </summary>
 public sealed class ParameterList
 {
     private readonly List<KeyValuePair<string, string>> _items = new();
 
-    /// <summary>The pairs, in the order they were added.</summary>
+    // Which items are already percent-encoded (styled values, whose delimiters must stay as written); null while none is.
+    private List<bool>? _encoded;
+
+    /// <summary>The pairs, in the order they were added; styled ones as they go on the wire (already percent-encoded).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Items => _items;
 
     /// <summary>Adds a string; null is not sent.</summary>
@@ -25,76 +26,156 @@ public sealed class ParameterList
         if (value is not null)
         {
             _items.Add(new(name, value));
+            _encoded?.Add(false);
         }
     }
 
     /// <summary>Adds a boolean as <c>true</c> or <c>false</c>; null is not sent.</summary>
-    public void Add(string name, bool? value) => Add(name, value is null ? null : value.Value ? "true" : "false");
+    public void Add(string name, bool? value) => Add(name, ParameterText.Of(value));
 
     /// <summary>Adds an integer; null is not sent.</summary>
-    public void Add(string name, int? value) => Add(name, value?.ToString(CultureInfo.InvariantCulture));
+    public void Add(string name, int? value) => Add(name, ParameterText.Of(value));
 
     /// <summary>Adds an integer; null is not sent.</summary>
-    public void Add(string name, long? value) => Add(name, value?.ToString(CultureInfo.InvariantCulture));
+    public void Add(string name, long? value) => Add(name, ParameterText.Of(value));
 
     /// <summary>Adds a number in its shortest round-trip form; null is not sent.</summary>
-    public void Add(string name, double? value) => Add(name, value?.ToString("R", CultureInfo.InvariantCulture));
+    public void Add(string name, double? value) => Add(name, ParameterText.Of(value));
 
     /// <summary>Adds a decimal number; null is not sent.</summary>
-    public void Add(string name, decimal? value) => Add(name, value?.ToString(CultureInfo.InvariantCulture));
+    public void Add(string name, decimal? value) => Add(name, ParameterText.Of(value));
 
     /// <summary>Adds a date-time as UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>; null is not sent.</summary>
-    public void Add(string name, DateTimeOffset? value) => Add(name, value is null ? null : Format(value.Value));
+    public void Add(string name, DateTimeOffset? value) => Add(name, ParameterText.Of(value));
 
     /// <summary>Adds a date as <c>yyyy-MM-dd</c>; null is not sent.</summary>
-    public void Add(string name, DateOnly? value) => Add(name, value is null ? null : Format(value.Value));
+    public void Add(string name, DateOnly? value) => Add(name, ParameterText.Of(value));
 
     /// <summary>Adds a URI as written; null is not sent.</summary>
-    public void Add(string name, Uri? value) => Add(name, value?.OriginalString);
+    public void Add(string name, Uri? value) => Add(name, ParameterText.Of(value));
 
     /// <summary>Adds a JSON object or value as compact JSON text; null is not sent.</summary>
-    public void Add(string name, JsonNode? value) => Add(name, value is null ? null : Compact(writer => value.WriteTo(writer)));
+    public void Add(string name, JsonNode? value) => Add(name, ParameterText.Of(value));
 
     /// <summary>Adds raw JSON as compact JSON text; null is not sent.</summary>
-    public void Add(string name, JsonElement? value) => Add(name, value is null ? null : Compact(value.Value.WriteTo));
+    public void Add(string name, JsonElement? value) => Add(name, ParameterText.Of(value));
+
+    /// <summary>Adds each item of a list under the same name (<c>color=blue&amp;color=black</c>); null items, and a null list, are not sent.</summary>
+    public void AddEach<T>(string name, IEnumerable<T>? values, Func<T, string?> format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            Add(name, format(value));
+        }
+    }
+
+    /// <summary>
+    /// Adds a query or form value written in <paramref name="style"/> (see <see cref="ParameterStyle"/>): a list or an
+    /// object becomes one pair or several, as the style and <paramref name="explode"/> say. With
+    /// <paramref name="allowReserved"/>, the characters RFC 3986 reserves (<c>:/?[]@!$&amp;'()*+,;=</c>) and valid
+    /// <c>%XX</c> escapes are sent as they are; '#' and everything else are still percent-encoded. Null, and an empty
+    /// list or object, is not sent.
+    /// </summary>
+    public void AddStyled(string name, JsonElement? value, ParameterStyle style, bool explode, bool allowReserved = false)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (value is not { } element)
+        {
+            return;
+        }
+
+        var pairs = new List<KeyValuePair<string, string>>();
+        ParameterText.Pairs(name, element, style, explode, allowReserved ? EscapeAllowingReserved : Uri.EscapeDataString, pairs);
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        _encoded ??= Enumerable.Repeat(false, _items.Count).ToList();
+        foreach (var pair in pairs)
+        {
+            _items.Add(pair);
+            _encoded.Add(true);
+        }
+    }
 
     /// <summary>The pairs as a form body (<c>application/x-www-form-urlencoded</c>); empty when nothing was added.</summary>
-    public HttpContent ToFormContent() => new FormUrlEncodedContent(_items);
-
-    /// <summary>The pairs as a query string without the leading '?'.</summary>
-    public string ToQueryString()
+    public HttpContent ToFormContent()
     {
+        if (_encoded is null)
+        {
+            return new FormUrlEncodedContent(_items);
+        }
+
+        // As FormUrlEncodedContent writes plain pairs (spaces as '+'), and styled pairs as they already are.
         var builder = new StringBuilder();
-        foreach (var item in _items)
+        for (var i = 0; i < _items.Count; i++)
         {
             if (builder.Length > 0)
             {
                 builder.Append('&');
             }
 
-            builder.Append(Uri.EscapeDataString(item.Key)).Append('=').Append(Uri.EscapeDataString(item.Value));
+            var (name, value) = (_items[i].Key, _items[i].Value);
+            builder.Append(_encoded[i] ? name : FormEscape(name)).Append('=').Append(_encoded[i] ? value : FormEscape(value));
+        }
+
+        var content = new ByteArrayContent(Encoding.ASCII.GetBytes(builder.ToString()));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return content;
+    }
+
+    /// <summary>The pairs as a query string without the leading '?'.</summary>
+    public string ToQueryString()
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('&');
+            }
+
+            var encoded = _encoded?[i] == true;
+            var (name, value) = (_items[i].Key, _items[i].Value);
+            builder.Append(encoded ? name : Uri.EscapeDataString(name)).Append('=').Append(encoded ? value : Uri.EscapeDataString(value));
         }
 
         return builder.ToString();
     }
 
-    internal static string Format(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string FormEscape(string text) => Uri.EscapeDataString(text).Replace("%20", "+");
 
-    internal static string Format(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Compact JSON text as Twilio's SDKs send it: '+' in a phone number stays '+', not \u002B. The text travels
-    /// form-encoded, never into HTML, so the relaxed encoder is safe here.
-    /// </summary>
-    private static string Compact(Action<Utf8JsonWriter> write)
+    /// <summary>RFC 6570 reserved expansion: reserved characters and valid <c>%XX</c> stay; '#' (it would end the URL) and the rest are encoded.</summary>
+    internal static string EscapeAllowingReserved(string text)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
         {
-            write(writer);
+            var c = text[i];
+            if (c is ':' or '/' or '?' or '[' or ']' or '@' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=')
+            {
+                builder.Append(c);
+            }
+            else if (c == '%' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
+            {
+                builder.Append(text, i, 3);
+                i += 2;
+            }
+            else
+            {
+                var end = i + (char.IsHighSurrogate(c) && i + 1 < text.Length ? 2 : 1);
+                builder.Append(Uri.EscapeDataString(text.Substring(i, end - i)));
+                i = end - 1;
+            }
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return builder.ToString();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace ProxyGen.Runtime;
 
@@ -35,10 +36,39 @@ public static class PathSegment
     public static string Encode(bool value) => value ? "true" : "false";
 
     /// <summary>Encodes a date-time as UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>.</summary>
-    public static string Encode(DateTimeOffset value) => Uri.EscapeDataString(ParameterList.Format(value));
+    public static string Encode(DateTimeOffset value) => Uri.EscapeDataString(ParameterText.Of(value));
 
     /// <summary>Encodes a date as <c>yyyy-MM-dd</c>.</summary>
-    public static string Encode(DateOnly value) => ParameterList.Format(value);
+    public static string Encode(DateOnly value) => ParameterText.Of(value);
+
+    /// <summary>
+    /// Writes a path value in the <c>label</c> (<c>.blue</c>) or <c>matrix</c> (<c>;color=blue</c>) style, or, for
+    /// <c>simple</c>, percent-encodes it as <see cref="Encode(string, string?)"/> does.
+    /// </summary>
+    /// <exception cref="ArgumentException">The result would not name one resource (see <see cref="Encode(string, string?)"/>).</exception>
+    public static string Styled(string name, string value, ParameterStyle style, [CallerArgumentExpression(nameof(value))] string? argumentName = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, argumentName);
+        ArgumentNullException.ThrowIfNull(name);
+        return Checked(style switch
+        {
+            ParameterStyle.Label => "." + Uri.EscapeDataString(value),
+            ParameterStyle.Matrix => ";" + Uri.EscapeDataString(name) + (value.Length == 0 ? string.Empty : "=" + Uri.EscapeDataString(value)),
+            _ => Uri.EscapeDataString(value),
+        }, argumentName);
+    }
+
+    /// <summary>
+    /// Writes a list or an object as one path value in the <c>simple</c>, <c>label</c> or <c>matrix</c> style, each
+    /// item percent-encoded and each delimiter as the style writes it (see <see cref="ParameterStyle"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is empty, or would make the segment <c>.</c> or <c>..</c>.</exception>
+    public static string Styled(string name, JsonElement value, ParameterStyle style, bool explode, [CallerArgumentExpression(nameof(value))] string? argumentName = null) =>
+        Checked(ParameterText.Styled(name, value, style, explode, Uri.EscapeDataString), argumentName);
+
+    private static string Checked(string segment, string? argumentName) => segment.Length == 0 || segment == "." || segment == ".."
+        ? throw new ArgumentException($"A path value cannot be written as '{segment}': it would not name one resource.", argumentName)
+        : segment;
 
     /// <summary>Encodes a URI's text.</summary>
     public static string Encode(Uri value, [CallerArgumentExpression(nameof(value))] string? argumentName = null) =>

@@ -49,11 +49,12 @@ public class JsonBodyWireTests
         var client = new Box.BoxClient(new HttpClient(), Options(server, "/2.0"));
 
         await client.PostFoldersAsync(
-            new Box.PostFoldersBody { Name = "Contracts", Parent = new Box.PostBodyParent { Id = "0" }, SyncState = Box.PostFoldersBodySyncState.NotSynced },
+            new Box.PostFoldersBody { Name = "Contracts", Parent = new Box.PostParent { Id = "0" }, SyncState = Box.PostFoldersBodySyncState.NotSynced },
             new Box.PostFoldersRequest { Fields = ["id", "name"] });
 
         var request = Assert.Single(server.Requests);
-        Assert.Equal("/2.0/folders?fields=id&fields=name", request.RawTarget);
+        // Box declares `fields` with explode: false: one comma-separated value, as its documentation shows.
+        Assert.Equal("/2.0/folders?fields=id,name", request.RawTarget);
         Assert.Equal("application/json", request.Headers["Content-Type"]);
         Assert.Equal("""{"name":"Contracts","parent":{"id":"0"},"sync_state":"not_synced"}""", request.Body);
     }

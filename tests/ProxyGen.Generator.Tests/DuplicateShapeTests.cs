@@ -16,7 +16,7 @@ public class DuplicateShapeTests
 
         run.AssertNoProblems();
         var metas = run.Sources.Select(s => s.HintName).Where(h => h.EndsWith("Meta.g.cs", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["ProxyV1Client.Models.ListResponseMeta.g.cs"], metas);
+        Assert.Equal(["Acme.Proxy.ProxyV1Client.Models.ListResponseMeta.g.cs"], metas);
         Assert.Contains("public ListResponseMeta? Meta { get; init; }", run.Source("ProxyV1Client.Models.ListShortCodeResponse.g.cs"));
         Assert.Contains("ListShortCodeAllAsync", run.Source("ProxyV1Client.ListShortCode.g.cs"));
     }

@@ -149,10 +149,11 @@ public class JsonBodyTests
     }
 
     [Theory]
-    [InlineData("text/plain")]
-    [InlineData("application/octet-stream")]
-    [InlineData("application/json\\r\\nX-Injected: yes")]
-    public void A_body_that_is_not_a_form_nor_JSON_is_PXG0007_and_never_becomes_a_header(string mediaType)
+    [InlineData("text/plain", "text/plain")]
+    [InlineData("application/octet-stream", "application/octet-stream")]
+    [InlineData("image/*", "application/octet-stream")]
+    [InlineData("application/json\\r\\nX-Injected: yes", "application/octet-stream")]
+    public void A_body_that_is_not_a_form_nor_JSON_is_a_stream_sent_with_its_media_type_which_never_becomes_a_header(string mediaType, string sent)
     {
         var run = Generate($$"""
               /things:
@@ -162,8 +163,11 @@ public class JsonBodyTests
                   responses: { '204': { description: ok } }
             """);
 
-        Assert.Single(run.GeneratorDiagnostics, d => d.Id == "PXG0007");
-        Assert.DoesNotContain("X-Injected", run.Source("ThingsClient.PostThing.g.cs"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        var source = run.Source("ThingsClient.PostThing.g.cs");
+        Assert.Contains("Task PostThingAsync(global::System.IO.Stream? body = null, global::System.Threading.CancellationToken cancellationToken = default);", source);
+        Assert.Contains($"Binary = body is null ? null : new global::ProxyGen.Runtime.FileContent(body, contentType: \"{sent}\"),", source);
+        Assert.DoesNotContain("X-Injected", source);
         run.AssertCompiles();
     }
 }

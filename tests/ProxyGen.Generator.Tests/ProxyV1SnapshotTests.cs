@@ -27,9 +27,11 @@ public class ProxyV1SnapshotTests
     }
 
     [Fact]
-    public void One_file_per_operation_and_per_model_with_the_client_name_as_prefix()
+    public void One_file_per_operation_and_per_model_with_the_namespace_and_client_name_as_prefix()
     {
-        var hints = new GeneratorHarness().AddSpec(RepoPaths.OwnSpec).Execute().Sources.Select(s => s.HintName).ToList();
+        var run = new GeneratorHarness().AddSpec(RepoPaths.OwnSpec).Execute();
+        Assert.All(run.Sources, s => Assert.StartsWith("Acme.Proxy.ProxyV1Client", s.HintName, StringComparison.Ordinal));
+        var hints = run.Sources.Select(s => s.HintName.Substring("Acme.Proxy.".Length)).ToList();
 
         Assert.Equal(30, hints.Count(h => !h.StartsWith("ProxyV1Client.Models.", StringComparison.Ordinal) && h is not "ProxyV1Client.g.cs" and not "ProxyV1ClientJsonResolver.g.cs"));
         Assert.Contains("ProxyV1Client.g.cs", hints);

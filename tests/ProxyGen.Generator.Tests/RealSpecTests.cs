@@ -44,8 +44,8 @@ public class RealSpecTests
         var run = new GeneratorHarness().AddSpec(path!, clientName: "ProxyV1Client").Execute();
 
         run.AssertNoProblems();
-        Assert.Contains(run.Sources, s => s.HintName == "ProxyV1Client.FetchService.g.cs");
-        Assert.Equal(!relativePath.Contains("2026-02", StringComparison.Ordinal), run.Sources.Any(s => s.HintName == "ProxyV1Client.UpdateShortCode.g.cs"));
+        Assert.Contains(run.Sources, s => s.HintName.EndsWith(".ProxyV1Client.FetchService.g.cs", StringComparison.Ordinal));
+        Assert.Equal(!relativePath.Contains("2026-02", StringComparison.Ordinal), run.Sources.Any(s => s.HintName.EndsWith(".ProxyV1Client.UpdateShortCode.g.cs", StringComparison.Ordinal)));
     }
 
     [SkippableTheory]
@@ -57,7 +57,7 @@ public class RealSpecTests
 
         var run = new GeneratorHarness().AddSpec(path!).Execute();
 
-        AssertCompilesWithOnlyUnsentBodyWarnings(run);
+        run.AssertNoProblems();
         Assert.NotEmpty(run.Sources);
     }
 
@@ -99,18 +99,7 @@ public class RealSpecTests
 
         var run = new GeneratorHarness().AddSpec(path!).Execute();
 
-        AssertCompilesWithOnlyUnsentBodyWarnings(run);
+        run.AssertNoProblems();
         Assert.NotEmpty(run.Sources);
-    }
-
-    /// <summary>
-    /// Zero errors and zero warnings from the compiler, and from the generator none but PXG0007 (a JSON request
-    /// body it does not send yet: 51 operations of the Twilio specs, 139 of Box and Spotify).
-    /// </summary>
-    private static void AssertCompilesWithOnlyUnsentBodyWarnings(GeneratorHarness.Run run)
-    {
-        run.AssertCompiles();
-        var problems = run.Problems.Where(d => d.Id != "PXG0007").Select(d => d.ToString()).ToList();
-        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
     }
 }

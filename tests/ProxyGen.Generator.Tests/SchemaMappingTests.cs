@@ -59,8 +59,10 @@ public class SchemaMappingTests
         var quote = run.Source("ShapesClient.QuotePrices.g.cs");
         Assert.Contains("Task<global::System.Collections.Generic.IReadOnlyList<Item>> QuotePricesAsync(decimal amount, Kind kind, global::System.DateOnly day, QuotePricesRequest? request = null,", quote);
         Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonObject>? Items { get; set; }", quote);
-        Assert.Contains("public global::System.Text.Json.Nodes.JsonObject? Filter { get; set; }", quote);
-        Assert.Contains("form.Add(\"Kinds\", item.Value);", quote);
+        // An object in the query is typed and goes the OpenAPI default way (form, exploded: price=1.5&day=…), not as JSON text.
+        Assert.Contains("public Item? Filter { get; set; }", quote);
+        Assert.Contains("query.AddStyled(\"Filter\", request.Filter is null ? null : global::ProxyGen.Runtime.JsonWrite.ToElement<Item>(request.Filter, global::Acme.Proxy.Item.WriteJson), global::ProxyGen.Runtime.ParameterStyle.Form, explode: true);", quote);
+        Assert.Contains("form.AddEach(\"Kinds\", request.Kinds, static item => item.Value);", quote);
         Assert.Contains("Task<Kind> GetDefaultKindAsync(", run.Source("ShapesClient.GetDefaultKind.g.cs"));
         Assert.Contains("IReadOnlyDictionary<string, int>? Tags", run.Source("ShapesClient.Models.Item.g.cs"));
     }

@@ -56,14 +56,6 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor UnsupportedBody = new(
-        "PXG0007",
-        "Request body media type is not supported",
-        "{0} sends a '{1}' body, which ProxyGen does not encode yet; the operation is generated without its body. Form and JSON bodies are sent; for this one, call the API by hand.",
-        Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
-
     public static readonly DiagnosticDescriptor GeneratorFailure = new(
         "PXG0008",
         "ProxyGen failed unexpectedly",
@@ -144,13 +136,29 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NameChanged = new(
+        "PXG0018",
+        "A name is changed so the generated code compiles",
+        "{0}: '{1}' is generated as '{2}' because {3}",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedStyle = new(
+        "PXG0019",
+        "A parameter style is not defined for its location",
+        "{0}: OpenAPI defines no '{1}' style for {2} parameters; the value is sent in the '{3}' style",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId,
-        DuplicateName, UnsupportedSchema, UnsupportedBody, GeneratorFailure,
+        DuplicateName, UnsupportedSchema, GeneratorFailure,
         InvalidOption, TypeCollision, DocumentOverBudget, NameShortened,
         UnusableServerUrl, InvalidPathTemplate, UnresolvedPathItem, WebhooksIgnored,
-        AllOfConflict,
+        AllOfConflict, NameChanged, UnsupportedStyle,
     ];
 
     public static DiagnosticDescriptor ById(string id) =>

@@ -12,13 +12,23 @@ internal static class ClientEmitter
 {
     private const string Connection = "_connection";
 
-    /// <summary>Where request fields travel: the local ParameterList of the generated method and the ApiRequest property it fills.</summary>
-    private static readonly (FieldLocation Location, string Variable, string Property)[] RequestParts =
+    /// <summary>Where request fields travel: the local of the generated method, its type, and the ApiRequest property it fills.</summary>
+    private static readonly (FieldLocation Location, string Variable, string Type, string Property)[] RequestParts =
     [
-        (FieldLocation.Query, "query", "Query"),
-        (FieldLocation.Header, "headers", "Headers"),
-        (FieldLocation.Form, "form", "Form"),
+        (FieldLocation.Query, "query", "ParameterList", "Query"),
+        (FieldLocation.Header, "headers", "ParameterList", "Headers"),
+        (FieldLocation.Form, "form", "ParameterList", "Form"),
+        (FieldLocation.Multipart, "multipart", "MultipartBody", "Multipart"),
     ];
+
+    /// <summary>
+    /// The names a generated method declares itself (parameters and locals): a path argument may not take one (CS0136),
+    /// so the parser renames it (PXG0018).
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> MethodLocals = new HashSet<string>(System.StringComparer.Ordinal)
+    {
+        "request", "body", "cancellationToken", "form", "query", "headers", "multipart", "apiRequest", "links", "page", "items", "item", "nextPageUrl",
+    };
 
     public static string EmitClient(ClientSpec client)
     {
@@ -128,7 +138,7 @@ internal static class ClientEmitter
         ? $"global::System.Threading.Tasks.Task<{TypeNames.Of(response)}>"
         : "global::System.Threading.Tasks.Task";
 
-    /// <summary>Path arguments, then the JSON body, then the request class, then the cancellation token; optional ones default to null.</summary>
+    /// <summary>Path arguments, then the JSON or binary body, then the request class, then the cancellation token; optional ones default to null.</summary>
     private static string Parameters(OperationSpec operation, bool enumeratorCancellation = false)
     {
         var parts = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type)} {p.ArgumentName}").ToList();
@@ -221,9 +231,16 @@ internal static class ClientEmitter
 
         using (writer.Block($"public {ReturnType(operation)} {operation.Name}Async({Parameters(operation)})"))
         {
-            foreach (var parameter in operation.PathParameters.Where(p => p.Type.Kind == TypeKind.String))
+            foreach (var parameter in operation.PathParameters)
             {
-                writer.Line($"global::System.ArgumentException.ThrowIfNullOrEmpty({parameter.ArgumentName});");
+                if (parameter.Type.Kind == TypeKind.String)
+                {
+                    writer.Line($"global::System.ArgumentException.ThrowIfNullOrEmpty({parameter.ArgumentName});");
+                }
+                else if (!TypeNames.IsValueType(parameter.Type))
+                {
+                    writer.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.ArgumentName});");
+                }
             }
 
             if (operation.Body is { Required: true } body && !TypeNames.IsValueType(body.Type))
@@ -237,14 +254,16 @@ internal static class ClientEmitter
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
             }
 
-            // Each place a request field can travel gets its own ParameterList, named as ApiRequest names it.
+            // Each place a request field can travel gets its own list, named as ApiRequest names it.
             var used = RequestParts.Where(part => request is not null
-                && (request.Fields.Any(f => f.Location == part.Location) || (part.Location == FieldLocation.Form && request.HasFormBody))).ToList();
+                && (request.Fields.Any(f => f.Location == part.Location)
+                    || (part.Location == FieldLocation.Form && request.HasFormBody)
+                    || (part.Location == FieldLocation.Multipart && request.HasMultipartBody))).ToList();
             if (request is not null)
             {
                 foreach (var part in used)
                 {
-                    writer.Line($"var {part.Variable} = new {TypeNames.Runtime}.ParameterList();");
+                    writer.Line($"var {part.Variable} = new {TypeNames.Runtime}.{part.Type}();");
                 }
 
                 if (request.Fields.Count > 0)
@@ -255,7 +274,7 @@ internal static class ClientEmitter
                         {
                             foreach (var field in request.Fields.Where(f => f.Location == part.Location))
                             {
-                                WriteAdd(writer, part.Variable, field);
+                                WriteAdd(writer, part.Variable, field, client.Namespace);
                             }
                         }
                     }
@@ -265,12 +284,19 @@ internal static class ClientEmitter
             }
 
             var initializers = used.Select(part => $"{part.Property} = {part.Variable},").ToList();
-            if (operation.Body is { } json)
+            if (operation.Body is { } sent)
             {
-                initializers.Add($"Json = {JsonBodyExpression(json, client.Namespace)},");
+                initializers.Add(sent.Type.Kind == TypeKind.Stream
+                    ? $"Binary = {(sent.Type.Nullable ? "body is null ? null : " : string.Empty)}new {TypeNames.Runtime}.FileContent(body, contentType: {SourceWriter.Literal(sent.MediaType)}),"
+                    : $"Json = {JsonBodyExpression(sent, client.Namespace)},");
             }
 
-            var create = $"var apiRequest = new {TypeNames.Runtime}.ApiRequest({HttpMethodExpression(operation.HttpMethod)}, {PathExpression(operation)})";
+            if (operation.Accept is { } accept)
+            {
+                initializers.Add($"Accept = {SourceWriter.Literal(accept)},");
+            }
+
+            var create = $"var apiRequest = new {TypeNames.Runtime}.ApiRequest({HttpMethodExpression(operation.HttpMethod)}, {PathExpression(operation, client.Namespace)})";
             if (initializers.Count == 0)
             {
                 writer.Line(create + ";");
@@ -286,9 +312,10 @@ internal static class ClientEmitter
                 }
             }
 
-            writer.Line(operation.Response is { } response
-                ? $"return {Connection}.SendAsync(apiRequest, {ReaderFor(response, client.Namespace)}, cancellationToken);"
-                : $"return {Connection}.SendAsync(apiRequest, cancellationToken);");
+            writer.Line(operation.Response is not { } response ? $"return {Connection}.SendAsync(apiRequest, cancellationToken);"
+                : operation.ResponseFormat == ResponseFormat.Text ? $"return {Connection}.SendForTextAsync(apiRequest, cancellationToken);"
+                : operation.ResponseFormat == ResponseFormat.Binary ? $"return {Connection}.SendForStreamAsync(apiRequest, cancellationToken);"
+                : $"return {Connection}.SendAsync(apiRequest, {ReaderFor(response, client.Namespace)}, cancellationToken);");
         }
     }
 
@@ -346,24 +373,70 @@ internal static class ClientEmitter
         }
     }
 
-    private static void WriteAdd(SourceWriter writer, string list, RequestFieldSpec field)
+    /// <summary>One request field into its list: plain (Twilio's form), styled (OpenAPI's style/explode), JSON text, or a multipart part.</summary>
+    private static void WriteAdd(SourceWriter writer, string list, RequestFieldSpec field, string @namespace)
     {
         var wireName = SourceWriter.Literal(field.WireName);
         var value = "request." + field.PropertyName;
-        if (field.Type.Kind != TypeKind.Array)
+        var type = field.Type;
+        var contentType = field.Encoding?.ContentType is { } media ? ", " + SourceWriter.Literal(media) : string.Empty;
+        if (field.Location == FieldLocation.Multipart)
         {
-            writer.Line($"{list}.Add({wireName}, {TypeNames.WireValue(value, field.Type)});");
+            writer.Line(type.Kind switch
+            {
+                TypeKind.File => $"{list}.Add({wireName}, {value}{contentType});",
+                TypeKind.Array when type.Element!.Kind == TypeKind.File => $"{list}.AddEach({wireName}, {value}{contentType});",
+                TypeKind.Array when IsScalar(type.Element!) => $"{list}.AddEach({wireName}, {value}, {Format(type.Element!)}{contentType});",
+                _ when IsScalar(type) => $"{list}.Add({wireName}, {TypeNames.Runtime}.ParameterText.Of({TypeNames.WireValue(value, type)}){contentType});",
+                _ => $"{list}.AddJson({wireName}, {ElementExpression(value, type, @namespace)}{contentType});",
+            });
             return;
         }
 
-        using (field.Type.Nullable ? writer.Block($"if ({value} is {{ }} {Local(field)})") : default(SourceWriter.Scope?))
-        using (writer.Block($"foreach (var item in {(field.Type.Nullable ? Local(field) : value)})"))
+        if (field.Encoding is { Style: "Simple" } simple)
         {
-            writer.Line($"{list}.Add({wireName}, {TypeNames.WireValue("item", field.Type.Element!)});");
+            writer.Line($"{list}.Add({wireName}, {TypeNames.Runtime}.ParameterText.Simple({ElementExpression(value, type, @namespace)}, explode: {Bool(simple.Explode)}));");
+        }
+        else if (field.Encoding is { Style: { } style } styled)
+        {
+            var reserved = styled.AllowReserved ? ", allowReserved: true" : string.Empty;
+            writer.Line($"{list}.AddStyled({wireName}, {ElementExpression(value, type, @namespace)}, {TypeNames.Runtime}.ParameterStyle.{style}, explode: {Bool(styled.Explode)}{reserved});");
+        }
+        else if (field.Encoding is { AsJson: true })
+        {
+            writer.Line($"{list}.Add({wireName}, {TypeNames.Runtime}.ParameterText.Of({ElementExpression(value, type, @namespace)}));");
+        }
+        else if (type.Kind == TypeKind.Array)
+        {
+            writer.Line($"{list}.AddEach({wireName}, {value}, {Format(type.Element!)});");
+        }
+        else
+        {
+            writer.Line($"{list}.Add({wireName}, {TypeNames.WireValue(value, type)});");
         }
     }
 
-    private static string Local(RequestFieldSpec field) => Naming.Camel(field.PropertyName) + "Values";
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Array or TypeKind.Map or TypeKind.Model or TypeKind.Union
+        or TypeKind.JsonObject or TypeKind.JsonValue or TypeKind.Stream or TypeKind.File);
+
+    /// <summary>The <c>Func&lt;T, string?&gt;</c> that formats one list item: an enum's wire value, else <c>ParameterText.Of</c>.</summary>
+    private static string Format(TypeRef item) => item.Kind == TypeKind.Enum
+        ? (item.Nullable ? "static item => item?.Value" : "static item => item.Value")
+        : $"{TypeNames.Runtime}.ParameterText.Of";
+
+    /// <summary>
+    /// The value as a <c>JsonElement?</c>, written by its generated writer (null stays null): what the runtime styles,
+    /// so that models, maps, unions and lists of any depth need no code of their own.
+    /// </summary>
+    private static string ElementExpression(string value, TypeRef type, string @namespace)
+    {
+        var nonNullable = type.WithNullable(false);
+        var reference = type.Kind is TypeKind.Array or TypeKind.Map ? type.WithNullable(true) : nonNullable;
+        var element = $"{TypeNames.JsonWrite}.ToElement<{TypeNames.Of(reference)}>({(type.Nullable && TypeNames.IsValueType(type) ? value + ".Value" : value)}, {TypeNames.ValueWriter(nonNullable, @namespace)})";
+        return type.Nullable ? $"{value} is null ? null : {element}" : element;
+    }
 
     /// <summary>Reads a whole response body; lists and maps go through a lambda because their reader takes an item reader.</summary>
     private static string ReaderFor(TypeRef type, string @namespace) => type.Kind switch
@@ -387,8 +460,8 @@ internal static class ClientEmitter
         _ => $"new global::System.Net.Http.HttpMethod({SourceWriter.Literal(method)})",
     };
 
-    /// <summary>The path as a concatenation that percent-encodes each path parameter as one segment.</summary>
-    private static string PathExpression(OperationSpec operation) => string.Join(" + ", operation.PathParts.Select(part =>
+    /// <summary>The path as a concatenation that writes each path parameter in its style, percent-encoded as one segment.</summary>
+    private static string PathExpression(OperationSpec operation, string @namespace) => string.Join(" + ", operation.PathParts.Select(part =>
     {
         if (!part.IsParameter)
         {
@@ -396,7 +469,15 @@ internal static class ClientEmitter
         }
 
         var parameter = operation.PathParameters.First(p => p.WireName == part.Text);
-        return $"{TypeNames.Runtime}.PathSegment.Encode({TypeNames.WireValue(parameter.ArgumentName, parameter.Type)})";
+        var value = TypeNames.WireValue(parameter.ArgumentName, parameter.Type);
+        if (!IsScalar(parameter.Type))
+        {
+            return $"{TypeNames.Runtime}.PathSegment.Styled({SourceWriter.Literal(parameter.WireName)}, {ElementExpression(parameter.ArgumentName, parameter.Type, @namespace)}, {TypeNames.Runtime}.ParameterStyle.{parameter.Style}, explode: {Bool(parameter.Explode)})";
+        }
+
+        return parameter.Style == "Simple"
+            ? $"{TypeNames.Runtime}.PathSegment.Encode({value})"
+            : $"{TypeNames.Runtime}.PathSegment.Styled({SourceWriter.Literal(parameter.WireName)}, {TypeNames.Runtime}.ParameterText.Of({value}), {TypeNames.Runtime}.ParameterStyle.{parameter.Style})";
     }));
 
     private static void WriteRequestClass(SourceWriter writer, ClientSpec client, OperationSpec operation, RequestSpec request)
@@ -419,6 +500,7 @@ internal static class ClientEmitter
                 {
                     FieldLocation.Query => "query parameter",
                     FieldLocation.Header => "header",
+                    FieldLocation.Multipart => field.Type.Kind == TypeKind.File || field.Type.Element?.Kind == TypeKind.File ? "file part" : "multipart field",
                     _ => "form field",
                 };
                 writer.Summary(field.Description ?? $"The {field.WireName} {where}.");

@@ -16,6 +16,11 @@ internal static class SafeOutput
         {
             output.AddSource(hintName, SourceText.From(emit(), Encoding.UTF8));
         }
+        catch (ArgumentException exception) when (exception.ParamName == "hintName")
+        {
+            // A second spec generates this very file (same namespace, same type): TypeCollisions reports it as PXG0010
+            // at that spec, and the first spec's file stands.
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             output.ReportDiagnostic(Diagnostic.Create(

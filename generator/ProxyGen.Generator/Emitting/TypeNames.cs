@@ -35,6 +35,8 @@ internal static class TypeNames
         TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Of(type.Element!)}>",
         TypeKind.JsonObject => "global::System.Text.Json.Nodes.JsonObject",
         TypeKind.JsonValue => JsonElement,
+        TypeKind.Stream => "global::System.IO.Stream",
+        TypeKind.File => Runtime + ".FileContent",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown type kind."),
     };
 

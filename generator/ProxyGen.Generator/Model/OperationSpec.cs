@@ -7,9 +7,11 @@ namespace ProxyGen.Generator.Model;
 /// <param name="Path">The path template as the spec writes it, e.g. <c>/v1/Services/{ServiceSid}</c>, for documentation.</param>
 /// <param name="PathParts">The path template split into literal text and parameters, to build the request path from.</param>
 /// <param name="PathParameters">Path parameters in the order they first appear in <see cref="Path"/>, each once.</param>
-/// <param name="Body">The JSON request body, a typed argument of its own; null when there is none (or it is a form).</param>
+/// <param name="Body">The JSON or binary request body, a typed argument of its own; null when there is none (or it is a form).</param>
 /// <param name="Request">The request class for query, header and form parameters, if the operation has any.</param>
-/// <param name="Response">The 2xx JSON body's type, or null when success carries no body.</param>
+/// <param name="Response">The 2xx body's type (a JSON type, <c>string</c> for text, <c>Stream</c> for bytes), or null when success carries no body.</param>
+/// <param name="ResponseFormat">How the 2xx body is read.</param>
+/// <param name="Accept">The media types of a body that is not JSON, for the Accept header; null asks for JSON.</param>
 /// <param name="Paging">How to walk every page, when the response is a Twilio page.</param>
 internal sealed record OperationSpec(
     string OperationId,
@@ -24,23 +26,39 @@ internal sealed record OperationSpec(
     BodySpec? Body,
     RequestSpec? Request,
     TypeRef? Response,
+    ResponseFormat ResponseFormat,
+    string? Accept,
     PagingSpec? Paging);
 
-/// <summary>A path parameter: a positional argument of the generated method.</summary>
-internal sealed record ParameterSpec(string WireName, string ArgumentName, TypeRef Type, string? Description);
+/// <summary>How a 2xx body is read.</summary>
+internal enum ResponseFormat
+{
+    /// <summary>Parsed as JSON by the generated reader.</summary>
+    Json,
+    /// <summary>Returned as a string (<c>text/*</c>, XML).</summary>
+    Text,
+    /// <summary>Returned as an open stream (binary, images, archives).</summary>
+    Binary,
+}
 
-/// <summary>A JSON request body: the method's <c>body</c> argument.</summary>
-/// <param name="Type">The C# type of the body (a model, a list, a map, a primitive, or raw JSON).</param>
+/// <summary>A path parameter: a positional argument of the generated method.</summary>
+/// <param name="Style">How the value is written: <c>Simple</c> (the default), <c>Label</c> or <c>Matrix</c>, a runtime <c>ParameterStyle</c>.</param>
+internal sealed record ParameterSpec(string WireName, string ArgumentName, TypeRef Type, string? Description, string Style = "Simple", bool Explode = false);
+
+/// <summary>A JSON or binary request body: the method's <c>body</c> argument.</summary>
+/// <param name="Type">The C# type of the body (a model, a list, a map, a primitive, raw JSON, or a <c>Stream</c> of bytes).</param>
 /// <param name="Required">True when the spec marks the body required: the argument is then mandatory.</param>
 /// <param name="MediaType">The media type to send, as the spec names it (<c>application/json</c>, <c>application/merge-patch+json</c>).</param>
 internal sealed record BodySpec(TypeRef Type, bool Required, string? Description, string MediaType);
 
 /// <summary>The request class of an operation (<c>UpdateShortCodeRequest</c>).</summary>
 /// <param name="HasFormBody">True when the operation sends an <c>application/x-www-form-urlencoded</c> body.</param>
+/// <param name="HasMultipartBody">True when the operation sends a <c>multipart/form-data</c> body.</param>
 internal sealed record RequestSpec(
     string Name,
     string? Description,
     bool HasFormBody,
+    bool HasMultipartBody,
     EquatableArray<RequestFieldSpec> Fields)
 {
     /// <summary>A request with a required field makes the request argument mandatory.</summary>
@@ -53,16 +71,31 @@ internal enum FieldLocation
     Query,
     Header,
     Form,
+    Multipart,
 }
 
 /// <summary>One property of a request class and the wire name it is sent under.</summary>
+/// <param name="Encoding">How the value is written when the spec says more than the plain form; null for the plain form.</param>
 internal sealed record RequestFieldSpec(
     string WireName,
     string PropertyName,
     FieldLocation Location,
     TypeRef Type,
     bool Required,
-    string? Description);
+    string? Description,
+    FieldEncoding? Encoding = null);
+
+/// <summary>
+/// How a query, header, form or multipart value is written. Without one, a value goes as plain text: lists one pair
+/// per item, objects as compact JSON (what Twilio expects).
+/// </summary>
+/// <param name="Style">A runtime <c>ParameterStyle</c> name (<c>Form</c>, <c>DeepObject</c>, …); null writes the value as <see cref="ContentType"/> says.</param>
+/// <param name="ContentType">A form property's or multipart part's media type (<c>encoding.contentType</c>).</param>
+internal sealed record FieldEncoding(string? Style, bool Explode, bool AllowReserved, string? ContentType)
+{
+    /// <summary>The value is sent as compact JSON text (a form property whose contentType is JSON).</summary>
+    public bool AsJson => Style is null && ContentType is { } type && (type.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase) || type.Contains("+json"));
+}
 
 /// <summary>Twilio paging: the page's item list and where the next page's address is.</summary>
 /// <param name="ItemsProperty">The page model's list property (<c>ShortCodes</c>).</param>

@@ -26,6 +26,10 @@ internal enum TypeKind
     JsonObject,
     /// <summary>Any JSON value the spec does not describe precisely (<c>JsonElement</c>).</summary>
     JsonValue,
+    /// <summary>Bytes sent or received as they are: a binary body (<c>Stream</c>).</summary>
+    Stream,
+    /// <summary>A file in a multipart body (the runtime's <c>FileContent</c>).</summary>
+    File,
 }
 
 /// <summary>A resolved C# type.</summary>

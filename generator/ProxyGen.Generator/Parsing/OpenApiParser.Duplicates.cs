@@ -165,5 +165,10 @@ internal sealed partial class OpenApiParser
     {
         Response = operation.Response is null ? null : Rename(operation.Response, renames),
         Body = operation.Body is null ? null : operation.Body with { Type = Rename(operation.Body.Type, renames) },
+        PathParameters = operation.PathParameters.Select(p => p with { Type = Rename(p.Type, renames) }).ToEquatableArray(),
+        Request = operation.Request is null ? null : operation.Request with
+        {
+            Fields = operation.Request.Fields.Select(f => f with { Type = Rename(f.Type, renames) }).ToEquatableArray(),
+        },
     };
 }

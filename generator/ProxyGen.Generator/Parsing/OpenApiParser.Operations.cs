@@ -9,6 +9,7 @@ namespace ProxyGen.Generator.Parsing;
 internal sealed partial class OpenApiParser
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
+    private const string MultipartMediaType = "multipart/form-data";
 
     private OperationSpec ReadOperation(string path, EquatableArray<PathPart> pathParts, IOpenApiPathItem pathItem, string method, OpenApiOperation operation, string name, string pointer)
     {
@@ -25,25 +26,32 @@ internal sealed partial class OpenApiParser
 
         var pathParameters = new List<ParameterSpec>();
         // Argument names may not take the names of the generated method's own parameters and locals (ClientEmitter).
-        var argumentNames = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "request", "body", "cancellationToken", "form", "query", "headers", "apiRequest", "links", "page", "items", "item", "nextPageUrl",
-        };
+        var argumentNames = new HashSet<string>(Emitting.ClientEmitter.MethodLocals, StringComparer.Ordinal);
         foreach (var wireName in pathParts.Where(p => p.IsParameter).Select(p => p.Text).Distinct(StringComparer.Ordinal))
         {
             var parameter = parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.Name == wireName);
+            var parameterPointer = ParameterPointer(operation, pathItem, parameter, pointer);
             var type = parameter?.Schema is { } schema
-                ? ResolveType(schema, name + Naming.Pascal(wireName), pointer, forRequest: true)
+                ? ResolveType(schema, name + Naming.Pascal(wireName), parameterPointer + "/schema", forRequest: false).WithNullable(false)
                 : new TypeRef(TypeKind.String, Nullable: false);
+            var style = parameter?.Style switch
+            {
+                Microsoft.OpenApi.ParameterStyle.Label => "Label",
+                Microsoft.OpenApi.ParameterStyle.Matrix => "Matrix",
+                null or Microsoft.OpenApi.ParameterStyle.Simple => "Simple",
+                var other => UnsupportedStyle(other.Value, "path", "simple", parameterPointer),
+            };
             pathParameters.Add(new ParameterSpec(
                 wireName,
-                Naming.Unique(Identifier(Naming.Camel(wireName), pointer + "/parameters"), argumentNames),
-                ScalarForPath(type),
-                Text(parameter?.Description)));
+                UniqueName(Identifier(Naming.Camel(wireName), pointer + "/parameters"), argumentNames, parameterPointer, generatedNames: Emitting.ClientEmitter.MethodLocals),
+                type,
+                Text(parameter?.Description),
+                style,
+                parameter?.Explode ?? false));
         }
 
         var requestBody = ReadRequestBody(operation, name, pointer);
-        var response = ReadResponse(operation, name, pointer);
+        var (response, responseFormat, accept) = ReadResponse(operation, name, pointer);
         return new OperationSpec(
             operation.OperationId!,
             name,
@@ -54,43 +62,66 @@ internal sealed partial class OpenApiParser
             Text(operation.Description),
             operation.Deprecated,
             pathParameters.ToEquatableArray(),
-            requestBody.Json,
-            ReadRequest(operation, parameters, requestBody.Form, requestBody.FormPointer, name, pointer),
+            requestBody.Body,
+            ReadRequest(operation, pathItem, parameters, requestBody.Fields, name, pointer),
             response,
+            responseFormat,
+            accept,
             Paging: null);
+    }
+
+    /// <summary>Where the spec declares <paramref name="parameter"/>: in the operation, in its path item, or (not declared) the operation.</summary>
+    private static string ParameterPointer(OpenApiOperation operation, IOpenApiPathItem pathItem, IOpenApiParameter? parameter, string operationPointer)
+    {
+        var index = parameter is null ? -1 : operation.Parameters?.IndexOf(parameter) ?? -1;
+        if (index >= 0)
+        {
+            return operationPointer + "/parameters/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        index = parameter is null ? -1 : pathItem.Parameters?.IndexOf(parameter) ?? -1;
+        return index >= 0
+            ? operationPointer.Substring(0, operationPointer.LastIndexOf('/')) + "/parameters/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : operationPointer;
     }
 
     private static IEnumerable<IOpenApiParameter> Usable(IList<IOpenApiParameter>? parameters) =>
         (parameters ?? new List<IOpenApiParameter>()).Where(p => p is { Name: not null, In: not null } && p is not OpenApiParameterReference { UnresolvedReference: true });
 
-    /// <summary>Path values are always present and always scalar.</summary>
-    private static TypeRef ScalarForPath(TypeRef type) => type.Kind switch
+    /// <summary>A style the spec does not define for this location: reported, and the location's default is used.</summary>
+    private string UnsupportedStyle(Microsoft.OpenApi.ParameterStyle style, string location, string fallback, string pointer)
     {
-        TypeKind.Array or TypeKind.Map or TypeKind.Model or TypeKind.Union or TypeKind.JsonObject or TypeKind.JsonValue => new TypeRef(TypeKind.String, Nullable: false),
-        _ => type.WithNullable(false),
-    };
+        var name = style.ToString();
+        Report(Diagnostics.DiagnosticDescriptors.UnsupportedStyle, pointer, pointer, char.ToLowerInvariant(name[0]) + name.Substring(1), location, fallback);
+        return char.ToUpperInvariant(fallback[0]) + fallback.Substring(1);
+    }
 
     /// <summary>
-    /// The operation's body: a form (its schema's properties become request fields), or JSON (a typed <c>body</c>
-    /// argument). Any other media type is reported and not sent.
+    /// The operation's body: a form or a multipart form (its schema's properties become request fields), JSON (a typed
+    /// <c>body</c> argument), or any other media type (a <c>Stream</c> argument sent as it is).
     /// </summary>
-    private (IOpenApiSchema? Form, string FormPointer, BodySpec? Json) ReadRequestBody(OpenApiOperation operation, string operationName, string pointer)
+    private (BodyFields? Fields, BodySpec? Body) ReadRequestBody(OpenApiOperation operation, string operationName, string pointer)
     {
         var bodyPointer = pointer + "/requestBody";
         if (operation.RequestBody?.Content is not { Count: > 0 } content)
         {
-            return (null, bodyPointer, null);
+            return (null, null);
         }
 
-        var form = content.FirstOrDefault(c => c.Key.StartsWith(FormMediaType, StringComparison.OrdinalIgnoreCase));
-        if (form.Value is not null)
+        foreach (var (mediaType, location) in new[] { (FormMediaType, FieldLocation.Form), (MultipartMediaType, FieldLocation.Multipart) })
         {
-            return (form.Value.Schema ?? new OpenApiSchema(), bodyPointer + "/content/" + YamlPositionIndex.Escape(form.Key) + "/schema", null);
+            var form = content.FirstOrDefault(c => c.Key.StartsWith(mediaType, StringComparison.OrdinalIgnoreCase));
+            if (form.Value is not null)
+            {
+                var schemaPointer = bodyPointer + "/content/" + YamlPositionIndex.Escape(form.Key) + "/schema";
+                return (new BodyFields(form.Value.Schema ?? new OpenApiSchema(), schemaPointer, location, form.Value.Encoding), null);
+            }
         }
 
+        var required = operation.RequestBody.Required;
         foreach (var entry in content)
         {
-            if (JsonMediaType(entry.Key) is not { } mediaType)
+            if (JsonMediaType(entry.Key) is not { } jsonType)
             {
                 continue;
             }
@@ -100,42 +131,46 @@ internal sealed partial class OpenApiParser
             var contextName = schema is not OpenApiSchemaReference && schema.Title is { Length: > 0 } title
                 ? Identifier(Naming.Pascal(title), schemaPointer + "/title")
                 : operationName + "Body";
-            var required = operation.RequestBody.Required;
             var type = ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(!required);
-            return (null, bodyPointer, new BodySpec(type, required, Text(operation.RequestBody.Description ?? schema.Description), mediaType));
+            return (null, new BodySpec(type, required, Text(operation.RequestBody.Description ?? schema.Description), jsonType));
         }
 
-        Report(Diagnostics.DiagnosticDescriptors.UnsupportedBody, bodyPointer, operation.OperationId!, content.Keys.First());
-        return (null, bodyPointer, null);
+        // Bytes: application/octet-stream, images, text. A wildcard or malformed media type is sent as octet-stream.
+        var binary = content.First();
+        var sent = MediaType(binary.Key) is { } exact && exact.IndexOf('*') < 0 ? exact : "application/octet-stream";
+        var description = Text(operation.RequestBody.Description ?? binary.Value?.Schema?.Description);
+        return (null, new BodySpec(new TypeRef(TypeKind.Stream, !required), required, description, sent));
     }
+
+    /// <summary>A form or multipart body's schema, where it is, and its per-property <c>encoding</c>.</summary>
+    private sealed record BodyFields(IOpenApiSchema Schema, string Pointer, FieldLocation Location, IDictionary<string, OpenApiEncoding>? Encoding);
 
     /// <summary>
     /// The bare media type when <paramref name="contentType"/> is JSON (<c>application/json</c>, <c>text/json</c>,
-    /// <c>application/*+json</c>; parameters dropped), else null. Only token characters pass: it becomes a header.
+    /// <c>application/*+json</c>; parameters dropped), else null.
     /// </summary>
-    private static string? JsonMediaType(string contentType)
+    private static string? JsonMediaType(string contentType) =>
+        MediaType(contentType) is { } type && (type is "application/json" or "text/json" || type.EndsWith("+json", StringComparison.Ordinal)) ? type : null;
+
+    /// <summary>The bare, lower-case media type, parameters dropped; null unless only token characters remain (it becomes a header).</summary>
+    private static string? MediaType(string contentType)
     {
         var semicolon = contentType.IndexOf(';');
         var type = (semicolon < 0 ? contentType : contentType.Substring(0, semicolon)).Trim().ToLowerInvariant();
-        if (!JsonMediaTypePattern.IsMatch(type))
-        {
-            return null;
-        }
-
-        return type is "application/json" or "text/json" || type.EndsWith("+json", StringComparison.Ordinal) ? type : null;
+        return MediaTypePattern.IsMatch(type) ? type : null;
     }
 
-    private static readonly System.Text.RegularExpressions.Regex JsonMediaTypePattern = new(
-        "^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+$",
+    private static readonly System.Text.RegularExpressions.Regex MediaTypePattern = new(
+        "^[a-z0-9!#$&^_.+*-]+/[a-z0-9!#$&^_.+*-]+$",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 
-    private RequestSpec? ReadRequest(OpenApiOperation operation, List<IOpenApiParameter> parameters, IOpenApiSchema? formSchema, string formPointer, string operationName, string pointer)
+    private RequestSpec? ReadRequest(OpenApiOperation operation, IOpenApiPathItem pathItem, List<IOpenApiParameter> parameters, BodyFields? body, string operationName, string pointer)
     {
         var fields = new List<RequestFieldSpec>();
         var propertyNames = new HashSet<string>(StringComparer.Ordinal);
         var requestName = Naming.Unique(
-            formSchema?.Title is { Length: > 0 } title ? Identifier(Naming.Pascal(title), formPointer + "/title") : Identifier(operationName + "Request", pointer),
+            body?.Schema.Title is { Length: > 0 } title ? Identifier(Naming.Pascal(title), body.Pointer + "/title") : Identifier(operationName + "Request", pointer),
             _typeNames);
 
         foreach (var parameter in parameters)
@@ -151,37 +186,131 @@ internal sealed partial class OpenApiParser
                 continue;
             }
 
-            fields.Add(RequestField(parameter.Name!, location.Value, parameter.Schema ?? new OpenApiSchema(), parameter.Required, parameter.Description, requestName, pointer, propertyNames));
+            var parameterPointer = ParameterPointer(operation, pathItem, parameter, pointer);
+            var style = location == FieldLocation.Header
+                ? parameter.Style is null or Microsoft.OpenApi.ParameterStyle.Simple ? "Simple" : UnsupportedStyle(parameter.Style.Value, "header", "simple", parameterPointer)
+                : parameter.Style switch
+                {
+                    null or Microsoft.OpenApi.ParameterStyle.Form => "Form",
+                    Microsoft.OpenApi.ParameterStyle.SpaceDelimited => "SpaceDelimited",
+                    Microsoft.OpenApi.ParameterStyle.PipeDelimited => "PipeDelimited",
+                    Microsoft.OpenApi.ParameterStyle.DeepObject => "DeepObject",
+                    var other => UnsupportedStyle(other.Value, "query", "form", parameterPointer),
+                };
+            var encoding = new FieldEncoding(style, parameter.Explode, location == FieldLocation.Query && parameter.AllowReserved, ContentType: null);
+            fields.Add(RequestField(parameter.Name!, location.Value, parameter.Schema ?? new OpenApiSchema(), parameter.Required, parameter.Description, requestName, parameterPointer, propertyNames, encoding));
         }
 
-        if (formSchema is not null)
+        if (body is not null)
         {
-            var required = formSchema.Required ?? new HashSet<string>();
-            foreach (var property in formSchema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            var required = body.Schema.Required ?? new HashSet<string>();
+            foreach (var property in body.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
                 var schema = property.Value ?? new OpenApiSchema();
-                fields.Add(RequestField(property.Key, FieldLocation.Form, schema, required.Contains(property.Key), schema.Description, requestName, formPointer + "/properties/" + YamlPositionIndex.Escape(property.Key), propertyNames));
+                var encoding = body.Encoding is not null && body.Encoding.TryGetValue(property.Key, out var entry) && entry is not null
+                    ? BodyEncoding(entry, body.Location)
+                    : body.Location == FieldLocation.Multipart ? new FieldEncoding(null, false, false, null) : null;
+                fields.Add(RequestField(property.Key, body.Location, schema, required.Contains(property.Key), schema.Description, requestName, body.Pointer + "/properties/" + YamlPositionIndex.Escape(property.Key), propertyNames, encoding));
             }
         }
 
-        if (fields.Count == 0 && formSchema is null)
+        if (fields.Count == 0 && body is null)
         {
             _typeNames.Remove(requestName);
             return null;
         }
 
-        return new RequestSpec(requestName, Text(formSchema?.Description ?? operation.RequestBody?.Description), formSchema is not null, fields.ToEquatableArray());
-    }
-
-    private RequestFieldSpec RequestField(string wireName, FieldLocation location, IOpenApiSchema schema, bool required, string? description, string requestName, string pointer, HashSet<string> propertyNames)
-    {
-        var propertyName = Naming.Unique(SafeMemberName(Identifier(Naming.Pascal(wireName), pointer), requestName), propertyNames);
-        var type = AsWireValue(ResolveType(schema, requestName + propertyName, pointer, forRequest: true)).WithNullable(!required);
-        return new RequestFieldSpec(wireName, propertyName, location, type, required, Text(description ?? schema.Description));
+        return new RequestSpec(
+            requestName,
+            Text(body?.Schema.Description ?? operation.RequestBody?.Description),
+            body?.Location == FieldLocation.Form,
+            body?.Location == FieldLocation.Multipart,
+            fields.ToEquatableArray());
     }
 
     /// <summary>
-    /// Objects travel in forms, queries and headers as JSON text, so a request value that resolved to a model or map
+    /// A form property's <c>encoding</c>: <c>style</c>, <c>explode</c> or <c>allowReserved</c> make it a styled value
+    /// (explode defaulting to true for <c>form</c>, as for query parameters); a <c>contentType</c> alone decides how
+    /// it is written (JSON text for a JSON type). Multipart parts use the content type only (OpenAPI ignores styles there).
+    /// </summary>
+    private static FieldEncoding? BodyEncoding(OpenApiEncoding encoding, FieldLocation location)
+    {
+        var contentType = encoding.ContentType is { Length: > 0 } types ? MediaType(types.Split(',')[0]) : null;
+        if (location == FieldLocation.Multipart || (encoding.Style is null && encoding.Explode is null && encoding.AllowReserved is null))
+        {
+            var encoded = new FieldEncoding(null, false, false, contentType);
+            return location == FieldLocation.Form && !encoded.AsJson ? null : encoded;
+        }
+
+        var style = encoding.Style switch
+        {
+            Microsoft.OpenApi.ParameterStyle.SpaceDelimited => "SpaceDelimited",
+            Microsoft.OpenApi.ParameterStyle.PipeDelimited => "PipeDelimited",
+            Microsoft.OpenApi.ParameterStyle.DeepObject => "DeepObject",
+            _ => "Form",
+        };
+        return new FieldEncoding(style, encoding.Explode ?? style == "Form", encoding.AllowReserved ?? false, contentType);
+    }
+
+    /// <summary>
+    /// A request class property. A plain one (no encoding: a Twilio form field) keeps today's wire form, objects as
+    /// JSON text. One with an encoding keeps its schema's type (models included): the emitter writes it as the
+    /// encoding says, or, when a plain scalar or list of scalars in the default style, as a plain value.
+    /// </summary>
+    private RequestFieldSpec RequestField(string wireName, FieldLocation location, IOpenApiSchema schema, bool required, string? description, string requestName, string pointer, HashSet<string> propertyNames, FieldEncoding? encoding)
+    {
+        var propertyName = UniqueName(Identifier(Naming.Pascal(wireName), pointer), propertyNames, pointer, requestName);
+        TypeRef type;
+        if (encoding is null)
+        {
+            type = AsWireValue(ResolveType(schema, requestName + propertyName, pointer, forRequest: true));
+        }
+        else if (location == FieldLocation.Multipart && IsBinary(schema))
+        {
+            type = new TypeRef(TypeKind.File, Nullable: false);
+        }
+        else if (location == FieldLocation.Multipart && TypeOf(schema) == JsonSchemaType.Array && schema.Items is { } items && IsBinary(items))
+        {
+            type = new TypeRef(TypeKind.Array, Nullable: false, Element: new TypeRef(TypeKind.File, Nullable: false));
+        }
+        else
+        {
+            type = ResolveType(schema, requestName + propertyName, pointer, forRequest: false);
+            if (IsPlain(type, location, encoding))
+            {
+                encoding = null;
+            }
+        }
+
+        return new RequestFieldSpec(wireName, propertyName, location, type.WithNullable(!required), required, Text(description ?? schema.Description), encoding);
+    }
+
+    /// <summary><c>type: string, format: binary</c> (or OpenAPI 3.1's <c>contentMediaType</c> on a string): a file.</summary>
+    private static bool IsBinary(IOpenApiSchema schema) =>
+        TypeOf(schema) == JsonSchemaType.String && (schema.Format == "binary" || HasKeyword(schema, "contentMediaType"));
+
+    /// <summary>
+    /// True when a styled value is written exactly as the plain form writes it: a scalar in the default style, or a
+    /// list of scalars exploded in the query's or form's <c>form</c> style. Those keep the simple generated code.
+    /// </summary>
+    private static bool IsPlain(TypeRef type, FieldLocation location, FieldEncoding encoding)
+    {
+        if (encoding.AllowReserved || location == FieldLocation.Multipart)
+        {
+            return false;
+        }
+
+        var scalarStyle = encoding.Style is "Form" or "Simple" or "SpaceDelimited" or "PipeDelimited" or "DeepObject";
+        return IsScalar(type)
+            ? scalarStyle
+            : type.Kind == TypeKind.Array && IsScalar(type.Element!) && encoding.Style == "Form" && encoding.Explode && location != FieldLocation.Header;
+    }
+
+    private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Array or TypeKind.Map or TypeKind.Model or TypeKind.Union
+        or TypeKind.JsonObject or TypeKind.JsonValue or TypeKind.Stream or TypeKind.File);
+
+    /// <summary>
+    /// Objects travel in plain forms as JSON text, so a request value that resolved to a model or map
     /// (through a shared component) is a JsonObject there; lists keep their items' wire form.
     /// </summary>
     private static TypeRef AsWireValue(TypeRef type) => type.Kind switch
@@ -192,25 +321,47 @@ internal sealed partial class OpenApiParser
         _ => type,
     };
 
-    private TypeRef? ReadResponse(OpenApiOperation operation, string operationName, string pointer)
+    /// <summary>
+    /// The first 2xx body: JSON when any of its media types is JSON; otherwise text (<c>text/*</c>, XML) as a string,
+    /// or anything else as a stream, with its media types for the Accept header.
+    /// </summary>
+    private (TypeRef? Type, ResponseFormat Format, string? Accept) ReadResponse(OpenApiOperation operation, string operationName, string pointer)
     {
         var success = (operation.Responses ?? new OpenApiResponses())
             .Where(r => (r.Key.Length == 3 && r.Key[0] == '2') || r.Key.Equals("2XX", StringComparison.OrdinalIgnoreCase))
             .OrderBy(r => r.Key, StringComparer.Ordinal);
         foreach (var response in success)
         {
-            var json = response.Value?.Content?.FirstOrDefault(c => c.Key.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0);
-            if (json?.Value?.Schema is { } schema)
+            if (response.Value?.Content is not { Count: > 0 } content)
             {
-                var schemaPointer = pointer + "/responses/" + YamlPositionIndex.Escape(response.Key) + "/content/" + YamlPositionIndex.Escape(json.Value.Key) + "/schema";
+                continue;
+            }
+
+            var json = content.FirstOrDefault(c => c.Key.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0);
+            if (json.Value?.Schema is { } schema)
+            {
+                var schemaPointer = pointer + "/responses/" + YamlPositionIndex.Escape(response.Key) + "/content/" + YamlPositionIndex.Escape(json.Key) + "/schema";
                 var contextName = schema is not OpenApiSchemaReference && schema.Title is { Length: > 0 } title
                     ? Identifier(Naming.Pascal(title), schemaPointer + "/title")
                     : operationName + "Response";
-                return ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(false);
+                return (ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(false), ResponseFormat.Json, null);
             }
+
+            if (json.Value is not null)
+            {
+                continue;
+            }
+
+            var types = content.Keys.Select(MediaType).Where(t => t is not null).Distinct(StringComparer.Ordinal).ToList();
+            var accept = types.Count == 0 ? "*/*" : string.Join(", ", types);
+            var isText = types.Count > 0 && types.All(t => t!.StartsWith("text/", StringComparison.Ordinal) || t.EndsWith("/xml", StringComparison.Ordinal) || t.EndsWith("+xml", StringComparison.Ordinal))
+                && content.Values.All(c => c?.Schema is not { } s || s.Format != "binary");
+            return isText
+                ? (new TypeRef(TypeKind.String, Nullable: false), ResponseFormat.Text, accept)
+                : (new TypeRef(TypeKind.Stream, Nullable: false), ResponseFormat.Binary, accept);
         }
 
-        return null;
+        return (null, ResponseFormat.Json, null);
     }
 
     /// <summary>Recognises a Twilio page: one list property plus <c>meta</c> with <c>next_page_url</c>.</summary>

@@ -89,7 +89,7 @@ internal sealed partial class OpenApiParser
         {
             resolved = new TypeRef(TypeKind.Enum, Nullable: false, name);
             _resolvedComponents[id] = resolved;
-            AddEnum(name, schema);
+            AddEnum(name, schema, pointer);
             return resolved;
         }
 
@@ -137,7 +137,7 @@ internal sealed partial class OpenApiParser
         if (IsStringEnum(schema))
         {
             var name = Naming.Unique(Identifier(contextName, pointer), _typeNames);
-            AddEnum(name, schema);
+            AddEnum(name, schema, pointer);
             return new TypeRef(TypeKind.Enum, nullable, name);
         }
 
@@ -271,7 +271,7 @@ internal sealed partial class OpenApiParser
                 // A member several parts describe keeps one name (the parts are merged when the model is finished).
                 if (!namesByMember.TryGetValue(property.Key, out var propertyName))
                 {
-                    propertyName = Naming.Unique(SafeMemberName(Identifier(Naming.Pascal(property.Key), propertyPointer), name), names);
+                    propertyName = UniqueName(Identifier(Naming.Pascal(property.Key), propertyPointer), names, propertyPointer, name, ReservedMemberNames);
                     namesByMember[property.Key] = propertyName;
                 }
 
@@ -369,7 +369,7 @@ internal sealed partial class OpenApiParser
                     continue;
                 }
 
-                var unique = property with { Name = Naming.Unique(property.Name, names) };
+                var unique = property with { Name = UniqueName(property.Name, names, part.Pointer) };
                 members[property.JsonName] = unique;
                 own.Add(unique);
             }
@@ -440,13 +440,13 @@ internal sealed partial class OpenApiParser
         }
     }
 
-    private void AddEnum(string name, IOpenApiSchema schema)
+    private void AddEnum(string name, IOpenApiSchema schema, string pointer)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var members = new List<EnumMemberSpec>();
         foreach (var value in schema.Enum!.Where(v => !IsNull(v)).Select(v => EnumText(v, schema)!).Distinct(StringComparer.Ordinal))
         {
-            members.Add(new EnumMemberSpec(Naming.Unique(SafeMemberName(Naming.Shorten(Naming.Pascal(value)), name), names), value));
+            members.Add(new EnumMemberSpec(UniqueName(Naming.Shorten(Naming.Pascal(value)), names, pointer + "/enum", name, ReservedMemberNames), value));
         }
 
         _enums[name] = new EnumSpec(name, Text(schema.Description), members.ToEquatableArray());

@@ -41,6 +41,7 @@ internal sealed partial class OpenApiParser
     private readonly SpecInput _input;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<string> _shortenedAt = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _renamedAt = new(StringComparer.Ordinal);
     private YamlPositionIndex? _positions;
 
     private OpenApiParser(SpecInput input) => _input = input;
@@ -193,10 +194,11 @@ internal sealed partial class OpenApiParser
 
         // Every generated type nests a JsonConverter class: a spec type of that name would be hidden by it.
         _typeNames.Add("JsonConverter");
+        var generatedTypes = new HashSet<string>(_typeNames, StringComparer.Ordinal);
         foreach (var component in Naming.ComponentNames(document.Components?.Schemas?.Keys ?? Enumerable.Empty<string>()))
         {
             var pointer = "#/components/schemas/" + YamlPositionIndex.Escape(component.Key);
-            _componentNames[component.Key] = Naming.Unique(Identifier(component.Value, pointer), _typeNames);
+            _componentNames[component.Key] = UniqueName(Identifier(component.Value, pointer), _typeNames, pointer, generatedNames: generatedTypes);
         }
 
         var operations = new List<(OperationSpec Operation, string Pointer)>();
@@ -327,6 +329,28 @@ internal sealed partial class OpenApiParser
         if (!ReferenceEquals(name, candidate) && _shortenedAt.Add(pointer))
         {
             Report(DiagnosticDescriptors.NameShortened, pointer, pointer, candidate.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// <paramref name="wanted"/>, or, when it is in <paramref name="taken"/> (or names the member's own type, or a member
+    /// the emitters write), the same name made unique; records the result. A changed name is reported once at
+    /// <paramref name="pointer"/> (PXG0018), so that a user searching for the spec's name finds where it went.
+    /// </summary>
+    /// <param name="typeName">For a member: the type it belongs to, whose name it may not take (CS0542).</param>
+    /// <param name="generatedNames">Names the generated code itself uses in that scope, to say why the name changed.</param>
+    private string UniqueName(string wanted, ISet<string> taken, string pointer, string? typeName = null, IEnumerable<string>? generatedNames = null)
+    {
+        var safe = typeName is null ? wanted : SafeMemberName(wanted, typeName);
+        var name = Naming.Unique(safe, taken);
+        if (name != wanted && _renamedAt.Add(pointer))
+        {
+            var reason = wanted == typeName ? "a member cannot have the name of its type"
+                : safe != wanted || generatedNames?.Contains(wanted) == true ? "the generated code uses that name"
+                : $"another name in the same place already became '{wanted}'";
+            Report(DiagnosticDescriptors.NameChanged, pointer, pointer, wanted, name, reason);
         }
 
         return name;

@@ -67,7 +67,8 @@ internal sealed class GeneratorHarness
     {
         public IEnumerable<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources);
 
-        public string Source(string hintName) => Sources.Single(s => s.HintName == hintName).SourceText.ToString();
+        /// <summary>The file whose hint name is <c>{namespace}.</c><paramref name="hintName"/>.</summary>
+        public string Source(string hintName) => Sources.Single(s => s.HintName.EndsWith("." + hintName, StringComparison.Ordinal)).SourceText.ToString();
 
         /// <summary>Fails with every message when the generator or the compiler reported a warning or an error.</summary>
         public void AssertNoProblems() => AssertNone(Problems);

@@ -29,13 +29,7 @@ public partial class ProxyV1Client
             form.Add("Ttl", request.Ttl);
             form.Add("Mode", request.Mode?.Value);
             form.Add("Status", request.Status?.Value);
-            if (request.Participants is { } participantsValues)
-            {
-                foreach (var item in participantsValues)
-                {
-                    form.Add("Participants", item);
-                }
-            }
+            form.AddEach("Participants", request.Participants, global::ProxyGen.Runtime.ParameterText.Of);
         }
 
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions")

@@ -32,13 +32,7 @@ public partial class ProxyV1Client
         if (request is not null)
         {
             form.Add("Body", request.Body);
-            if (request.MediaUrl is { } mediaUrlValues)
-            {
-                foreach (var item in mediaUrlValues)
-                {
-                    form.Add("MediaUrl", item);
-                }
-            }
+            form.AddEach("MediaUrl", request.MediaUrl, global::ProxyGen.Runtime.ParameterText.Of);
         }
 
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants/" + global::ProxyGen.Runtime.PathSegment.Encode(participantSid) + "/MessageInteractions")
