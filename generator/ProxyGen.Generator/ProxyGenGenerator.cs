@@ -27,8 +27,7 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
 
         var specs = results.Select((result, _) => result.Spec).Where(spec => spec is not null);
 
-        // Fan out, so an edit to one operation or model re-emits only that file. Hint names start with the namespace:
-        // two specs named api.yaml in different folders (and namespaces) generate ApiClient twice, legitimately.
+        // Fan out, so an edit to one operation or model re-emits only that file.
         var clients = specs.Select((spec, _) => spec!.Client).WithTrackingName(TrackingNames.Clients);
         var jsonTypes = specs.Select((spec, _) => spec!.JsonTypes).WithTrackingName(TrackingNames.JsonTypes);
         var operations = specs.SelectMany((spec, _) => spec!.Operations.Select(o => (spec.Client, Operation: o))).WithTrackingName(TrackingNames.Operations);
@@ -38,19 +37,23 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
         var diagnostics = results.SelectMany((result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
         var typeNames = specs.Select((spec, _) => spec!.Types).Collect().WithTrackingName(TrackingNames.TypeNames);
 
+        // Hint names are {namespace}.{client}…, unique per spec unless two specs generate the same client in one
+        // namespace (PXG0010): then only the first spec's files are added, so the compiler never fails with CS8785.
+        var owners = specs.Select((spec, _) => new Model.SpecOwner(spec!.Client.Namespace, spec.Client.Name, spec.Client.SpecPath)).Collect().WithTrackingName(TrackingNames.Owners);
+
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
         context.RegisterSourceOutput(typeNames, TypeCollisions.Report);
-        context.RegisterSourceOutput(clients, static (output, client) =>
-            SafeOutput.Add(output, client, $"{client.Namespace}.{client.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(client)));
-        context.RegisterSourceOutput(jsonTypes, static (output, types) =>
-            SafeOutput.Add(output, types.Client, $"{types.Client.Namespace}.{types.Client.JsonResolverName}.g.cs", "the JSON resolver", () => JsonResolverEmitter.Emit(types)));
-        context.RegisterSourceOutput(operations, static (output, item) =>
-            SafeOutput.Add(output, item.Client, $"{item.Client.Namespace}.{item.Client.Name}.{item.Operation.Name}.g.cs", item.Operation.OperationId, () => ClientEmitter.EmitOperation(item.Client, item.Operation)));
-        context.RegisterSourceOutput(models, static (output, item) =>
-            SafeOutput.Add(output, item.Client, $"{item.Client.Namespace}.{item.Client.Name}.Models.{item.Model.Name}.g.cs", item.Model.Name, () => ModelEmitter.Emit(item.Client, item.Model)));
-        context.RegisterSourceOutput(enums, static (output, item) =>
-            SafeOutput.Add(output, item.Client, $"{item.Client.Namespace}.{item.Client.Name}.Models.{item.Enum.Name}.g.cs", item.Enum.Name, () => EnumEmitter.Emit(item.Client, item.Enum)));
-        context.RegisterSourceOutput(unions, static (output, item) =>
-            SafeOutput.Add(output, item.Client, $"{item.Client.Namespace}.{item.Client.Name}.Models.{item.Union.Name}.g.cs", item.Union.Name, () => UnionEmitter.Emit(item.Client, item.Union)));
+        context.RegisterSourceOutput(clients.Combine(owners), static (output, item) =>
+            SafeOutput.Add(output, item.Left, item.Right, $"{item.Left.Namespace}.{item.Left.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(item.Left)));
+        context.RegisterSourceOutput(jsonTypes.Combine(owners), static (output, item) =>
+            SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.JsonResolverName}.g.cs", "the JSON resolver", () => JsonResolverEmitter.Emit(item.Left)));
+        context.RegisterSourceOutput(operations.Combine(owners), static (output, item) =>
+            SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.Name}.{item.Left.Operation.Name}.g.cs", item.Left.Operation.OperationId, () => ClientEmitter.EmitOperation(item.Left.Client, item.Left.Operation)));
+        context.RegisterSourceOutput(models.Combine(owners), static (output, item) =>
+            SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.Name}.Models.{item.Left.Model.Name}.g.cs", item.Left.Model.Name, () => ModelEmitter.Emit(item.Left.Client, item.Left.Model)));
+        context.RegisterSourceOutput(enums.Combine(owners), static (output, item) =>
+            SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.Name}.Models.{item.Left.Enum.Name}.g.cs", item.Left.Enum.Name, () => EnumEmitter.Emit(item.Left.Client, item.Left.Enum)));
+        context.RegisterSourceOutput(unions.Combine(owners), static (output, item) =>
+            SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.Name}.Models.{item.Left.Union.Name}.g.cs", item.Left.Union.Name, () => UnionEmitter.Emit(item.Left.Client, item.Left.Union)));
     }
 }

@@ -13,4 +13,5 @@ internal static class TrackingNames
     public const string Unions = nameof(Unions);
     public const string Diagnostics = nameof(Diagnostics);
     public const string TypeNames = nameof(TypeNames);
+    public const string Owners = nameof(Owners);
 }

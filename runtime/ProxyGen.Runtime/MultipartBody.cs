@@ -79,21 +79,25 @@ public sealed class MultipartBody
         var content = new MultipartFormDataContent();
         foreach (var (name, text, file, contentType) in _parts)
         {
-            // MultipartFormDataContent quotes the names, and MIME-encodes non-ASCII ones (filename* too).
+            // Names are escaped as the HTML standard's multipart/form-data encoding does (" as %22); a file name also goes
+            // as filename* (RFC 6266), exactly, which servers prefer: non-ASCII and quotes arrive intact.
             if (file is null)
             {
-                content.Add(text!, Checked(name));
+                content.Add(text!, Escaped(name));
             }
             else
             {
-                content.Add(file.ToContent(contentType), Checked(name), file.FileName ?? name);
+                var part = file.ToContent(contentType);
+                var fileName = file.FileName ?? name;
+                content.Add(part, Escaped(name), Escaped(fileName));
+                part.Headers.ContentDisposition!.FileNameStar = fileName;
             }
         }
 
         return content;
     }
 
-    private static string Checked(string name) => name.Any(char.IsControl)
+    private static string Escaped(string name) => name.Any(char.IsControl)
         ? throw new ArgumentException($"A multipart part name cannot contain a line break or another control character: '{ApiException.Printable(name, 100)}'.")
-        : name;
+        : name.Replace("\"", "%22");
 }

@@ -21,7 +21,7 @@ public enum ParameterStyle
     /// <summary>Query: <c>color=blue%20black</c>; exploded, like <see cref="Form"/>.</summary>
     SpaceDelimited,
 
-    /// <summary>Query: <c>color=blue|black</c>; exploded, like <see cref="Form"/>.</summary>
+    /// <summary>Query: <c>color=blue|black</c>, the '|' percent-encoded as URIs require (<c>%7C</c>); exploded, like <see cref="Form"/>.</summary>
     PipeDelimited,
 
     /// <summary>Query and form: <c>color[R]=100&amp;color[G]=200</c>, nested <c>a[b][c]=v</c>; lists <c>expand[]=x</c>, lists of objects <c>items[0][k]=v</c>.</summary>

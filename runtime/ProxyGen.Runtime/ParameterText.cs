@@ -172,7 +172,8 @@ public static class ParameterText
         var delimiter = style switch
         {
             ParameterStyle.SpaceDelimited => "%20",
-            ParameterStyle.PipeDelimited => "|",
+            // '|' may not stand in a URI (RFC 3986): System.Uri would escape it anyway.
+            ParameterStyle.PipeDelimited => "%7C",
             _ => ",",
         };
         switch (value.ValueKind)

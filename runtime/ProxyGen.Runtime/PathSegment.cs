@@ -46,7 +46,7 @@ public static class PathSegment
     /// <c>simple</c>, percent-encodes it as <see cref="Encode(string, string?)"/> does.
     /// </summary>
     /// <exception cref="ArgumentException">The result would not name one resource (see <see cref="Encode(string, string?)"/>).</exception>
-    public static string Styled(string name, string value, ParameterStyle style, [CallerArgumentExpression(nameof(value))] string? argumentName = null)
+    public static string Styled(string name, string? value, ParameterStyle style, [CallerArgumentExpression(nameof(value))] string? argumentName = null)
     {
         ArgumentNullException.ThrowIfNull(value, argumentName);
         ArgumentNullException.ThrowIfNull(name);

@@ -25,7 +25,8 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>One request as it arrived.</summary>
     /// <param name="RawTarget">The request target as sent (path and query, still percent-encoded).</param>
     /// <param name="Body">The request body as UTF-8 text, empty when there was none.</param>
-    public sealed record Received(string Method, string RawTarget, string? Authorization, IReadOnlyDictionary<string, string> Headers, string Body);
+    /// <param name="BodyBytes">The request body as it arrived, byte for byte.</param>
+    public sealed record Received(string Method, string RawTarget, string? Authorization, IReadOnlyDictionary<string, string> Headers, string Body, byte[] BodyBytes);
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -41,9 +42,14 @@ public sealed class LoopbackServer : IAsyncDisposable
         app.Run(async context =>
         {
             var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-            var body = await new StreamReader(context.Request.Body, System.Text.Encoding.UTF8).ReadToEndAsync();
+            var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer);
+            var bytes = buffer.ToArray();
             server._received.Enqueue(new Received(context.Request.Method, target, context.Request.Headers.Authorization.FirstOrDefault(),
-                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), System.Text.Encoding.UTF8.GetString(bytes), bytes));
+
+            // The handler may read the body again (a form reader, say).
+            context.Request.Body = new MemoryStream(bytes);
             await respond(context);
         });
         await app.StartAsync();

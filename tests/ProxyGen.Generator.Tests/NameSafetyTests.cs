@@ -56,4 +56,94 @@ public class NameSafetyTests
 
         run.AssertNoProblems();
     }
+
+    [Fact]
+    public void Every_name_the_generator_must_change_is_reported_once_as_PXG0018_at_the_specs_line()
+    {
+        var run = new GeneratorHarness().AddSpec("/specs/renames.yaml", """
+            openapi: 3.0.3
+            info: { title: Renames, version: '1' }
+            paths:
+              /things/{item}:
+                get:
+                  operationId: GetThing
+                  parameters:
+                    - { name: item, in: path, required: true, schema: { type: string } }
+                    - { name: foo-bar, in: query, schema: { type: string } }
+                    - { name: foo_bar, in: query, schema: { type: string } }
+                  responses:
+                    '200':
+                      description: ok
+                      content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } }
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    thing: { type: string }
+                    status: { type: string, enum: [in-progress, in_progress] }
+                RenamesClient: { type: object, properties: { id: { type: string } } }
+            """, clientName: "RenamesClient").Execute();
+
+        run.AssertNoProblems();
+        var renames = run.GeneratorDiagnostics.Where(d => d.Id == "PXG0018")
+            .Select(d => (Line: d.Location.GetLineSpan().StartLinePosition.Line, Message: d.GetMessage()))
+            .OrderBy(r => r.Line)
+            .ToList();
+        Assert.Equal(
+            [
+                (7, "#/paths/~1things~1{item}/get/parameters/0: 'item' is generated as 'item2' because the generated code uses that name"),
+                (9, "#/paths/~1things~1{item}/get/parameters/2: 'FooBar' is generated as 'FooBar2' because another name in the same place already became 'FooBar'"),
+                (19, "#/components/schemas/Thing/properties/thing: 'Thing' is generated as 'ThingValue' because a member cannot have the name of its type"),
+                (20, "#/components/schemas/Thing/properties/status/enum: 'InProgress' is generated as 'InProgress2' because another name in the same place already became 'InProgress'"),
+                (21, "#/components/schemas/RenamesClient: 'RenamesClient' is generated as 'RenamesClient2' because the generated code uses that name"),
+            ],
+            renames);
+        Assert.Contains("Task<Thing> GetThingAsync(string item2, GetThingRequest? request = null,", run.Source("RenamesClient.GetThing.g.cs"));
+    }
+
+    [Fact]
+    public void Two_specs_with_the_same_file_name_in_different_namespaces_both_build()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Api, version: '1' }
+            paths:
+              /things:
+                get:
+                  operationId: GetThings
+                  responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } } }
+            components:
+              schemas:
+                Thing: { type: object, properties: { id: { type: string } } }
+            """;
+        var run = new GeneratorHarness()
+            .AddSpec("/project/billing/api.yaml", Spec, @namespace: "Acme.Billing")
+            .AddSpec("/project/shipping/api.yaml", Spec, @namespace: "Acme.Shipping")
+            .Execute();
+
+        run.AssertNoProblems();
+        Assert.Contains(run.Sources, s => s.HintName == "Acme.Billing.ApiClient.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == "Acme.Shipping.ApiClient.g.cs");
+        Assert.Contains(run.Sources, s => s.HintName == "Acme.Shipping.ApiClient.Models.Thing.g.cs");
+    }
+
+    [Fact]
+    public void Two_specs_that_generate_the_same_types_in_one_namespace_are_PXG0010_and_nothing_else()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Api, version: '1' }
+            paths:
+              /things: { get: { operationId: GetThings, responses: { '204': { description: ok } } } }
+            """;
+        var run = new GeneratorHarness()
+            .AddSpec("/project/a/api.yaml", Spec, @namespace: "Acme")
+            .AddSpec("/project/b/api.yaml", Spec, @namespace: "Acme")
+            .Execute();
+
+        Assert.NotEmpty(run.GeneratorDiagnostics.Where(d => d.Id == "PXG0010"));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id != "PXG0010");
+        Assert.Single(run.Sources, s => s.HintName == "Acme.ApiClient.GetThings.g.cs");
+    }
 }

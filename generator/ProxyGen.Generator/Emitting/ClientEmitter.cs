@@ -418,6 +418,15 @@ internal static class ClientEmitter
 
     private static string Bool(bool value) => value ? "true" : "false";
 
+    /// <summary>How a field's value is written, for its documentation: the style, or the media type of its text or part.</summary>
+    private static string HowSent(RequestFieldSpec field) => field.Encoding switch
+    {
+        { Style: { } style } encoding => $", in the {char.ToLowerInvariant(style[0]) + style.Substring(1)} style" + (encoding.Explode ? ", exploded" : string.Empty) + (encoding.AllowReserved ? ", reserved characters unescaped" : string.Empty),
+        { AsJson: true } => ", as JSON text",
+        { ContentType: { } type } => $" ({SourceWriter.XmlEscape(type)})",
+        _ => string.Empty,
+    };
+
     private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Array or TypeKind.Map or TypeKind.Model or TypeKind.Union
         or TypeKind.JsonObject or TypeKind.JsonValue or TypeKind.Stream or TypeKind.File);
 
@@ -477,7 +486,7 @@ internal static class ClientEmitter
 
         return parameter.Style == "Simple"
             ? $"{TypeNames.Runtime}.PathSegment.Encode({value})"
-            : $"{TypeNames.Runtime}.PathSegment.Styled({SourceWriter.Literal(parameter.WireName)}, {TypeNames.Runtime}.ParameterText.Of({value}), {TypeNames.Runtime}.ParameterStyle.{parameter.Style})";
+            : $"{TypeNames.Runtime}.PathSegment.Styled({SourceWriter.Literal(parameter.WireName)}, {(parameter.Type.Kind is TypeKind.String or TypeKind.Enum ? value : $"{TypeNames.Runtime}.ParameterText.Of({value})")}, {TypeNames.Runtime}.ParameterStyle.{parameter.Style})";
     }));
 
     private static void WriteRequestClass(SourceWriter writer, ClientSpec client, OperationSpec operation, RequestSpec request)
@@ -504,7 +513,7 @@ internal static class ClientEmitter
                     _ => "form field",
                 };
                 writer.Summary(field.Description ?? $"The {field.WireName} {where}.");
-                writer.DocXml("remarks", $"Sent as the {where} <c>{SourceWriter.XmlEscape(field.WireName)}</c>.");
+                writer.DocXml("remarks", $"Sent as the {where} <c>{SourceWriter.XmlEscape(field.WireName)}</c>{HowSent(field)}.");
                 var required = field.Required ? "required " : string.Empty;
                 writer.Line($"public {required}{TypeNames.Of(field.Type)} {field.PropertyName} {{ get; set; }}");
             }

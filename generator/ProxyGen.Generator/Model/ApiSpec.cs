@@ -41,6 +41,9 @@ internal sealed record ApiSpec(
 internal sealed record JsonTypesSpec(ClientSpec Client, EquatableArray<string> TypeNames);
 
 /// <summary>The type names one spec generates, to find two specs that would declare the same type in one namespace.</summary>
+/// <summary>Which spec generates which client: the first spec of a namespace and client name owns that client's files.</summary>
+internal sealed record SpecOwner(string Namespace, string ClientName, string SpecPath);
+
 internal sealed record GeneratedTypes(ClientSpec Client, EquatableArray<string> Names);
 
 /// <summary>The client class a spec becomes: where it lives, what it is called, where it talks to by default.</summary>

@@ -236,7 +236,9 @@ internal sealed partial class OpenApiParser
     private static FieldEncoding? BodyEncoding(OpenApiEncoding encoding, FieldLocation location)
     {
         var contentType = encoding.ContentType is { Length: > 0 } types ? MediaType(types.Split(',')[0]) : null;
-        if (location == FieldLocation.Multipart || (encoding.Style is null && encoding.Explode is null && encoding.AllowReserved is null))
+        // OpenAPI.NET derives Explode from Style when the document leaves it out, so Style and AllowReserved tell
+        // whether the entry asks for a style at all.
+        if (location == FieldLocation.Multipart || (encoding.Style is null && encoding.AllowReserved is null))
         {
             var encoded = new FieldEncoding(null, false, false, contentType);
             return location == FieldLocation.Form && !encoded.AsJson ? null : encoded;

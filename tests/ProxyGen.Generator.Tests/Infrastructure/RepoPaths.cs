@@ -14,6 +14,8 @@ internal static class RepoPaths
     /// <summary>Our OpenAPI 3.1 test document: the Services and ShortCodes part of the Proxy API, said the 3.1 way.</summary>
     public static string OpenApi31Spec => Path.Combine(Root, "tests", "specs", "proxy_short_codes.openapi31.yaml");
 
+    public static string ParameterStylesSpec => Path.Combine(Root, "tests", "specs", "parameter_styles.yaml");
+
     public static string SnapshotRoot => Path.Combine(Root, "tests", "ProxyGen.Generator.Tests", "Snapshots");
 
     public static string SharedSpecs => Path.GetFullPath(Path.Combine(Root, "..", "shared", "specs"));
