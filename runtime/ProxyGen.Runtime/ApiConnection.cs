@@ -271,7 +271,7 @@ public sealed class ApiConnection
         {
             foreach (var header in headers.Items)
             {
-                if (!IsToken(header.Key))
+                if (!HttpToken.IsToken(header.Key))
                 {
                     throw new ArgumentException($"'{ApiException.Printable(header.Key, 100)}' is not a valid header name.", header.Key);
                 }
@@ -283,6 +283,11 @@ public sealed class ApiConnection
 
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
+        }
+
+        if (request.Cookies?.ToCookieHeader() is { } cookies)
+        {
+            message.Headers.TryAddWithoutValidation("Cookie", cookies);
         }
 
         if ((request.Form is null ? 0 : 1) + (request.Json is null ? 0 : 1) + (request.Multipart is null ? 0 : 1) + (request.Binary is null ? 0 : 1) > 1)
@@ -402,24 +407,5 @@ public sealed class ApiConnection
         }
 
         return false;
-    }
-
-    /// <summary>An HTTP token (RFC 9110 §5.6.2): the characters a header name may have.</summary>
-    private static bool IsToken(string name)
-    {
-        if (name.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (c > 126 || !(char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c)))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -43,6 +43,9 @@ public sealed class ApiRequest
     /// <summary>Request headers.</summary>
     public ParameterList? Headers { get; init; }
 
+    /// <summary>Cookies, sent in one <c>Cookie</c> header (<c>name=value; name2=value2</c>), values percent-encoded.</summary>
+    public ParameterList? Cookies { get; init; }
+
     /// <summary>The form body. Null sends no body; an empty list sends an empty form body.</summary>
     public ParameterList? Form { get; init; }
 

@@ -105,6 +105,39 @@ public sealed class ParameterList
         }
     }
 
+    /// <summary>
+    /// Adds an object the way Twilio's <c>format: prefixed-collapsible-map-{prefix}</c> says: one
+    /// <c>{prefix}.{key}={value}</c> pair per member, nested objects collapsed with dots
+    /// (<c>AddOns.payfone.RightPartyContactedDate=…</c>), as Twilio's own SDKs send it. Null is not sent.
+    /// </summary>
+    public void AddPrefixedMap(string prefix, JsonElement? value)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (value is { ValueKind: JsonValueKind.Object } element)
+        {
+            Collapse(prefix, element);
+        }
+        else if (value is { } other)
+        {
+            Add(prefix, other);
+        }
+
+        void Collapse(string key, JsonElement json)
+        {
+            foreach (var member in json.EnumerateObject())
+            {
+                if (member.Value.ValueKind == JsonValueKind.Object)
+                {
+                    Collapse(key + "." + member.Name, member.Value);
+                }
+                else if (member.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+                {
+                    Add(key + "." + member.Name, member.Value.ValueKind == JsonValueKind.String ? member.Value.GetString() : ParameterText.Of(member.Value));
+                }
+            }
+        }
+    }
+
     /// <summary>The pairs as a form body (<c>application/x-www-form-urlencoded</c>); empty when nothing was added.</summary>
     public HttpContent ToFormContent()
     {
@@ -145,6 +178,34 @@ public sealed class ParameterList
             var encoded = _encoded?[i] == true;
             var (name, value) = (_items[i].Key, _items[i].Value);
             builder.Append(encoded ? name : Uri.EscapeDataString(name)).Append('=').Append(encoded ? value : Uri.EscapeDataString(value));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The pairs as a <c>Cookie</c> header value (<c>name=value; name2=value2</c>, RFC 6265), every value
+    /// percent-encoded so that no ';', ',', space or line break can start another cookie; null when empty.
+    /// </summary>
+    /// <exception cref="ArgumentException">A cookie name is not an HTTP token.</exception>
+    public string? ToCookieHeader()
+    {
+        if (_items.Count == 0)
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder();
+        for (var i = 0; i < _items.Count; i++)
+        {
+            var encoded = _encoded?[i] == true;
+            var (name, value) = (_items[i].Key, _items[i].Value);
+            if (!encoded && !HttpToken.IsToken(name))
+            {
+                throw new ArgumentException($"'{ApiException.Printable(name, 100)}' is not a valid cookie name.", nameof(name));
+            }
+
+            builder.Append(builder.Length > 0 ? "; " : string.Empty).Append(name).Append('=').Append(encoded ? value : Uri.EscapeDataString(value));
         }
 
         return builder.ToString();

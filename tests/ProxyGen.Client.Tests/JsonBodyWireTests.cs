@@ -75,6 +75,116 @@ public class JsonBodyWireTests
         Assert.Equal(string.Empty, server.Requests[1].Body);
         Assert.False(server.Requests[1].Headers.ContainsKey("Content-Type"));
     }
+    [Fact]
+    public async Task Twilio_Lookups_sends_its_prefixed_collapsible_map_as_AddOns_dot_key_pairs_like_Twilios_SDKs()
+    {
+        await using var server = await LoopbackServer.JsonAsync("""{"phone_number":"+15108675310"}""");
+        var client = new TwilioLookups.TwilioLookupsV1Client(new HttpClient(), Options(server));
+
+        await client.FetchPhoneNumberAsync("+15108675310", new TwilioLookups.FetchPhoneNumberRequest
+        {
+            AddOns = ["payfone_tcpa_compliance"],
+            AddOnsData = new System.Text.Json.Nodes.JsonObject
+            {
+                ["payfone_tcpa_compliance"] = new System.Text.Json.Nodes.JsonObject { ["RightPartyContactedDate"] = "20160101" },
+                ["retries"] = 2,
+            },
+        });
+
+        Assert.Equal(
+            "/v1/PhoneNumbers/%2B15108675310?AddOns=payfone_tcpa_compliance&AddOns.payfone_tcpa_compliance.RightPartyContactedDate=20160101&AddOns.retries=2",
+            Assert.Single(server.Requests).RawTarget);
+    }
+
+    [Fact]
+    public async Task Box_PostFilesContent_uploads_the_attributes_part_before_the_file_part_as_Box_requires()
+    {
+        Microsoft.AspNetCore.Http.IFormCollection? form = null;
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            form = await context.Request.ReadFormAsync();
+            await LoopbackServer.WriteJson(context, """{"total_count":1,"entries":[{"type":"file","id":"7"}]}""", 201);
+        });
+        var client = new Box.BoxClient(new HttpClient(), Options(server, "/2.0"));
+        using var contents = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("quarterly numbers"));
+
+        var files = await client.PostFilesContentAsync(new Box.PostFilesContentRequest
+        {
+            Attributes = new Box.PostFilesContentRequestAttributes { Name = "Q3.txt", Parent = new Box.PostParent { Id = "0" } },
+            File = new ProxyGen.Runtime.FileContent(contents, "Q3.txt", "text/plain"),
+            Fields = ["id", "name"],
+        });
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/2.0/files/content?fields=id,name", request.RawTarget);
+        Assert.StartsWith("multipart/form-data; boundary=", request.Headers["Content-Type"], StringComparison.Ordinal);
+        Assert.True(request.Body.IndexOf("name=attributes", StringComparison.Ordinal) < request.Body.IndexOf("name=file", StringComparison.Ordinal), "attributes must come first");
+        Assert.Equal("""{"name":"Q3.txt","parent":{"id":"0"}}""", form!["attributes"]);
+        var file = Assert.Single(form.Files);
+        Assert.Equal(("file", "Q3.txt", "text/plain"), (file.Name, file.FileName, file.ContentType));
+        Assert.Equal("7", files.Entries![0].Id);
+    }
+
+    [Fact]
+    public async Task Box_GetFilesIdContent_returns_the_file_as_a_stream_and_PutFilesUploadSessionsId_sends_bytes()
+    {
+        var bytes = new byte[70_000];
+        new Random(7).NextBytes(bytes);
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            if (context.Request.Method == "GET")
+            {
+                context.Response.ContentType = "application/octet-stream";
+                await context.Response.Body.WriteAsync(bytes);
+            }
+            else
+            {
+                await LoopbackServer.WriteJson(context, """{"part":{"part_id":"6F2F","offset":0,"size":70000}}""");
+            }
+        });
+        var client = new Box.BoxClient(new HttpClient(), Options(server, "/2.0"));
+
+        await using (var download = await client.GetFilesIdContentAsync("12345"))
+        {
+            using var copy = new MemoryStream();
+            await download.CopyToAsync(copy);
+            Assert.Equal(bytes, copy.ToArray());
+        }
+
+        var part = await client.PutFilesUploadSessionsIdAsync("F971", new MemoryStream(bytes), new Box.PutFilesUploadSessionsIdRequest { Digest = "sha=abc", ContentRange = "bytes 0-69999/70000" });
+
+        Assert.Equal("/2.0/files/12345/content", server.Requests[0].RawTarget);
+        Assert.Equal("application/octet-stream", server.Requests[0].Headers["Accept"]);
+        Assert.Equal("application/octet-stream", server.Requests[1].Headers["Content-Type"]);
+        Assert.Equal(bytes, server.Requests[1].BodyBytes);
+        Assert.Equal("6F2F", part.Part!.PartId);
+    }
+
+    [Fact]
+    public async Task Spotify_Search_sends_its_unexploded_type_list_as_one_comma_separated_value()
+    {
+        await using var server = await LoopbackServer.JsonAsync("{}");
+        var client = new Spotify.SpotifyClient(new HttpClient(), Options(server, "/v1"));
+
+        await client.SearchAsync(new Spotify.SearchRequest { Q = "remaster track:Doxy", Type = [Spotify.SearchRequestTypeItem.Album, Spotify.SearchRequestTypeItem.Artist], Limit = 5 });
+
+        Assert.Equal("/v1/search?q=remaster%20track%3ADoxy&type=album,artist&limit=5", Assert.Single(server.Requests).RawTarget);
+    }
+
+    [Fact]
+    public async Task Spotify_UploadCustomPlaylistCover_sends_the_image_body_with_the_media_type_the_spec_names()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => { context.Response.StatusCode = 202; return Task.CompletedTask; });
+        var client = new Spotify.SpotifyClient(new HttpClient(), Options(server, "/v1"));
+        var base64 = System.Text.Encoding.ASCII.GetBytes("/9j/4AAQSkZJRg==");
+
+        await client.UploadCustomPlaylistCoverAsync("3cEYpjA9oz9GiPac4AsH4n", new MemoryStream(base64));
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(("PUT", "/v1/playlists/3cEYpjA9oz9GiPac4AsH4n/images"), (request.Method, request.RawTarget));
+        Assert.Equal("image/jpeg", request.Headers["Content-Type"]);
+        Assert.Equal(base64, request.BodyBytes);
+    }
 #else
     [Fact(Skip = "The real specs are not in ../shared/specs beside the repository (CI requires them).")]
     public void Real_specs_are_missing()

@@ -78,6 +78,18 @@ public class ParameterStyleWireTests
     }
 
     [Fact]
+    public async Task Cookies_go_in_one_Cookie_header_with_values_percent_encoded_so_none_can_start_another()
+    {
+        await using var server = await NoContentServer();
+
+        await Client(server).SendCookiesAsync(new() { SessionHint = "a; admin=1\r\nX: y", Prefs = ["dark", "compact"] });
+        await Client(server).SendCookiesAsync();
+
+        Assert.Equal("session_hint=a%3B%20admin%3D1%0D%0AX%3A%20y; prefs=dark,compact", server.Requests[0].Headers["Cookie"]);
+        Assert.False(server.Requests[1].Headers.ContainsKey("Cookie"));
+    }
+
+    [Fact]
     public async Task A_form_body_writes_each_property_as_its_encoding_says_and_plain_properties_as_before()
     {
         await using var server = await NoContentServer();

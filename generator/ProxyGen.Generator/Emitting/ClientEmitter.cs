@@ -17,6 +17,7 @@ internal static class ClientEmitter
     [
         (FieldLocation.Query, "query", "ParameterList", "Query"),
         (FieldLocation.Header, "headers", "ParameterList", "Headers"),
+        (FieldLocation.Cookie, "cookies", "ParameterList", "Cookies"),
         (FieldLocation.Form, "form", "ParameterList", "Form"),
         (FieldLocation.Multipart, "multipart", "MultipartBody", "Multipart"),
     ];
@@ -27,7 +28,7 @@ internal static class ClientEmitter
     /// </summary>
     public static readonly IReadOnlyCollection<string> MethodLocals = new HashSet<string>(System.StringComparer.Ordinal)
     {
-        "request", "body", "cancellationToken", "form", "query", "headers", "multipart", "apiRequest", "links", "page", "items", "item", "nextPageUrl",
+        "request", "body", "cancellationToken", "form", "query", "headers", "cookies", "multipart", "apiRequest", "links", "page", "items", "item", "nextPageUrl",
     };
 
     public static string EmitClient(ClientSpec client)
@@ -393,7 +394,11 @@ internal static class ClientEmitter
             return;
         }
 
-        if (field.Encoding is { Style: "Simple" } simple)
+        if (field.Encoding is { MapPrefix: { } prefix })
+        {
+            writer.Line($"{list}.AddPrefixedMap({SourceWriter.Literal(prefix)}, {ElementExpression(value, type, @namespace)});");
+        }
+        else if (field.Encoding is { Style: "Simple" } simple)
         {
             writer.Line($"{list}.Add({wireName}, {TypeNames.Runtime}.ParameterText.Simple({ElementExpression(value, type, @namespace)}, explode: {Bool(simple.Explode)}));");
         }
@@ -421,6 +426,7 @@ internal static class ClientEmitter
     /// <summary>How a field's value is written, for its documentation: the style, or the media type of its text or part.</summary>
     private static string HowSent(RequestFieldSpec field) => field.Encoding switch
     {
+        { MapPrefix: { } prefix } => $" as <c>{SourceWriter.XmlEscape(prefix)}.{{key}}={{value}}</c> pairs (Twilio's prefixed map)",
         { Style: { } style } encoding => $", in the {char.ToLowerInvariant(style[0]) + style.Substring(1)} style" + (encoding.Explode ? ", exploded" : string.Empty) + (encoding.AllowReserved ? ", reserved characters unescaped" : string.Empty),
         { AsJson: true } => ", as JSON text",
         { ContentType: { } type } => $" ({SourceWriter.XmlEscape(type)})",
@@ -509,6 +515,7 @@ internal static class ClientEmitter
                 {
                     FieldLocation.Query => "query parameter",
                     FieldLocation.Header => "header",
+                    FieldLocation.Cookie => "cookie",
                     FieldLocation.Multipart => field.Type.Kind == TypeKind.File || field.Type.Element?.Kind == TypeKind.File ? "file part" : "multipart field",
                     _ => "form field",
                 };

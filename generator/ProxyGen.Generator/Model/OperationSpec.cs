@@ -70,6 +70,7 @@ internal enum FieldLocation
 {
     Query,
     Header,
+    Cookie,
     Form,
     Multipart,
 }
@@ -91,7 +92,11 @@ internal sealed record RequestFieldSpec(
 /// </summary>
 /// <param name="Style">A runtime <c>ParameterStyle</c> name (<c>Form</c>, <c>DeepObject</c>, …); null writes the value as <see cref="ContentType"/> says.</param>
 /// <param name="ContentType">A form property's or multipart part's media type (<c>encoding.contentType</c>).</param>
-internal sealed record FieldEncoding(string? Style, bool Explode, bool AllowReserved, string? ContentType)
+/// <param name="MapPrefix">
+/// Twilio's <c>format: prefixed-collapsible-map-{Prefix}</c>: the object goes as <c>{Prefix}.{key}={value}</c> pairs,
+/// nested objects collapsed with dots, the way Twilio's own SDKs send it.
+/// </param>
+internal sealed record FieldEncoding(string? Style, bool Explode, bool AllowReserved, string? ContentType, string? MapPrefix = null)
 {
     /// <summary>The value is sent as compact JSON text (a form property whose contentType is JSON).</summary>
     public bool AsJson => Style is null && ContentType is { } type && (type.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase) || type.Contains("+json"));

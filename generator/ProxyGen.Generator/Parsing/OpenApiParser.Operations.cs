@@ -10,6 +10,7 @@ internal sealed partial class OpenApiParser
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
     private const string MultipartMediaType = "multipart/form-data";
+    private const string TwilioPrefixedMap = "prefixed-collapsible-map-";
 
     private OperationSpec ReadOperation(string path, EquatableArray<PathPart> pathParts, IOpenApiPathItem pathItem, string method, OpenApiOperation operation, string name, string pointer)
     {
@@ -179,6 +180,7 @@ internal sealed partial class OpenApiParser
             {
                 ParameterLocation.Query => FieldLocation.Query,
                 ParameterLocation.Header => FieldLocation.Header,
+                ParameterLocation.Cookie => FieldLocation.Cookie,
                 _ => (FieldLocation?)null,
             };
             if (location is null)
@@ -189,6 +191,8 @@ internal sealed partial class OpenApiParser
             var parameterPointer = ParameterPointer(operation, pathItem, parameter, pointer);
             var style = location == FieldLocation.Header
                 ? parameter.Style is null or Microsoft.OpenApi.ParameterStyle.Simple ? "Simple" : UnsupportedStyle(parameter.Style.Value, "header", "simple", parameterPointer)
+                : location == FieldLocation.Cookie
+                ? parameter.Style is null or Microsoft.OpenApi.ParameterStyle.Form ? "Form" : UnsupportedStyle(parameter.Style.Value, "cookie", "form", parameterPointer)
                 : parameter.Style switch
                 {
                     null or Microsoft.OpenApi.ParameterStyle.Form => "Form",
@@ -263,7 +267,12 @@ internal sealed partial class OpenApiParser
     {
         var propertyName = UniqueName(Identifier(Naming.Pascal(wireName), pointer), propertyNames, pointer, requestName);
         TypeRef type;
-        if (encoding is null)
+        if (schema.Format is { } format && format.StartsWith(TwilioPrefixedMap, StringComparison.Ordinal) && format.Length > TwilioPrefixedMap.Length && location != FieldLocation.Multipart)
+        {
+            type = new TypeRef(TypeKind.JsonObject, Nullable: false);
+            encoding = new FieldEncoding(null, false, false, null, format.Substring(TwilioPrefixedMap.Length));
+        }
+        else if (encoding is null)
         {
             type = AsWireValue(ResolveType(schema, requestName + propertyName, pointer, forRequest: true));
         }
@@ -297,7 +306,7 @@ internal sealed partial class OpenApiParser
     /// </summary>
     private static bool IsPlain(TypeRef type, FieldLocation location, FieldEncoding encoding)
     {
-        if (encoding.AllowReserved || location == FieldLocation.Multipart)
+        if (encoding.AllowReserved || encoding.MapPrefix is not null || location == FieldLocation.Multipart)
         {
             return false;
         }
