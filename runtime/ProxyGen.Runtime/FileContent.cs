@@ -23,7 +23,9 @@ public sealed class FileContent
         }
 
         // Parsed now, so a media type that could break the header fails here, not halfway through sending.
-        ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType).ToString();
+        ContentType = contentType is null ? null
+            : MediaTypeHeaderValue.TryParse(contentType, out var parsed) && !contentType.Any(char.IsControl) ? parsed.ToString()
+            : throw new ArgumentException($"'{ApiException.Printable(contentType, 100)}' is not a media type.", nameof(contentType));
         Content = content;
         FileName = fileName;
     }

@@ -75,6 +75,10 @@ public class ParameterStyleWireTests
         Assert.Equal("R,100,G,200,B,150", headers["X-Rgb"]);
         Assert.Equal("R=100,G=200,B=150", headers["X-Rgb-Exploded"]);
         Assert.False(server.Requests[1].Headers.ContainsKey("X-Colors"));
+
+        // A line break in any item cannot start a second header: refused before anything is sent.
+        await Assert.ThrowsAsync<ArgumentException>(() => Client(server).SendHeadersAsync(new() { XColors = ["blue", "x\r\nX-Injected: yes"] }));
+        Assert.Equal(2, server.Requests.Count);
     }
 
     [Fact]
@@ -215,6 +219,24 @@ public class ParameterStyleWireTests
 
         Assert.Equal("city,name\nOslo,Jørgen\n", report);
         Assert.Equal("text/csv", server.Requests.Single().Headers["Accept"]);
+    }
+
+    [Fact]
+    public async Task A_text_response_larger_than_the_limit_is_a_typed_error_and_a_hostile_file_name_or_media_type_is_refused()
+    {
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "text/csv";
+            await context.Response.WriteAsync(new string('x', 5000));
+        });
+        var client = new StylesClient(new HttpClient(), new ApiClientOptions { BaseAddress = server.BaseAddress, MaxResponseBytes = 1000 });
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.GetReportAsync());
+
+        Assert.Equal(ApiErrorKind.ResponseTooLarge, error.Kind);
+        Assert.Throws<ArgumentException>(() => new FileContent(Stream.Null, "a.png\r\nX-Injected: yes"));
+        Assert.Throws<ArgumentException>(() => new FileContent(Stream.Null, "a.png", "image/png\r\nX-Injected: yes"));
+        Assert.Throws<ArgumentException>(() => new FileContent(Stream.Null, "a.png", "not a media type"));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace ProxyGen.Generator.Tests;
 /// <summary>No name a spec can choose collides with what the generator writes: locals, members, keywords, digits, case.</summary>
 public class NameSafetyTests
 {
-    private const string Names = "item, form, query, request, body, apiRequest, page, items, cancellationToken, _connection, value, result, links, nextPageUrl, headers, writer, reader";
+    private const string Names = "item, form, query, request, body, apiRequest, page, items, cancellationToken, _connection, value, result, links, nextPageUrl, headers, cookies, multipart, writer, reader";
 
     [Fact]
     public void Parameters_named_like_the_generated_methods_locals_and_fields_compile_with_zero_diagnostics()
