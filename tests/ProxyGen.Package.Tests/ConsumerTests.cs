@@ -80,8 +80,30 @@ public sealed class ConsumerTests(PackagesFixture packages) : IDisposable
         consumer.Build(packages, packages.OwnSpec, "EmitCompilerGeneratedFiles=true", "CompilerGeneratedFilesOutputPath=Generated").EnsureSuccess("building with EmitCompilerGeneratedFiles");
 
         var folder = Path.Combine(consumer.Folder, "Generated", "ProxyGen.Generator", "ProxyGen.Generator.ProxyGenGenerator");
-        Assert.True(File.Exists(Path.Combine(folder, "ProxyV1Client.UpdateShortCode.g.cs")), $"nothing generated in {folder}");
-        Assert.Contains("namespace Acme.Proxy;", File.ReadAllText(Path.Combine(folder, "ProxyV1Client.g.cs")));
+        Assert.True(File.Exists(Path.Combine(folder, "Acme.Proxy.ProxyV1Client.UpdateShortCode.g.cs")), $"nothing generated in {folder}");
+        Assert.Contains("namespace Acme.Proxy;", File.ReadAllText(Path.Combine(folder, "Acme.Proxy.ProxyV1Client.g.cs")));
+    }
+
+    [Fact]
+    public void Two_specs_named_api_yaml_in_different_folders_and_namespaces_build_side_by_side()
+    {
+        using var consumer = ConsumerProject.Create(packages, _packagesCache, """
+                <AdditionalFiles Include="billing/api.yaml" ProxyGenNamespace="Acme.Billing" />
+                <AdditionalFiles Include="shipping/api.yaml" ProxyGenNamespace="Acme.Shipping" />
+            """);
+        foreach (var folder in new[] { "billing", "shipping" })
+        {
+            Directory.CreateDirectory(Path.Combine(consumer.Folder, folder));
+            File.Copy(packages.OwnSpec, Path.Combine(consumer.Folder, folder, "api.yaml"));
+        }
+
+        var build = consumer.Build(packages, packages.OwnSpec, "EmitCompilerGeneratedFiles=true", "CompilerGeneratedFilesOutputPath=Generated");
+
+        build.EnsureSuccess("building two api.yaml");
+        Assert.Contains(" 0 Warning(s)", build.Output);
+        var generated = Path.Combine(consumer.Folder, "Generated", "ProxyGen.Generator", "ProxyGen.Generator.ProxyGenGenerator");
+        Assert.True(File.Exists(Path.Combine(generated, "Acme.Billing.ApiClient.UpdateShortCode.g.cs")));
+        Assert.True(File.Exists(Path.Combine(generated, "Acme.Shipping.ApiClient.UpdateShortCode.g.cs")));
     }
 
     [Fact]
@@ -94,8 +116,8 @@ public sealed class ConsumerTests(PackagesFixture packages) : IDisposable
         consumer.Build(packages, packages.OwnSpec, "EmitCompilerGeneratedFiles=true", "CompilerGeneratedFilesOutputPath=Generated").EnsureSuccess("building with ProxyGenVisibility=internal");
 
         var folder = Path.Combine(consumer.Folder, "Generated", "ProxyGen.Generator", "ProxyGen.Generator.ProxyGenGenerator");
-        Assert.Contains("internal partial class ProxyV1Client : IProxyV1Client", File.ReadAllText(Path.Combine(folder, "ProxyV1Client.g.cs")));
-        Assert.Contains("internal sealed partial class ShortCode", File.ReadAllText(Path.Combine(folder, "ProxyV1Client.Models.ShortCode.g.cs")));
+        Assert.Contains("internal partial class ProxyV1Client : IProxyV1Client", File.ReadAllText(Path.Combine(folder, "Acme.Proxy.ProxyV1Client.g.cs")));
+        Assert.Contains("internal sealed partial class ShortCode", File.ReadAllText(Path.Combine(folder, "Acme.Proxy.ProxyV1Client.Models.ShortCode.g.cs")));
     }
 
     [Fact]
