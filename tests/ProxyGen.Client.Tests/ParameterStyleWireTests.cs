@@ -42,6 +42,7 @@ public class ParameterStyleWireTests
 
         // the defaults (form, exploded), reserved characters, and a nested deepObject
         { "query defaults", c => c.QueryDefaultsAsync(new() { Color = "blue", Colors = Colors, Rgb = Rgb }), "/query/defaults?color=blue&colors=blue&colors=black&colors=brown&R=100&G=200&B=150" },
+        { "query content: application/json", c => c.QueryJsonAsync(new() { Where = new Address { City = "Oslo" } }), "/query/json?where=%7B%22city%22%3A%22Oslo%22%7D" },
         { "query allowReserved", c => c.QueryReservedAsync(new() { Next = "/v1/items?page=2&size=10#top", Plain = "/v1?a&b" }), "/query/reserved?next=/v1/items?page=2&size=10%23top&plain=%2Fv1%3Fa%26b" },
         {
             "query deepObject nested",

@@ -68,6 +68,39 @@ public class ParameterStyleTests
         Assert.Contains("return _connection.SendForTextAsync(apiRequest, cancellationToken);", run.Source("StylesClient.GetReport.g.cs"));
     }
 
+    [Fact]
+    public void Encoding_headers_of_a_multipart_part_are_PXG0020_at_the_property_and_the_part_is_still_sent()
+    {
+        var run = new GeneratorHarness().AddSpec("/specs/parts.yaml", """
+            openapi: 3.0.3
+            info: { title: Parts, version: '1' }
+            paths:
+              /files:
+                post:
+                  operationId: Upload
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            file: { type: string, format: binary }
+                        encoding:
+                          file:
+                            contentType: image/png
+                            headers:
+                              X-Rate-Limit-Limit: { schema: { type: integer } }
+                  responses: { '204': { description: done } }
+            """, clientName: "PartsClient").Execute();
+
+        var info = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("PXG0020", info.Id);
+        Assert.Equal(12, info.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("'file' declares headers (X-Rate-Limit-Limit)", info.GetMessage());
+        Assert.Contains("multipart.Add(\"file\", request.File, \"image/png\");", run.Source("PartsClient.Upload.g.cs"));
+        run.AssertCompiles();
+    }
+
     [Theory]
     [InlineData("path", "deepObject", "simple")]
     [InlineData("query", "matrix", "form")]

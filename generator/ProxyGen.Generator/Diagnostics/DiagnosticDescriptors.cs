@@ -152,13 +152,21 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor PartHeadersIgnored = new(
+        "PXG0020",
+        "Encoding headers are not sent",
+        "{0}: the encoding of '{1}' declares headers ({2}); ProxyGen sends a part's Content-Type and Content-Disposition only",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId,
         DuplicateName, UnsupportedSchema, GeneratorFailure,
         InvalidOption, TypeCollision, DocumentOverBudget, NameShortened,
         UnusableServerUrl, InvalidPathTemplate, UnresolvedPathItem, WebhooksIgnored,
-        AllOfConflict, NameChanged, UnsupportedStyle,
+        AllOfConflict, NameChanged, UnsupportedStyle, PartHeadersIgnored,
     ];
 
     public static DiagnosticDescriptor ById(string id) =>

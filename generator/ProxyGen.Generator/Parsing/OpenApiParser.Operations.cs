@@ -202,7 +202,19 @@ internal sealed partial class OpenApiParser
                     var other => UnsupportedStyle(other.Value, "query", "form", parameterPointer),
                 };
             var encoding = new FieldEncoding(style, parameter.Explode, location == FieldLocation.Query && parameter.AllowReserved, ContentType: null);
-            fields.Add(RequestField(parameter.Name!, location.Value, parameter.Schema ?? new OpenApiSchema(), parameter.Required, parameter.Description, requestName, parameterPointer, propertyNames, encoding));
+            var schema = parameter.Schema;
+
+            // A parameter described by `content` instead of `schema` is sent as that media type says: JSON text for JSON.
+            if (schema is null && parameter.Content?.FirstOrDefault() is { Value: not null } content)
+            {
+                schema = content.Value.Schema;
+                if (JsonMediaType(content.Key) is { } json)
+                {
+                    encoding = new FieldEncoding(null, false, false, json);
+                }
+            }
+
+            fields.Add(RequestField(parameter.Name!, location.Value, schema ?? new OpenApiSchema(), parameter.Required, parameter.Description, requestName, parameterPointer, propertyNames, encoding));
         }
 
         if (body is not null)
@@ -211,10 +223,17 @@ internal sealed partial class OpenApiParser
             foreach (var property in body.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
                 var schema = property.Value ?? new OpenApiSchema();
-                var encoding = body.Encoding is not null && body.Encoding.TryGetValue(property.Key, out var entry) && entry is not null
+                var propertyPointer = body.Pointer + "/properties/" + YamlPositionIndex.Escape(property.Key);
+                OpenApiEncoding? entry = null;
+                var encoding = body.Encoding?.TryGetValue(property.Key, out entry) == true && entry is not null
                     ? BodyEncoding(entry, body.Location)
                     : body.Location == FieldLocation.Multipart ? new FieldEncoding(null, false, false, null) : null;
-                fields.Add(RequestField(property.Key, body.Location, schema, required.Contains(property.Key), schema.Description, requestName, body.Pointer + "/properties/" + YamlPositionIndex.Escape(property.Key), propertyNames, encoding));
+                if (entry?.Headers is { Count: > 0 } partHeaders)
+                {
+                    Report(Diagnostics.DiagnosticDescriptors.PartHeadersIgnored, propertyPointer, propertyPointer, property.Key, string.Join(", ", partHeaders.Keys));
+                }
+
+                fields.Add(RequestField(property.Key, body.Location, schema, required.Contains(property.Key), schema.Description, requestName, propertyPointer, propertyNames, encoding));
             }
         }
 
