@@ -387,8 +387,8 @@ internal static class ClientEmitter
             {
                 TypeKind.File => $"{list}.Add({wireName}, {value}{contentType});",
                 TypeKind.Array when type.Element!.Kind == TypeKind.File => $"{list}.AddEach({wireName}, {value}{contentType});",
-                TypeKind.Array when IsScalar(type.Element!) => $"{list}.AddEach({wireName}, {value}, {Format(type.Element!)}{contentType});",
-                _ when IsScalar(type) => $"{list}.Add({wireName}, {TypeNames.Runtime}.ParameterText.Of({TypeNames.WireValue(value, type)}){contentType});",
+                TypeKind.Array when type.Element!.IsScalar => $"{list}.AddEach({wireName}, {value}, {Format(type.Element!)}{contentType});",
+                _ when type.IsScalar => $"{list}.Add({wireName}, {TypeNames.Runtime}.ParameterText.Of({TypeNames.WireValue(value, type)}){contentType});",
                 _ => $"{list}.AddJson({wireName}, {ElementExpression(value, type, @namespace)}{contentType});",
             });
             return;
@@ -433,8 +433,6 @@ internal static class ClientEmitter
         _ => string.Empty,
     };
 
-    private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Array or TypeKind.Map or TypeKind.Model or TypeKind.Union
-        or TypeKind.JsonObject or TypeKind.JsonValue or TypeKind.Stream or TypeKind.File);
 
     /// <summary>The <c>Func&lt;T, string?&gt;</c> that formats one list item: an enum's wire value, else <c>ParameterText.Of</c>.</summary>
     private static string Format(TypeRef item) => item.Kind == TypeKind.Enum
@@ -485,7 +483,7 @@ internal static class ClientEmitter
 
         var parameter = operation.PathParameters.First(p => p.WireName == part.Text);
         var value = TypeNames.WireValue(parameter.ArgumentName, parameter.Type);
-        if (!IsScalar(parameter.Type))
+        if (!parameter.Type.IsScalar)
         {
             return $"{TypeNames.Runtime}.PathSegment.Styled({SourceWriter.Literal(parameter.WireName)}, {ElementExpression(parameter.ArgumentName, parameter.Type, @namespace)}, {TypeNames.Runtime}.ParameterStyle.{parameter.Style}, explode: {Bool(parameter.Explode)})";
         }

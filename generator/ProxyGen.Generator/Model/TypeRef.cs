@@ -38,4 +38,8 @@ internal enum TypeKind
 internal sealed record TypeRef(TypeKind Kind, bool Nullable, string? Name = null, TypeRef? Element = null)
 {
     public TypeRef WithNullable(bool nullable) => nullable == Nullable ? this : this with { Nullable = nullable };
+
+    /// <summary>One value with a text form of its own (a string, number, date, enum …): not a list, object, raw JSON, file or stream.</summary>
+    public bool IsScalar => Kind is not (TypeKind.Array or TypeKind.Map or TypeKind.Model or TypeKind.Union
+        or TypeKind.JsonObject or TypeKind.JsonValue or TypeKind.Stream or TypeKind.File);
 }

@@ -331,13 +331,11 @@ internal sealed partial class OpenApiParser
         }
 
         var scalarStyle = encoding.Style is "Form" or "Simple" or "SpaceDelimited" or "PipeDelimited" or "DeepObject";
-        return IsScalar(type)
+        return type.IsScalar
             ? scalarStyle
-            : type.Kind == TypeKind.Array && IsScalar(type.Element!) && encoding.Style == "Form" && encoding.Explode && location != FieldLocation.Header;
+            : type.Kind == TypeKind.Array && type.Element!.IsScalar && encoding.Style == "Form" && encoding.Explode && location != FieldLocation.Header;
     }
 
-    private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Array or TypeKind.Map or TypeKind.Model or TypeKind.Union
-        or TypeKind.JsonObject or TypeKind.JsonValue or TypeKind.Stream or TypeKind.File);
 
     /// <summary>
     /// Objects travel in plain forms as JSON text, so a request value that resolved to a model or map
