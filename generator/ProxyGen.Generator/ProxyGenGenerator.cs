@@ -17,10 +17,17 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // The spec pipeline needs only the YAML and the item's metadata, never the Compilation.
+        // API baselines (proxy_v1.api.txt beside proxy_v1.yaml): each spec is read with its own, if it has one.
+        var baselines = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".api.txt", System.StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => new SpecBaseline(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect();
         var results = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select((pair, cancellationToken) => SpecInputReader.Read(pair.Left, pair.Right, cancellationToken))
             .Where(input => input is not null)
+            .Combine(baselines)
+            .Select(static (pair, _) => SpecInputReader.WithBaseline(pair.Left!, pair.Right))
             .WithTrackingName(TrackingNames.SpecInputs)
             .Select((input, cancellationToken) => OpenApiParser.Parse(input!, cancellationToken))
             .WithTrackingName(TrackingNames.ParseResults);
@@ -33,6 +40,7 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
         var operations = specs.SelectMany((spec, _) => spec!.Operations.Select(o => (spec.Client, Operation: o))).WithTrackingName(TrackingNames.Operations);
         var models = specs.SelectMany((spec, _) => spec!.Models.Select(m => (spec.Client, Model: m))).WithTrackingName(TrackingNames.Models);
         var enums = specs.SelectMany((spec, _) => spec!.Enums.Select(e => (spec.Client, Enum: e))).WithTrackingName(TrackingNames.Enums);
+        var removed = specs.Where(spec => spec!.Removed is not null).Select((spec, _) => (spec!.Client, Removed: spec.Removed!)).WithTrackingName(TrackingNames.Removed);
         var unions = specs.SelectMany((spec, _) => spec!.Unions.Select(u => (spec.Client, Union: u))).WithTrackingName(TrackingNames.Unions);
         var diagnostics = results.SelectMany((result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
         var typeNames = specs.Select((spec, _) => spec!.Types).Collect().WithTrackingName(TrackingNames.TypeNames);
@@ -53,6 +61,8 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
             SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.Name}.Models.{item.Left.Model.Name}.g.cs", item.Left.Model.Name, () => ModelEmitter.Emit(item.Left.Client, item.Left.Model)));
         context.RegisterSourceOutput(enums.Combine(owners), static (output, item) =>
             SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.Name}.Models.{item.Left.Enum.Name}.g.cs", item.Left.Enum.Name, () => EnumEmitter.Emit(item.Left.Client, item.Left.Enum)));
+        context.RegisterSourceOutput(removed.Combine(owners), static (output, item) =>
+            SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.Name}.Removed.g.cs", "the removed members", () => RemovedEmitter.Emit(item.Left.Client, item.Left.Removed)));
         context.RegisterSourceOutput(unions.Combine(owners), static (output, item) =>
             SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.Name}.Models.{item.Left.Union.Name}.g.cs", item.Left.Union.Name, () => UnionEmitter.Emit(item.Left.Client, item.Left.Union)));
     }

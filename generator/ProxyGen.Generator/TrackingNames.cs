@@ -14,4 +14,5 @@ internal static class TrackingNames
     public const string Diagnostics = nameof(Diagnostics);
     public const string TypeNames = nameof(TypeNames);
     public const string Owners = nameof(Owners);
+    public const string Removed = nameof(Removed);
 }

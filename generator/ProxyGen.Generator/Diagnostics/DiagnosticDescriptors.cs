@@ -8,6 +8,9 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "ProxyGen";
 
+    /// <summary>The category of the spec-update diagnostics (PXG0021–PXG0029), so an .editorconfig can set them all at once.</summary>
+    private const string DriftCategory = "ProxyGen.ApiDrift";
+
     public static readonly DiagnosticDescriptor InvalidDocument = new(
         "PXG0001",
         "The OpenAPI document cannot be read",
@@ -160,6 +163,78 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor OperationRemoved = new(
+        "PXG0021",
+        "An operation was removed from the spec",
+        "{0} was removed from {2} ({1}); calls to it fail with CS0619 until you update them, then the baseline",
+        DriftCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OperationChanged = new(
+        "PXG0022",
+        "An operation's method, path or signature changed",
+        "{0} changed in {2}: {1}",
+        DriftCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RequestFieldChanged = new(
+        "PXG0023",
+        "A request field was removed, became required or changed type",
+        "{0}: {1} in {2}",
+        DriftCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RequiredFieldAdded = new(
+        "PXG0024",
+        "A new request field is required",
+        "{0}: {1} ({2})",
+        DriftCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PropertyChanged = new(
+        "PXG0025",
+        "A model property was removed or changed type",
+        "{0}: {1} in {2}",
+        DriftCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor EnumValueRemoved = new(
+        "PXG0026",
+        "An enum value was removed",
+        "{0}: the value {1} was removed from {2}",
+        DriftCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ModelRemoved = new(
+        "PXG0027",
+        "A model was removed from the spec",
+        "{0} was removed from {2} (a {1}); code that uses it fails with CS0619 until you update it, then the baseline",
+        DriftCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BecameDeprecated = new(
+        "PXG0028",
+        "Something became deprecated",
+        "{0} {1} in {2}",
+        DriftCategory,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ApiAdded = new(
+        "PXG0029",
+        "Something was added to the spec",
+        "{0} was added to {2} ({1})",
+        DriftCategory,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
         InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId,
@@ -167,6 +242,8 @@ internal static class DiagnosticDescriptors
         InvalidOption, TypeCollision, DocumentOverBudget, NameShortened,
         UnusableServerUrl, InvalidPathTemplate, UnresolvedPathItem, WebhooksIgnored,
         AllOfConflict, NameChanged, UnsupportedStyle, PartHeadersIgnored,
+        OperationRemoved, OperationChanged, RequestFieldChanged, RequiredFieldAdded, PropertyChanged,
+        EnumValueRemoved, ModelRemoved, BecameDeprecated, ApiAdded,
     ];
 
     public static DiagnosticDescriptor ById(string id) =>

@@ -100,7 +100,7 @@ internal static class ClientEmitter
 
     public static string EmitOperation(ClientSpec client, OperationSpec operation)
     {
-        var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
+        var writer = FileHeader.Start(client.SpecFileName, client.Namespace, operation.Request?.Fields.Any(f => f.Deprecated) == true);
         var signature = Parameters(operation);
 
         using (writer.Block($"{client.Visibility} partial interface {client.InterfaceName}"))
@@ -140,7 +140,8 @@ internal static class ClientEmitter
         : "global::System.Threading.Tasks.Task";
 
     /// <summary>Path arguments, then the JSON or binary body, then the request class, then the cancellation token; optional ones default to null.</summary>
-    private static string Parameters(OperationSpec operation, bool enumeratorCancellation = false)
+    /// <param name="cancellation">False leaves the cancellation token out (the API baseline's form).</param>
+    public static string Parameters(OperationSpec operation, bool enumeratorCancellation = false, bool cancellation = true)
     {
         var parts = operation.PathParameters.Select(p => $"{TypeNames.Of(p.Type)} {p.ArgumentName}").ToList();
         if (operation.Body is { } body)
@@ -156,7 +157,11 @@ internal static class ClientEmitter
         }
 
         var attribute = enumeratorCancellation ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " : string.Empty;
-        parts.Add($"{attribute}{TypeNames.CancellationToken} cancellationToken = default");
+        if (cancellation)
+        {
+            parts.Add($"{attribute}{TypeNames.CancellationToken} cancellationToken = default");
+        }
+
         return string.Join(", ", parts);
     }
 
@@ -519,6 +524,11 @@ internal static class ClientEmitter
                 };
                 writer.Summary(field.Description ?? $"The {field.WireName} {where}.");
                 writer.DocXml("remarks", $"Sent as the {where} <c>{SourceWriter.XmlEscape(field.WireName)}</c>{HowSent(field)}.");
+                if (field.Deprecated)
+                {
+                    writer.Line($"[global::System.Obsolete(\"The spec marks this {where} deprecated.\")]");
+                }
+
                 var required = field.Required ? "required " : string.Empty;
                 writer.Line($"public {required}{TypeNames.Of(field.Type)} {field.PropertyName} {{ get; set; }}");
             }

@@ -14,7 +14,7 @@ internal static class ModelEmitter
 
     public static string Emit(ClientSpec client, ModelSpec model)
     {
-        var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
+        var writer = FileHeader.Start(client.SpecFileName, client.Namespace, model.AllProperties.Any(p => p.Deprecated));
         writer.Summary(model.Description ?? $"The {model.Name} object of the {client.Title} API.");
         var declaration = $"{client.Visibility} {(model.IsSealed ? "sealed " : string.Empty)}partial class {model.Name}"
             + (model.BaseName is null ? string.Empty : " : " + model.BaseName);
@@ -34,6 +34,11 @@ internal static class ModelEmitter
 
                 var required = property.Type.Nullable ? string.Empty : "required ";
                 writer.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({SourceWriter.Literal(property.JsonName)})]");
+                if (property.Deprecated)
+                {
+                    writer.Line("[global::System.Obsolete(\"The spec marks this member deprecated.\")]");
+                }
+
                 writer.Line($"public {required}{TypeNames.Of(property.Type)} {property.Name} {{ get; init; }}");
                 writer.Line();
             }

@@ -15,7 +15,8 @@ internal sealed record ApiSpec(
     EquatableArray<OperationSpec> Operations,
     EquatableArray<ModelSpec> Models,
     EquatableArray<EnumSpec> Enums,
-    EquatableArray<UnionSpec> Unions)
+    EquatableArray<UnionSpec> Unions,
+    Drift.RemovedSurface? Removed = null)
 {
     /// <summary>Every type name this spec puts into <see cref="ClientSpec.Namespace"/>.</summary>
     public GeneratedTypes Types => new(

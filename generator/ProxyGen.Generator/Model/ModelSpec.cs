@@ -21,7 +21,8 @@ internal sealed record ModelSpec(
 /// <param name="JsonName">The JSON member name, kept exactly.</param>
 /// <param name="Name">The C# property name.</param>
 /// <param name="Type">The C# type; <see cref="TypeRef.Nullable"/> says whether it may be null.</param>
-internal sealed record PropertySpec(string JsonName, string Name, TypeRef Type, string? Description);
+/// <param name="Deprecated">The spec marks the member deprecated: the property is <c>[Obsolete]</c>.</param>
+internal sealed record PropertySpec(string JsonName, string Name, TypeRef Type, string? Description, bool Deprecated = false);
 
 /// <summary>A string enum, emitted as an open string-backed struct.</summary>
 internal sealed record EnumSpec(string Name, string? Description, EquatableArray<EnumMemberSpec> Members);

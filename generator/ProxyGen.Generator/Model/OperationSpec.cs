@@ -84,7 +84,8 @@ internal sealed record RequestFieldSpec(
     TypeRef Type,
     bool Required,
     string? Description,
-    FieldEncoding? Encoding = null);
+    FieldEncoding? Encoding = null,
+    bool Deprecated = false);
 
 /// <summary>
 /// How a query, header, form or multipart value is written. Without one, a value goes as plain text: lists one pair

@@ -51,40 +51,108 @@ internal sealed partial class OpenApiParser
                 break;
             }
 
-            var models = _models.Values.ToList();
-            _models.Clear();
-            foreach (var model in models)
-            {
-                if (renames.ContainsKey(model.Name) && !representatives.Contains(model.Name))
-                {
-                    continue;
-                }
-
-                var name = renames.TryGetValue(model.Name, out var canonical) ? canonical : model.Name;
-                _models[name] = model with
-                {
-                    Name = name,
-                    Description = descriptions.TryGetValue(model.Name, out var description) ? description : model.Description,
-                    Properties = model.Properties.Select(p => p with { Type = Rename(p.Type, renames) }).ToEquatableArray(),
-                    InheritedProperties = model.InheritedProperties.Select(p => p with { Type = Rename(p.Type, renames) }).ToEquatableArray(),
-                };
-                if (name != model.Name)
-                {
-                    _componentModels.Remove(model.Name);
-                }
-            }
-
-            operations = operations.Select(o => (Rename(o.Operation, renames), o.Pointer)).ToList();
-            for (var i = 0; i < _unionDrafts.Count; i++)
-            {
-                _unionDrafts[i] = _unionDrafts[i] with
-                {
-                    Alternatives = _unionDrafts[i].Alternatives.Select(a => a with { Type = Rename(a.Type, renames) }).ToEquatableArray(),
-                };
-            }
+            operations = ApplyRenames(operations, renames, representatives, descriptions);
         }
 
         return operations;
+    }
+
+    /// <summary>
+    /// Renames models (and every reference to them) by <paramref name="renames"/>; of models that become one, only the
+    /// <paramref name="representatives"/> stay, with the description in <paramref name="descriptions"/>.
+    /// </summary>
+    private List<(OperationSpec Operation, string Pointer)> ApplyRenames(
+        List<(OperationSpec Operation, string Pointer)> operations,
+        Dictionary<string, string> renames,
+        HashSet<string> representatives,
+        Dictionary<string, string?> descriptions)
+    {
+        foreach (var rename in renames)
+        {
+            if (rename.Key != rename.Value)
+            {
+                _mergedPointers[rename.Value] = PointersOf(rename.Value).Concat(PointersOf(rename.Key)).Distinct(StringComparer.Ordinal).ToList();
+            }
+        }
+
+            var models = _models.Values.ToList();
+        _models.Clear();
+        foreach (var model in models)
+        {
+            if (renames.ContainsKey(model.Name) && !representatives.Contains(model.Name))
+            {
+                continue;
+            }
+
+            var name = renames.TryGetValue(model.Name, out var canonical) ? canonical : model.Name;
+            _models[name] = model with
+            {
+                Name = name,
+                Description = descriptions.TryGetValue(model.Name, out var description) ? description : model.Description,
+                Properties = model.Properties.Select(p => p with { Type = Rename(p.Type, renames) }).ToEquatableArray(),
+                InheritedProperties = model.InheritedProperties.Select(p => p with { Type = Rename(p.Type, renames) }).ToEquatableArray(),
+            };
+            if (name != model.Name)
+            {
+                _componentModels.Remove(model.Name);
+            }
+        }
+
+        operations = operations.Select(o => (Rename(o.Operation, renames), o.Pointer)).ToList();
+        for (var i = 0; i < _unionDrafts.Count; i++)
+        {
+            _unionDrafts[i] = _unionDrafts[i] with
+            {
+                Alternatives = _unionDrafts[i].Alternatives.Select(a => a with { Type = Rename(a.Type, renames) }).ToEquatableArray(),
+            };
+        }
+
+        return operations;
+    }
+
+    /// <summary>Every place in the spec a model was read from: several when inline objects became one.</summary>
+    private List<string> PointersOf(string name) =>
+        _mergedPointers.TryGetValue(name, out var pointers) ? pointers
+        : _drafts.TryGetValue(name, out var draft) ? new List<string> { draft.Pointer }
+        : new List<string>();
+
+    /// <summary>
+    /// With an API baseline, an inline type keeps the name the baseline gives it. Names of inline types are the
+    /// generator's, not the spec's: the object Twilio writes under <c>phone_number.capabilities</c> is
+    /// <c>Capabilities</c> while a short code has the same one, and would become <c>PhoneNumberCapabilities</c> the day
+    /// short codes go. Matching by where the spec declares it keeps the caller's code compiling.
+    /// </summary>
+    private List<(OperationSpec Operation, string Pointer)> KeepBaselineNames(List<(OperationSpec Operation, string Pointer)> operations)
+    {
+        if (_input.Baseline is not { } baseline)
+        {
+            return operations;
+        }
+
+        var byPointer = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (entry, _) in Drift.ApiSurface.Read(baseline.Text))
+        {
+            if (entry.Kind == Drift.SurfaceKind.Type && entry.TypeKeyword == "class" && !Drift.ApiChange.IsComponent(entry))
+            {
+                foreach (var pointer in entry.Where.Split(' '))
+                {
+                    byPointer[pointer] = entry.Key;
+                }
+            }
+        }
+
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var model in _models.Values.Where(m => !_componentModels.Contains(m.Name)))
+        {
+            var wanted = PointersOf(model.Name).Select(p => byPointer.TryGetValue(p, out var name) ? name : null).FirstOrDefault(n => n is not null);
+            if (wanted is not null && wanted != model.Name && !_typeNames.Contains(wanted))
+            {
+                renames[model.Name] = wanted;
+                _typeNames.Add(wanted);
+            }
+        }
+
+        return renames.Count == 0 ? operations : ApplyRenames(operations, renames, new HashSet<string>(renames.Keys, StringComparer.Ordinal), new Dictionary<string, string?>());
     }
 
     /// <summary>A model's shape: every member's wire name, C# name and type, in order. Descriptions do not count.</summary>

@@ -214,7 +214,8 @@ internal sealed partial class OpenApiParser
                 }
             }
 
-            fields.Add(RequestField(parameter.Name!, location.Value, schema ?? new OpenApiSchema(), parameter.Required, parameter.Description, requestName, parameterPointer, propertyNames, encoding));
+            fields.Add(RequestField(parameter.Name!, location.Value, schema ?? new OpenApiSchema(), parameter.Required, parameter.Description, requestName, parameterPointer, propertyNames, encoding)
+                with { Deprecated = parameter.Deprecated || schema?.Deprecated == true });
         }
 
         if (body is not null)
@@ -233,7 +234,8 @@ internal sealed partial class OpenApiParser
                     Report(Diagnostics.DiagnosticDescriptors.PartHeadersIgnored, propertyPointer, propertyPointer, property.Key, string.Join(", ", partHeaders.Keys));
                 }
 
-                fields.Add(RequestField(property.Key, body.Location, schema, required.Contains(property.Key), schema.Description, requestName, propertyPointer, propertyNames, encoding));
+                fields.Add(RequestField(property.Key, body.Location, schema, required.Contains(property.Key), schema.Description, requestName, propertyPointer, propertyNames, encoding)
+                    with { Deprecated = schema.Deprecated });
             }
         }
 

@@ -280,7 +280,7 @@ internal sealed partial class OpenApiParser
 
                 // A member the server may leave out is nullable even when the schema does not say so: absent is not zero.
                 var nullable = type.Nullable || !required.Contains(property.Key);
-                draft.Parts.Add(new ModelPart(null, new PropertySpec(property.Key, propertyName, type.WithNullable(nullable), Describe(propertySchema)), propertyPointer));
+                draft.Parts.Add(new ModelPart(null, new PropertySpec(property.Key, propertyName, type.WithNullable(nullable), Describe(propertySchema), propertySchema.Deprecated), propertyPointer));
             }
         }
     }
@@ -450,6 +450,7 @@ internal sealed partial class OpenApiParser
         }
 
         _enums[name] = new EnumSpec(name, Text(schema.Description), members.ToEquatableArray());
+        _typePointers[name] = pointer;
     }
 
     /// <summary>A member may not share its type's name (CS0542) nor a name the emitters use.</summary>

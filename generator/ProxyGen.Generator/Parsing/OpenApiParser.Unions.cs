@@ -27,6 +27,7 @@ internal sealed partial class OpenApiParser
     /// </summary>
     private TypeRef AddUnion(string name, IOpenApiSchema schema, string pointer, bool nullable)
     {
+        _typePointers[name] = pointer;
         var keyword = schema.OneOf?.Count > 0 ? "oneOf" : "anyOf";
         var options = (schema.OneOf?.Count > 0 ? schema.OneOf : schema.AnyOf)!;
         var names = new HashSet<string>(StringComparer.Ordinal);

@@ -51,9 +51,14 @@ internal sealed partial class OpenApiParser
     {
         var parser = new OpenApiParser(input);
         ApiSpec? spec = null;
+        var surface = EquatableArray<Drift.SurfaceEntry>.Empty;
         try
         {
             spec = parser.Read(cancellationToken);
+            if (spec is not null)
+            {
+                (spec, surface) = parser.CheckDrift(spec);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -64,7 +69,7 @@ internal sealed partial class OpenApiParser
             parser.Report(DiagnosticDescriptors.GeneratorFailure, null, "the client", input.FileName, DiagnosticInfo.Describe(exception));
         }
 
-        return new ParseResult(spec, parser._diagnostics.ToEquatableArray());
+        return new ParseResult(spec, parser._diagnostics.ToEquatableArray(), surface);
     }
 
     private ApiSpec? Read(CancellationToken cancellationToken)
@@ -244,6 +249,7 @@ internal sealed partial class OpenApiParser
                 }
 
                 methodNames[name] = operation.OperationId;
+                _operationPointers[operation.OperationId] = pointer;
                 operations.Add((ReadOperation(path.Key, template.Parts, path.Value, method, operation, name, pointer), pointer));
             }
         }
@@ -260,6 +266,7 @@ internal sealed partial class OpenApiParser
         // Bases and merged allOf parts are known only now; so are the members of a page, and with them its paging.
         FinishModels();
         operations = MergeIdenticalInlineModels(operations);
+        operations = KeepBaselineNames(operations);
         FinishUnions();
         for (var i = 0; i < operations.Count; i++)
         {

@@ -7,8 +7,13 @@ namespace ProxyGen.Generator.Parsing;
 /// <param name="ClientName">The generated client's class name.</param>
 /// <param name="OpenApiVersion">The version the document declares, as the sniffer found it.</param>
 /// <param name="Visibility">The ProxyGenVisibility metadata as written, or null.</param>
-internal sealed record SpecInput(string Path, string Text, string OpenApiVersion, string Namespace, string ClientName, string? Visibility)
+/// <param name="Baseline">The API baseline beside the spec (<c>proxy_v1.api.txt</c>), when there is one.</param>
+internal sealed record SpecInput(string Path, string Text, string OpenApiVersion, string Namespace, string ClientName, string? Visibility, SpecBaseline? Baseline = null)
 {
+    /// <summary>Where the API baseline of the spec at <paramref name="specPath"/> stands: beside it, <c>{name}.api.txt</c>.</summary>
+    public static string BaselinePathOf(string specPath) =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(specPath) ?? string.Empty, System.IO.Path.GetFileNameWithoutExtension(specPath) + ".api.txt");
+
     public string FileName => System.IO.Path.GetFileName(Path);
 
     /// <summary>
@@ -17,3 +22,6 @@ internal sealed record SpecInput(string Path, string Text, string OpenApiVersion
     /// </summary>
     public bool IsJson => Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase) && SpecSniffer.IsJson(Text);
 }
+
+/// <summary>An API baseline file: its path and text.</summary>
+internal sealed record SpecBaseline(string Path, string Text);

@@ -35,6 +35,21 @@ internal static class SpecInputReader
         return new SpecInput(file.Path, text, version, @namespace, clientName, Option(options, "build_metadata.AdditionalFiles.ProxyGenVisibility"));
     }
 
+    /// <summary>The spec with the API baseline that stands beside it, if <paramref name="baselines"/> has one.</summary>
+    public static SpecInput WithBaseline(SpecInput spec, System.Collections.Immutable.ImmutableArray<SpecBaseline> baselines)
+    {
+        var path = SpecInput.BaselinePathOf(spec.Path);
+        foreach (var baseline in baselines)
+        {
+            if (string.Equals(baseline.Path.Replace('\\', '/'), path.Replace('\\', '/'), System.StringComparison.OrdinalIgnoreCase))
+            {
+                return spec with { Baseline = baseline };
+            }
+        }
+
+        return spec;
+    }
+
     private static string? Option(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
