@@ -80,7 +80,7 @@ internal sealed record ApiChange(ChangeKind Kind, string Subject, string Detail,
                     {
                         changes.Add(new ApiChange(ChangeKind.OperationChanged, entry.Key, $"was {entry.Operation}, is {match.Operation}", entry, match));
                     }
-                    else if (match.Parameters != entry.Parameters || match.Type != entry.Type)
+                    else if (Comparable(match.Parameters) != Comparable(entry.Parameters) || match.Type != entry.Type)
                     {
                         var detail = match.Parameters != entry.Parameters
                             ? $"its parameters were ({entry.Parameters}), are ({match.Parameters})"
@@ -170,6 +170,12 @@ internal sealed record ApiChange(ChangeKind Kind, string Subject, string Detail,
         var now = Index(current);
         return baseline.Where(e => !now.ContainsKey(e.Key)).ToList();
     }
+
+    /// <summary>
+    /// A method's parameters without what follows from its request fields: the request argument is mandatory exactly
+    /// when a field is required (reported for that field), and then an optional body loses its default (CS1737).
+    /// </summary>
+    private static string? Comparable(string? parameters) => parameters?.Replace("? request = null", " request").Replace(" body = null", " body");
 
     private static Dictionary<string, SurfaceEntry> Index(IEnumerable<SurfaceEntry> entries)
     {

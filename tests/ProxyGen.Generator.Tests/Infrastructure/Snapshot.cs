@@ -10,6 +10,10 @@ internal static class Snapshot
 {
     private static bool Accepting => Environment.GetEnvironmentVariable("PROXYGEN_ACCEPT_SNAPSHOTS") == "1";
 
+    /// <summary><c>X.g.cs</c> → <c>X.g.verified.cs</c>; <c>report.txt</c> → <c>report.verified.txt</c>.</summary>
+    private static string SnapshotName(string name, string state) =>
+        Path.GetFileNameWithoutExtension(name) + "." + state + Path.GetExtension(name);
+
     /// <summary>Compares every generated file with its snapshot, and fails on snapshots nothing generates any more.</summary>
     public static void Verify(string testName, IReadOnlyDictionary<string, string> files)
     {
@@ -18,9 +22,8 @@ internal static class Snapshot
         var failures = new StringBuilder();
         foreach (var (hintName, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            var stem = Path.GetFileNameWithoutExtension(hintName);
-            var verified = Path.Combine(folder, stem + ".verified.cs");
-            var received = Path.Combine(folder, stem + ".received.cs");
+            var verified = Path.Combine(folder, SnapshotName(hintName, "verified"));
+            var received = Path.Combine(folder, SnapshotName(hintName, "received"));
             var expected = File.Exists(verified) ? File.ReadAllText(verified).ReplaceLineEndings("\n") : null;
             if (expected == text)
             {
@@ -41,8 +44,8 @@ internal static class Snapshot
                 : UnifiedDiff.Create(verified, received, expected, text));
         }
 
-        var generated = files.Keys.Select(h => Path.GetFileNameWithoutExtension(h) + ".verified.cs").ToHashSet();
-        foreach (var stale in Directory.GetFiles(folder, "*.verified.cs").Where(f => !generated.Contains(Path.GetFileName(f))))
+        var generated = files.Keys.Select(h => SnapshotName(h, "verified")).ToHashSet();
+        foreach (var stale in Directory.GetFiles(folder, "*.verified.*").Where(f => !generated.Contains(Path.GetFileName(f))))
         {
             if (Accepting)
             {
@@ -64,54 +67,59 @@ internal static class Snapshot
     }
 }
 
-/// <summary>A small line-based unified diff (LCS), enough for generated files of a few hundred lines.</summary>
+/// <summary>A unified diff (<c>diff -u</c>'s layout, with <c>@@ -l,n +l,n @@</c> hunk headers) computed by DiffPlex.</summary>
 internal static class UnifiedDiff
 {
     public static string Create(string oldName, string newName, string oldText, string newText, int context = 3)
     {
-        var a = oldText.Split('\n');
-        var b = newText.Split('\n');
-        var lcs = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-        {
-            for (var j = b.Length - 1; j >= 0; j--)
-            {
-                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-            }
-        }
-
-        var edits = new List<(char Kind, string Line, int OldLine, int NewLine)>();
-        int x = 0, y = 0;
-        while (x < a.Length || y < b.Length)
-        {
-            if (x < a.Length && y < b.Length && a[x] == b[y]) { edits.Add((' ', a[x], x, y)); x++; y++; }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y])) { edits.Add(('+', b[y], x, y)); y++; }
-            else { edits.Add(('-', a[x], x, y)); x++; }
-        }
-
+        var diff = DiffPlex.Differ.Instance.CreateLineDiffs(oldText, newText, ignoreWhitespace: false);
+        var a = diff.PiecesOld;
+        var b = diff.PiecesNew;
         var output = new StringBuilder().Append("--- ").AppendLine(oldName).Append("+++ ").AppendLine(newName);
-        for (var k = 0; k < edits.Count; k++)
+        var blocks = diff.DiffBlocks;
+        for (var first = 0; first < blocks.Count;)
         {
-            if (edits[k].Kind == ' ')
+            // A hunk takes every following block whose unchanged gap is short enough to show as context.
+            var last = first;
+            while (last + 1 < blocks.Count && blocks[last + 1].DeleteStartA - (blocks[last].DeleteStartA + blocks[last].DeleteCountA) <= 2 * context)
             {
-                continue;
+                last++;
             }
 
-            var start = Math.Max(0, k - context);
-            var end = k;
-            while (end < edits.Count && (edits[end].Kind != ' ' || edits.Skip(end).Take(context * 2).Any(e => e.Kind != ' ')))
+            var startA = Math.Max(0, blocks[first].DeleteStartA - context);
+            var startB = blocks[first].InsertStartB - (blocks[first].DeleteStartA - startA);
+            var endOfLast = blocks[last].DeleteStartA + blocks[last].DeleteCountA;
+            var endA = Math.Min(a.Count, endOfLast + context);
+            var endB = blocks[last].InsertStartB + blocks[last].InsertCountB + (endA - endOfLast);
+            output.AppendLine($"@@ -{startA + 1},{endA - startA} +{startB + 1},{endB - startB} @@");
+            var position = startA;
+            for (var k = first; k <= last; k++)
             {
-                end++;
+                var block = blocks[k];
+                for (; position < block.DeleteStartA; position++)
+                {
+                    output.Append(' ').AppendLine(a[position]);
+                }
+
+                for (var d = 0; d < block.DeleteCountA; d++)
+                {
+                    output.Append('-').AppendLine(a[block.DeleteStartA + d]);
+                }
+
+                for (var n = 0; n < block.InsertCountB; n++)
+                {
+                    output.Append('+').AppendLine(b[block.InsertStartB + n]);
+                }
+
+                position = block.DeleteStartA + block.DeleteCountA;
             }
 
-            end = Math.Min(edits.Count, end + context);
-            output.AppendLine($"@@ -{edits[start].OldLine + 1} +{edits[start].NewLine + 1} @@");
-            for (var m = start; m < end; m++)
+            for (; position < endA; position++)
             {
-                output.Append(edits[m].Kind).AppendLine(edits[m].Line);
+                output.Append(' ').AppendLine(a[position]);
             }
 
-            k = end;
+            first = last + 1;
         }
 
         return output.ToString();
