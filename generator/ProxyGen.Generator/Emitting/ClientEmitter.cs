@@ -524,7 +524,7 @@ internal static class ClientEmitter
                 };
                 writer.Summary(field.Description ?? $"The {field.WireName} {where}.");
                 writer.DocXml("remarks", $"Sent as the {where} <c>{SourceWriter.XmlEscape(field.WireName)}</c>{HowSent(field)}.");
-                if (field.Deprecated)
+                if (field.Deprecated && !field.Required)
                 {
                     writer.Line($"[global::System.Obsolete(\"The spec marks this {where} deprecated.\")]");
                 }

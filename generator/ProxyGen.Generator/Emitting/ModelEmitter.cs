@@ -32,9 +32,15 @@ internal static class ModelEmitter
                     writer.DocXml("summary", $"The <c>{SourceWriter.XmlEscape(property.JsonName)}</c> member.");
                 }
 
+                if (property.Deprecated)
+                {
+                    writer.DocText("remarks", "Deprecated: the spec marks this member deprecated.");
+                }
+
                 var required = property.Type.Nullable ? string.Empty : "required ";
                 writer.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({SourceWriter.Literal(property.JsonName)})]");
-                if (property.Deprecated)
+                // C# refuses [Obsolete] on a required member (CS9042); its documentation says it instead.
+                if (property.Deprecated && property.Type.Nullable)
                 {
                     writer.Line("[global::System.Obsolete(\"The spec marks this member deprecated.\")]");
                 }
