@@ -37,11 +37,11 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
         // Fan out, so an edit to one operation or model re-emits only that file.
         var clients = specs.Select((spec, _) => spec!.Client).WithTrackingName(TrackingNames.Clients);
         var jsonTypes = specs.Select((spec, _) => spec!.JsonTypes).WithTrackingName(TrackingNames.JsonTypes);
-        var operations = specs.SelectMany((spec, _) => spec!.Operations.Select(o => (spec.Client, Operation: o))).WithTrackingName(TrackingNames.Operations);
-        var models = specs.SelectMany((spec, _) => spec!.Models.Select(m => (spec.Client, Model: m))).WithTrackingName(TrackingNames.Models);
-        var enums = specs.SelectMany((spec, _) => spec!.Enums.Select(e => (spec.Client, Enum: e))).WithTrackingName(TrackingNames.Enums);
-        var removed = specs.Where(spec => spec!.Removed is not null).Select((spec, _) => (spec!.Client, Removed: spec.Removed!)).WithTrackingName(TrackingNames.Removed);
-        var unions = specs.SelectMany((spec, _) => spec!.Unions.Select(u => (spec.Client, Union: u))).WithTrackingName(TrackingNames.Unions);
+        var operations = specs.SelectMany((spec, _) => spec!.Operations.Select(o => (Client: spec.Client.Context, Operation: o))).WithTrackingName(TrackingNames.Operations);
+        var models = specs.SelectMany((spec, _) => spec!.Models.Select(m => (Client: spec.Client.Context, Model: m))).WithTrackingName(TrackingNames.Models);
+        var enums = specs.SelectMany((spec, _) => spec!.Enums.Select(e => (Client: spec.Client.Context, Enum: e))).WithTrackingName(TrackingNames.Enums);
+        var removed = specs.Where(spec => spec!.Removed is not null).Select((spec, _) => (Client: spec!.Client.Context, Removed: spec.Removed!)).WithTrackingName(TrackingNames.Removed);
+        var unions = specs.SelectMany((spec, _) => spec!.Unions.Select(u => (Client: spec.Client.Context, Union: u))).WithTrackingName(TrackingNames.Unions);
         var diagnostics = results.SelectMany((result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
         var typeNames = specs.Select((spec, _) => spec!.Types).Collect().WithTrackingName(TrackingNames.TypeNames);
 
@@ -52,7 +52,7 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
         context.RegisterSourceOutput(typeNames, TypeCollisions.Report);
         context.RegisterSourceOutput(clients.Combine(owners), static (output, item) =>
-            SafeOutput.Add(output, item.Left, item.Right, $"{item.Left.Namespace}.{item.Left.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(item.Left)));
+            SafeOutput.Add(output, item.Left.Context, item.Right, $"{item.Left.Namespace}.{item.Left.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(item.Left)));
         context.RegisterSourceOutput(jsonTypes.Combine(owners), static (output, item) =>
             SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.JsonResolverName}.g.cs", "the JSON resolver", () => JsonResolverEmitter.Emit(item.Left)));
         context.RegisterSourceOutput(operations.Combine(owners), static (output, item) =>

@@ -98,7 +98,7 @@ internal static class ClientEmitter
         }
     }
 
-    public static string EmitOperation(ClientSpec client, OperationSpec operation)
+    public static string EmitOperation(EmitContext client, OperationSpec operation)
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace, operation.Request?.Fields.Any(f => f.Deprecated) == true);
         var signature = Parameters(operation);
@@ -230,7 +230,7 @@ internal static class ClientEmitter
         }
     }
 
-    private static void WriteMethod(SourceWriter writer, ClientSpec client, OperationSpec operation)
+    private static void WriteMethod(SourceWriter writer, EmitContext client, OperationSpec operation)
     {
         writer.Line("/// <inheritdoc />");
         WriteObsolete(writer, operation);
@@ -336,7 +336,7 @@ internal static class ClientEmitter
         return body.Type.Nullable ? $"body is null ? null : {create}" : create;
     }
 
-    private static void WritePagedMethod(SourceWriter writer, ClientSpec client, OperationSpec operation)
+    private static void WritePagedMethod(SourceWriter writer, EmitContext client, OperationSpec operation)
     {
         var paging = operation.Paging!;
         var page = operation.Response!;
@@ -498,7 +498,7 @@ internal static class ClientEmitter
             : $"{TypeNames.Runtime}.PathSegment.Styled({SourceWriter.Literal(parameter.WireName)}, {(parameter.Type.Kind is TypeKind.String or TypeKind.Enum ? value : $"{TypeNames.Runtime}.ParameterText.Of({value})")}, {TypeNames.Runtime}.ParameterStyle.{parameter.Style})";
     }));
 
-    private static void WriteRequestClass(SourceWriter writer, ClientSpec client, OperationSpec operation, RequestSpec request)
+    private static void WriteRequestClass(SourceWriter writer, EmitContext client, OperationSpec operation, RequestSpec request)
     {
         writer.Summary(
             request.Description ?? $"The fields of {operation.OperationId}. A field left null is not sent.",

@@ -9,7 +9,7 @@ namespace ProxyGen.Generator.Emitting;
 /// </summary>
 internal static class EnumEmitter
 {
-    public static string Emit(ClientSpec client, EnumSpec spec)
+    public static string Emit(EmitContext client, EnumSpec spec)
     {
         var name = spec.Name;
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);

@@ -12,7 +12,7 @@ internal static class ModelEmitter
 {
     private static readonly HashSet<string> ReaderLocals = new() { "reader", "additionalProperties" };
 
-    public static string Emit(ClientSpec client, ModelSpec model)
+    public static string Emit(EmitContext client, ModelSpec model)
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace, model.AllProperties.Any(p => p.Deprecated));
         writer.Summary(model.Description ?? $"The {model.Name} object of the {client.Title} API.");

@@ -10,7 +10,7 @@ namespace ProxyGen.Generator.Emitting;
 /// </summary>
 internal static class RemovedEmitter
 {
-    public static string Emit(ClientSpec client, RemovedSurface removed)
+    public static string Emit(EmitContext client, RemovedSurface removed)
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
         var entries = removed.Entries;

@@ -12,7 +12,7 @@ namespace ProxyGen.Generator.Emitting;
 internal static class SafeOutput
 {
     /// <param name="owners">Every spec of the project: a file is added only for the first spec that generates its client.</param>
-    public static void Add(SourceProductionContext output, ClientSpec client, ImmutableArray<SpecOwner> owners, string hintName, string what, Func<string> emit)
+    public static void Add(SourceProductionContext output, EmitContext client, ImmutableArray<SpecOwner> owners, string hintName, string what, Func<string> emit)
     {
         foreach (var owner in owners)
         {

@@ -14,7 +14,7 @@ internal static class TypeCollisions
 {
     public static void Report(SourceProductionContext output, ImmutableArray<GeneratedTypes> specs)
     {
-        var owners = new Dictionary<(string Namespace, string Name), ClientSpec>();
+        var owners = new Dictionary<(string Namespace, string Name), EmitContext>();
         foreach (var spec in specs)
         {
             foreach (var name in spec.Names)

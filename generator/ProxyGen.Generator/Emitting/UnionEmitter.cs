@@ -10,10 +10,10 @@ namespace ProxyGen.Generator.Emitting;
 /// </summary>
 internal static class UnionEmitter
 {
-    public static string Emit(ClientSpec client, UnionSpec union) =>
+    public static string Emit(EmitContext client, UnionSpec union) =>
         union.DiscriminatorProperty is null ? EmitUndiscriminated(client, union) : EmitDiscriminated(client, union);
 
-    private static string EmitDiscriminated(ClientSpec client, UnionSpec union)
+    private static string EmitDiscriminated(EmitContext client, UnionSpec union)
     {
         var name = union.Name;
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
@@ -107,7 +107,7 @@ internal static class UnionEmitter
         return writer.ToString();
     }
 
-    private static string EmitUndiscriminated(ClientSpec client, UnionSpec union)
+    private static string EmitUndiscriminated(EmitContext client, UnionSpec union)
     {
         var name = union.Name;
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);

@@ -20,7 +20,7 @@ internal sealed record ApiSpec(
 {
     /// <summary>Every type name this spec puts into <see cref="ClientSpec.Namespace"/>.</summary>
     public GeneratedTypes Types => new(
-        Client,
+        Client.Context,
         new[] { Client.Name, Client.InterfaceName, Client.JsonResolverName }
             .Concat(Models.Select(m => m.Name))
             .Concat(Enums.Select(e => e.Name))
@@ -30,7 +30,7 @@ internal sealed record ApiSpec(
 
     /// <summary>What the client's System.Text.Json resolver hands out: every generated model, enum and union.</summary>
     public JsonTypesSpec JsonTypes => new(
-        Client,
+        Client.Context,
         Models.Select(m => m.Name).Concat(Enums.Select(e => e.Name)).Concat(Unions.Select(u => u.Name)).OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray());
 
     /// <summary>The types a union declares: itself and, when it has a discriminator, one class per variant.</summary>
@@ -39,13 +39,13 @@ internal sealed record ApiSpec(
 }
 
 /// <summary>The generated types a client's <c>JsonResolver</c> knows.</summary>
-internal sealed record JsonTypesSpec(ClientSpec Client, EquatableArray<string> TypeNames);
+internal sealed record JsonTypesSpec(EmitContext Client, EquatableArray<string> TypeNames);
 
-/// <summary>The type names one spec generates, to find two specs that would declare the same type in one namespace.</summary>
 /// <summary>Which spec generates which client: the first spec of a namespace and client name owns that client's files.</summary>
 internal sealed record SpecOwner(string Namespace, string ClientName, string SpecPath);
 
-internal sealed record GeneratedTypes(ClientSpec Client, EquatableArray<string> Names);
+/// <summary>The type names one spec generates, to find two specs that would declare the same type in one namespace.</summary>
+internal sealed record GeneratedTypes(EmitContext Client, EquatableArray<string> Names);
 
 /// <summary>The client class a spec becomes: where it lives, what it is called, where it talks to by default.</summary>
 /// <param name="Visibility">The C# accessibility of every generated type: <c>public</c> or <c>internal</c>.</param>
@@ -59,6 +59,23 @@ internal sealed record ClientSpec(
     ServerSpec? Server,
     string SpecFileName,
     string SpecPath)
+{
+    /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
+    public string InterfaceName => "I" + Name;
+
+    /// <summary>The System.Text.Json resolver for every generated type (<c>ProxyV1ClientJsonResolver</c>).</summary>
+    public string JsonResolverName => Name + "JsonResolver";
+
+    /// <summary>What the other files read of the client; they are paired with this, so editing the spec's description re-emits the client file only.</summary>
+    public EmitContext Context => new(Namespace, Name, Visibility, Title, SpecFileName, SpecPath);
+}
+
+/// <summary>
+/// The few values of the client that every generated file other than the client's own reads: namespace, names,
+/// visibility, the spec's title and file. Operations, models, enums and unions are paired with this, not the whole
+/// <see cref="ClientSpec"/>, so that an edit to the spec's description or server re-emits only the client file.
+/// </summary>
+internal sealed record EmitContext(string Namespace, string Name, string Visibility, string Title, string SpecFileName, string SpecPath)
 {
     /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
     public string InterfaceName => "I" + Name;
