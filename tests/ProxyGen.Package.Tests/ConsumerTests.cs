@@ -30,6 +30,44 @@ public sealed class ConsumerTests(PackagesFixture packages) : IDisposable
         Assert.True(Directory.Exists(Path.Combine(_packagesCache, "proxygen.runtime", packages.Version)), "the runtime did not flow to the consumer as a dependency");
     }
 
+    [SkippableFact]
+    public void A_spec_update_that_removes_UpdateShortCode_fails_the_callers_build_with_CS0619_until_the_code_and_the_baseline_are_updated()
+    {
+        var before = packages.Shared("proxy_v1-history/twilio_proxy_v1.2025-06-12.yaml");
+        var after = packages.Shared("proxy_v1-history/twilio_proxy_v1.2026-02-05.yaml");
+        Skip.If(before is null || after is null, "../shared/specs/proxy_v1-history is not beside the repository (CI requires it).");
+        using var consumer = ConsumerProject.Create(packages, _packagesCache);
+        var tools = Path.Combine(consumer.Folder, "tools");
+        DotNet.Run(consumer.Folder, "tool", "install", "ProxyGen.Cli", "--tool-path", tools, "--add-source", packages.PackagesFolder, "--version", packages.Version)
+            .EnsureSuccess("dotnet tool install ProxyGen.Cli");
+        var proxygen = Path.Combine(tools, "proxygen");
+        var spec = Path.Combine(consumer.Folder, "spec", "proxy_v1.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(spec)!);
+
+        // The team's baseline of the version it built against, then the vendor's update.
+        File.Copy(before!, spec);
+        var baseline = DotNet.RunProgram(consumer.Folder, proxygen, "baseline", spec, "--client", "ProxyV1Client");
+        Assert.True(baseline.ExitCode == 0, baseline.Output);
+        File.Copy(after!, spec, overwrite: true);
+        var broken = consumer.Build(packages, spec);
+
+        Assert.NotEqual(0, broken.ExitCode);
+        Assert.Contains("error CS0619: 'ProxyV1Client.UpdateShortCodeAsync(string, string, UpdateShortCodeRequest?, CancellationToken)' is obsolete: 'UpdateShortCodeAsync was removed from proxy_v1.yaml (was POST /v1/Services/{ServiceSid}/ShortCodes/{Sid}); update the code, then the baseline'", broken.Output);
+        Assert.Contains("PXG0021: ProxyV1Client.UpdateShortCodeAsync was removed from proxy_v1.yaml (was POST /v1/Services/{ServiceSid}/ShortCodes/{Sid})", broken.Output);
+        Assert.DoesNotContain("CS1061", broken.Output);
+
+        // What changed, for the pull request; exit code 1 because it breaks.
+        var diff = DotNet.RunProgram(consumer.Folder, proxygen, "diff", before!, after!, "--client", "ProxyV1Client", "--format", "markdown");
+        Assert.Equal(1, diff.ExitCode);
+        Assert.Contains("| PXG0021 | `ProxyV1Client.UpdateShortCodeAsync` | was POST /v1/Services/{ServiceSid}/ShortCodes/{Sid} |", diff.Output);
+
+        // Accepting the update: the baseline moves on and the build reports no drift (the call itself must go).
+        Assert.Equal(0, DotNet.RunProgram(consumer.Folder, proxygen, "baseline", spec, "--client", "ProxyV1Client").ExitCode);
+        var accepted = consumer.Build(packages, spec);
+        Assert.DoesNotContain("PXG002", accepted.Output);
+        Assert.Contains("CS1061", accepted.Output);
+    }
+
     [Fact]
     public void The_consumer_builds_as_IsAotCompatible_with_zero_warnings()
     {

@@ -88,7 +88,7 @@ internal static class ChangeReport
         _ => $"{change.Subject}: {change.Detail}",
     };
 
-    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\n", " ");
 
     private static string Quote(string text)
     {
