@@ -215,4 +215,33 @@ public class ApiDriftTests
         Assert.StartsWith("        total: { type: number, deprecated: true }", after.Split('\n')[deprecated], StringComparison.Ordinal);
         Assert.Contains("[global::System.Obsolete(\"The spec marks this member deprecated.\")]", run.Source("ShopClient.Models.Order.g.cs"));
     }
+
+    [Fact]
+    public void A_hostile_or_broken_baseline_never_puts_code_into_the_build_and_never_breaks_it()
+    {
+        var hostile = string.Join("\n",
+        [
+            "# a comment, a blank line, and garbage",
+            "",
+            "this is not a baseline line",
+            "ShopClient.GoneAsync(string id) { } } class Injected { void M() { System.Environment.Exit(1); } } class X { void N(int y) -> System.Threading.Tasks.Task [GET /gone]",
+            "ShopClient.AlsoGoneAsync(string id) -> System.Threading.Tasks.Task; } class Injected2 { [GET /also-gone]",
+            "class Order [#/components/schemas/Order]",
+            "Order.Ghost: int?; } class Injected3 { int? Z [json ghost]",
+            "Order.Gone: string? [json gone]",
+            "class ShopClientJsonResolver [#/components/schemas/ShopClientJsonResolver]",
+            new string('x', 100_000),
+        ]);
+
+        var run = new GeneratorHarness()
+            .AddSpec("/specs/shop.yaml", Before, clientName: "ShopClient")
+            .AddSpec("/specs/shop.api.txt", hostile)
+            .Execute();
+
+        run.AssertCompiles();
+        var stubs = run.Source("ShopClient.Removed.g.cs");
+        Assert.DoesNotContain("Injected", stubs, StringComparison.Ordinal);
+        Assert.Contains("public string? Gone { get; set; } = default!;", stubs, StringComparison.Ordinal);
+        Assert.DoesNotContain("class ShopClientJsonResolver", stubs, StringComparison.Ordinal);
+    }
 }

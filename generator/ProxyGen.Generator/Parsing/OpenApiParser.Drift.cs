@@ -52,7 +52,12 @@ internal sealed partial class OpenApiParser
             }
         }
 
-        var removed = ApiChange.Removed(read.Select(e => e.Entry), surface);
+        // A hand-edited baseline must not put code of its own into the stubs: what does not parse as the C# it claims to
+        // be, or would take a name the spec still generates, is left out (the report above still names it).
+        var generated = new HashSet<string>(spec.Types.Names, StringComparer.Ordinal);
+        var removed = ApiChange.Removed(read.Select(e => e.Entry), surface)
+            .Where(e => IsWellFormed(e) && !(e.Kind == SurfaceKind.Type && generated.Contains(e.Key)))
+            .ToList();
         if (removed.Count == 0)
         {
             return (spec, surface.ToEquatableArray());
@@ -60,6 +65,30 @@ internal sealed partial class OpenApiParser
 
         var keptOwners = removed.Where(e => e.Kind == SurfaceKind.Member && current.ContainsKey(e.Owner)).Select(e => current[e.Owner]).Distinct().ToList();
         return (spec with { Removed = new RemovedSurface(_input.FileName, removed.ToEquatableArray(), keptOwners.ToEquatableArray()) }, surface.ToEquatableArray());
+    }
+
+    /// <summary>True when the entry's type and parameters are C# a stub can carry: one type, one parameter list, nothing else.</summary>
+    private static bool IsWellFormed(SurfaceEntry entry)
+    {
+        if (entry.Type is { } type)
+        {
+            var parsed = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseTypeName(ApiSurface.Compilable(type), consumeFullText: true);
+            if (parsed.ContainsDiagnostics || parsed.ToFullString() != ApiSurface.Compilable(type))
+            {
+                return false;
+            }
+        }
+
+        if (entry.Parameters is { Length: > 0 } parameters)
+        {
+            var list = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseParameterList("(" + ApiSurface.Compilable(parameters) + ")", consumeFullText: true);
+            if (list.ContainsDiagnostics || list.DescendantTrivia().Any(t => !Microsoft.CodeAnalysis.CSharpExtensions.IsKind(t, Microsoft.CodeAnalysis.CSharp.SyntaxKind.WhitespaceTrivia)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private string? TypePointer(string name) =>
