@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using Microsoft.CodeAnalysis.Text;
 using ProxyGen.Generator.Diagnostics;
 using ProxyGen.Generator.Model;
 
@@ -43,6 +44,7 @@ internal sealed partial class OpenApiParser
     private readonly HashSet<string> _shortenedAt = new(StringComparer.Ordinal);
     private readonly HashSet<string> _renamedAt = new(StringComparer.Ordinal);
     private YamlPositionIndex? _positions;
+    private SourceText? _lines;
 
     private OpenApiParser(SpecInput input) => _input = input;
 
@@ -85,7 +87,7 @@ internal sealed partial class OpenApiParser
             return null;
         }
 
-        if (DocumentBudget.Check(_input.Text, cancellationToken) is { } excess)
+        if (DocumentBudget.Check(_input.Text, cancellationToken, _input.IsJson) is { } excess)
         {
             // No position index here: building one would walk the very document that is too costly.
             var text = Microsoft.CodeAnalysis.Text.SourceText.From(_input.Text);
@@ -463,6 +465,14 @@ internal sealed partial class OpenApiParser
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string? pointer, params string[] arguments)
     {
+        // Most pointers name keys of block YAML, which a scan of the text finds; the full index (a second parse of the
+        // whole document) is built only for what the scan cannot find: list items, flow mappings, JSON.
+        if (_positions is null && !_input.IsJson && YamlPositionIndex.FindKey(_input.Path, _input.Text, ref _lines, pointer) is { } found)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, found, arguments));
+            return;
+        }
+
         _positions ??= YamlPositionIndex.Build(_input.Path, _input.Text);
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, _positions.Locate(pointer), arguments));
     }
