@@ -215,7 +215,13 @@ internal sealed partial class OpenApiParser
             var pathPointer = "#/paths/" + YamlPositionIndex.Escape(path.Key);
             if (path.Value?.Operations is not { Count: > 0 } pathOperations)
             {
-                ReportUnresolvedPathItem(path.Key, pathPointer);
+                // Only a reference can leave a path item empty by mistake; a path with no operations (Twilio lists a
+                // few) says nothing, and costs no position index.
+                if (path.Value is null or OpenApiPathItemReference)
+                {
+                    ReportUnresolvedPathItem(path.Key, pathPointer);
+                }
+
                 continue;
             }
 
