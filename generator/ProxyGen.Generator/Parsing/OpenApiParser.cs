@@ -87,16 +87,11 @@ internal sealed partial class OpenApiParser
             return null;
         }
 
-        if (DocumentBudget.Check(_input.Text, cancellationToken, _input.IsJson) is { } excess)
+        // JSON and over-long text are checked up front (cheaply). YAML is read by OpenAPI.NET under the same limits
+        // (depth, nodes, aliases expanded), which stop it early; only when it fails is the document walked again, to
+        // say which limit it broke and where. A sound document is parsed once.
+        if ((_input.IsJson || _input.Text.Length > DocumentBudget.MaxCharacters) && ReportOverBudget(cancellationToken))
         {
-            // No position index here: building one would walk the very document that is too costly.
-            var text = Microsoft.CodeAnalysis.Text.SourceText.From(_input.Text);
-            var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(excess.Start, Math.Max(excess.Start, Math.Min(excess.End, text.Length)));
-            _diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.DocumentOverBudget,
-                new LocationInfo(_input.Path, span, text.Lines.GetLinePositionSpan(span)),
-                _input.FileName,
-                excess.Reason));
             return null;
         }
 
@@ -107,6 +102,11 @@ internal sealed partial class OpenApiParser
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            if (!_input.IsJson && ReportOverBudget(cancellationToken))
+            {
+                return null;
+            }
+
             // OpenAPI.NET throws, instead of reporting, on some malformed shapes (a scalar where it expects a map):
             // still the document's fault, not ProxyGen's.
             _positions ??= YamlPositionIndex.Build(_input.Path, _input.Text);
@@ -123,6 +123,11 @@ internal sealed partial class OpenApiParser
         var document = read.Document;
         var findings = read.Diagnostic;
         var unreadable = document?.Paths is null || document.Paths.Count == 0;
+        if (unreadable && !_input.IsJson && ReportOverBudget(cancellationToken))
+        {
+            // The reader stopped at one of the limits: say which, and where, instead of its bare message.
+            return null;
+        }
 
         // Errors stop generation only when nothing usable was read; warnings (a reference to nothing, a discriminator
         // property missing from required) never do. Either way each one is reported where the document says it.
@@ -187,8 +192,32 @@ internal sealed partial class OpenApiParser
     private static OpenApiReaderSettings ReaderSettings()
     {
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-        settings.AddYamlReader();
+        settings.AddYamlReader(new Microsoft.OpenApi.YamlReader.OpenApiYamlReaderSettings
+        {
+            MaxDepth = DocumentBudget.MaxDepth,
+            MaxNodeCount = (uint)DocumentBudget.MaxNodes,
+            MaxAliasExpansionNodeCount = (uint)DocumentBudget.MaxNodes,
+        });
         return settings;
+    }
+
+    /// <summary>PXG0011 when the document is over <see cref="DocumentBudget"/>, at the place it goes over; false when it is within.</summary>
+    private bool ReportOverBudget(CancellationToken cancellationToken)
+    {
+        if (DocumentBudget.Check(_input.Text, cancellationToken, _input.IsJson) is not { } excess)
+        {
+            return false;
+        }
+
+        // No position index here: building one would walk the very document that is too costly.
+        var text = Microsoft.CodeAnalysis.Text.SourceText.From(_input.Text);
+        var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(excess.Start, Math.Max(excess.Start, Math.Min(excess.End, text.Length)));
+        _diagnostics.Add(DiagnosticInfo.Create(
+            DiagnosticDescriptors.DocumentOverBudget,
+            new LocationInfo(_input.Path, span, text.Lines.GetLinePositionSpan(span)),
+            _input.FileName,
+            excess.Reason));
+        return true;
     }
 
     private ApiSpec BuildSpec(OpenApiDocument document, CancellationToken cancellationToken)
