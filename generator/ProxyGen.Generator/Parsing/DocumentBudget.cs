@@ -8,10 +8,10 @@ using SharpYaml.Events;
 namespace ProxyGen.Generator.Parsing;
 
 /// <summary>
-/// The most a document may cost before ProxyGen hands it to OpenAPI.NET, which builds a tree recursively and
-/// expands every YAML alias. Checked in one streaming pass over the parser's events, without building anything:
-/// a nine-level alias bomb of a few hundred bytes is refused at its first alias past the budget, and nesting deep
-/// enough to overflow the compiler's stack is refused before any recursive reader sees it.
+/// The most a document may cost: OpenAPI.NET builds a tree recursively and expands every YAML alias. Its YAML reader is
+/// given these limits and stops at once on a document over them; this one streaming pass over the parser's events,
+/// without building anything, then says which limit and where (a nine-level alias bomb of a few hundred bytes is
+/// refused at its first alias past the budget). JSON, which has no aliases, is checked by counting brackets up front.
 /// </summary>
 internal static class DocumentBudget
 {
