@@ -4,10 +4,10 @@ using Xunit;
 
 namespace ProxyGen.Generator.Tests;
 
-/// <summary>The text scan that places most diagnostics agrees with the full YAML index wherever it answers.</summary>
+/// <summary>The text scan that places most diagnostics agrees with the full index wherever it answers, in YAML and in JSON.</summary>
 public class PositionTests
 {
-    public static TheoryData<string> Documents() => ["specs/proxy_v1.yaml", "twilio/twilio_api_v2010.yaml", "public/spotify_web_api.2026-08-21.yaml"];
+    public static TheoryData<string> Documents() => ["specs/proxy_v1.yaml", "twilio/twilio_api_v2010.yaml", "public/spotify_web_api.2026-08-21.yaml", "public/box_platform.2026-06-29.json"];
 
     [SkippableTheory]
     [MemberData(nameof(Documents))]

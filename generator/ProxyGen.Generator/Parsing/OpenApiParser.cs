@@ -500,9 +500,9 @@ internal sealed partial class OpenApiParser
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string? pointer, params string[] arguments)
     {
-        // Most pointers name keys of block YAML, which a scan of the text finds; the full index (a second parse of the
-        // whole document) is built only for what the scan cannot find: list items, flow mappings, JSON.
-        if (_positions is null && !_input.IsJson && YamlPositionIndex.FindKey(_input.Path, _input.Text, ref _lines, pointer) is { } found)
+        // Most pointers name keys of block YAML or pretty-printed JSON, which a scan of the text finds; the full index (a
+        // second parse of the whole document) is built only for what the scan cannot find: list items, flow mappings.
+        if (_positions is null && YamlPositionIndex.FindKey(_input.Path, _input.Text, ref _lines, pointer) is { } found)
         {
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, found, arguments));
             return;

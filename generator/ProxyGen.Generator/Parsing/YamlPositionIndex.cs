@@ -50,9 +50,9 @@ internal sealed class YamlPositionIndex
     }
 
     /// <summary>
-    /// The key a pointer ends at, found by scanning block YAML: each segment is a key line (<c>  name:</c>, quoted or
-    /// not) indented deeper than its parent's, searched before the parent's block ends. Null when a segment is a list
-    /// index or is not written as a block key: the caller builds the full index then.
+    /// The key a pointer ends at, found by scanning block YAML or pretty-printed JSON: each segment is a key line
+    /// (<c>  name:</c>, <c>  "name":</c>) indented deeper than its parent's, searched before the parent's block ends.
+    /// Null when a segment is a list index or is not written on a line of its own: the caller builds the full index then.
     /// </summary>
     public static LocationInfo? FindKey(string path, string text, ref SourceText? source, string? pointer)
     {
@@ -103,7 +103,10 @@ internal sealed class YamlPositionIndex
             }
 
             var column = indent - position;
-            var blank = indent >= lineEnd || text[indent] is '#' or '\r';
+
+            // Blank lines, comments, and a line that only opens an object or list (pretty-printed JSON's first "{").
+            var blank = indent >= lineEnd || text[indent] is '#' or '\r'
+                || (text[indent] is '{' or '[' && text.Substring(indent + 1, lineEnd - indent - 1).Trim().Length == 0);
             if (!blank)
             {
                 if (column <= parentIndent)
