@@ -50,7 +50,7 @@ public static class Commands
 
     private static int Baseline(string specPath, Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
-        if (Read(specPath, options, error, baseline: null) is not { } result)
+        if (Read(specPath, options, error) is not { } result)
         {
             return Usage;
         }
@@ -130,14 +130,14 @@ public static class Commands
         return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? Breaking : Ok;
     }
 
-    private static ProxyGen.Generator.Parsing.ParseResult? Read(string path, Dictionary<string, string> options, TextWriter error, string? baseline)
+    private static ProxyGen.Generator.Parsing.ParseResult? Read(string path, Dictionary<string, string> options, TextWriter error)
     {
         if (ReadText(path, error) is not { } text)
         {
             return null;
         }
 
-        var result = SpecSurface.Read(path, text, clientName: options.GetValueOrDefault("--client") ?? DefaultClientName(path), baseline: baseline);
+        var result = SpecSurface.Read(path, text, clientName: options.GetValueOrDefault("--client") ?? DefaultClientName(path));
         if (result?.Spec is null)
         {
             error.WriteLine($"{path} is not an OpenAPI 3.0 or 3.1 document ProxyGen can read.");
@@ -164,7 +164,7 @@ public static class Commands
     }
 
     /// <summary>The client name the build gives a spec without ProxyGenClientName: <c>proxy_v1.yaml</c> → <c>ProxyV1Client</c>.</summary>
-    private static string DefaultClientName(string specPath) => ProxyGen.Generator.Naming.Pascal(Path.GetFileNameWithoutExtension(specPath)) + "Client";
+    private static string DefaultClientName(string specPath) => ProxyGen.Generator.Parsing.SpecInput.DefaultClientName(specPath);
 
     private static Dictionary<string, string> Options(string[] rest)
     {

@@ -26,7 +26,7 @@ internal static class SpecSurface
             text,
             version,
             @namespace ?? "ProxyGen.Generated",
-            clientName ?? Naming.Pascal(System.IO.Path.GetFileNameWithoutExtension(path)) + "Client",
+            clientName ?? SpecInput.DefaultClientName(path),
             Visibility: null,
             baseline is null ? null : new SpecBaseline(SpecInput.BaselinePathOf(path), baseline));
         return OpenApiParser.Parse(input, cancellationToken);

@@ -10,6 +10,9 @@ namespace ProxyGen.Generator.Parsing;
 /// <param name="Baseline">The API baseline beside the spec (<c>proxy_v1.api.txt</c>), when there is one.</param>
 internal sealed record SpecInput(string Path, string Text, string OpenApiVersion, string Namespace, string ClientName, string? Visibility, SpecBaseline? Baseline = null)
 {
+    /// <summary>The client name a spec gets without ProxyGenClientName: <c>proxy_v1.yaml</c> → <c>ProxyV1Client</c>.</summary>
+    public static string DefaultClientName(string specPath) => Naming.Pascal(System.IO.Path.GetFileNameWithoutExtension(specPath)) + "Client";
+
     /// <summary>Where the API baseline of the spec at <paramref name="specPath"/> stands: beside it, <c>{name}.api.txt</c>.</summary>
     public static string BaselinePathOf(string specPath) =>
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(specPath) ?? string.Empty, System.IO.Path.GetFileNameWithoutExtension(specPath) + ".api.txt");

@@ -31,7 +31,7 @@ internal static class SpecInputReader
             ?? Option(optionsProvider.GlobalOptions, "build_property.RootNamespace")
             ?? "ProxyGen.Generated";
         var clientName = Option(options, "build_metadata.AdditionalFiles.ProxyGenClientName")
-            ?? Naming.Pascal(System.IO.Path.GetFileNameWithoutExtension(file.Path)) + "Client";
+            ?? SpecInput.DefaultClientName(file.Path);
         return new SpecInput(file.Path, text, version, @namespace, clientName, Option(options, "build_metadata.AdditionalFiles.ProxyGenVisibility"));
     }
 
