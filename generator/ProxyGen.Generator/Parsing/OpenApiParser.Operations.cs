@@ -19,7 +19,7 @@ internal sealed partial class OpenApiParser
         var parameters = Usable(operation.Parameters).ToList();
         foreach (var shared in Usable(pathItem.Parameters))
         {
-            if (!parameters.Any(p => p.Name == shared.Name && p.In == shared.In))
+            if (!parameters.Any(p => Target(p).Name == Target(shared).Name && Target(p).In == Target(shared).In))
             {
                 parameters.Add(shared);
             }
@@ -30,12 +30,13 @@ internal sealed partial class OpenApiParser
         var argumentNames = new HashSet<string>(Emitting.ClientEmitter.MethodLocals, StringComparer.Ordinal);
         foreach (var wireName in pathParts.Where(p => p.IsParameter).Select(p => p.Text).Distinct(StringComparer.Ordinal))
         {
-            var parameter = parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.Name == wireName);
+            var parameter = parameters.FirstOrDefault(p => Target(p).In == ParameterLocation.Path && Target(p).Name == wireName);
             var parameterPointer = ParameterPointer(operation, pathItem, parameter, pointer);
-            var type = parameter?.Schema is { } schema
+            var declared = parameter is null ? null : Target(parameter);
+            var type = declared?.Schema is { } schema
                 ? ResolveType(schema, name + Naming.Pascal(wireName), parameterPointer + "/schema", forRequest: false).WithNullable(false)
                 : new TypeRef(TypeKind.String, Nullable: false);
-            var style = parameter?.Style switch
+            var style = declared?.Style switch
             {
                 Microsoft.OpenApi.ParameterStyle.Label => "Label",
                 Microsoft.OpenApi.ParameterStyle.Matrix => "Matrix",
@@ -48,7 +49,7 @@ internal sealed partial class OpenApiParser
                 type,
                 Text(parameter?.Description),
                 style,
-                parameter?.Explode ?? false));
+                declared?.Explode ?? false));
         }
 
         var requestBody = ReadRequestBody(operation, name, pointer);
@@ -86,8 +87,30 @@ internal sealed partial class OpenApiParser
             : operationPointer;
     }
 
-    private static IEnumerable<IOpenApiParameter> Usable(IList<IOpenApiParameter>? parameters) =>
-        (parameters ?? new List<IOpenApiParameter>()).Where(p => p is { Name: not null, In: not null } && p is not OpenApiParameterReference { UnresolvedReference: true });
+    private IEnumerable<IOpenApiParameter> Usable(IList<IOpenApiParameter>? parameters) =>
+        (parameters ?? new List<IOpenApiParameter>()).Where(p => p is not null && Target(p) is { Name: not null, In: not null } && p is not OpenApiParameterReference { UnresolvedReference: true });
+
+    /// <summary>
+    /// The parameter a reference stands for, looked up once (see <see cref="Shape"/>: OpenAPI.NET resolves on every
+    /// read). Its description is still read from the reference, which may override it.
+    /// </summary>
+    private IOpenApiParameter Target(IOpenApiParameter parameter)
+    {
+        if (parameter is not OpenApiParameterReference reference)
+        {
+            return parameter;
+        }
+
+        if (!_parameterTargets.TryGetValue(reference, out var target))
+        {
+            target = reference.Target;
+            _parameterTargets[reference] = target;
+        }
+
+        return target ?? parameter;
+    }
+
+    private readonly Dictionary<OpenApiParameterReference, IOpenApiParameter?> _parameterTargets = new();
 
     /// <summary>A style the spec does not define for this location: reported, and the location's default is used.</summary>
     private string UnsupportedStyle(Microsoft.OpenApi.ParameterStyle style, string location, string fallback, string pointer)
@@ -176,7 +199,8 @@ internal sealed partial class OpenApiParser
 
         foreach (var parameter in parameters)
         {
-            var location = parameter.In switch
+            var declared = Target(parameter);
+            var location = declared.In switch
             {
                 ParameterLocation.Query => FieldLocation.Query,
                 ParameterLocation.Header => FieldLocation.Header,
@@ -190,10 +214,10 @@ internal sealed partial class OpenApiParser
 
             var parameterPointer = ParameterPointer(operation, pathItem, parameter, pointer);
             var style = location == FieldLocation.Header
-                ? parameter.Style is null or Microsoft.OpenApi.ParameterStyle.Simple ? "Simple" : UnsupportedStyle(parameter.Style.Value, "header", "simple", parameterPointer)
+                ? declared.Style is null or Microsoft.OpenApi.ParameterStyle.Simple ? "Simple" : UnsupportedStyle(declared.Style.Value, "header", "simple", parameterPointer)
                 : location == FieldLocation.Cookie
-                ? parameter.Style is null or Microsoft.OpenApi.ParameterStyle.Form ? "Form" : UnsupportedStyle(parameter.Style.Value, "cookie", "form", parameterPointer)
-                : parameter.Style switch
+                ? declared.Style is null or Microsoft.OpenApi.ParameterStyle.Form ? "Form" : UnsupportedStyle(declared.Style.Value, "cookie", "form", parameterPointer)
+                : declared.Style switch
                 {
                     null or Microsoft.OpenApi.ParameterStyle.Form => "Form",
                     Microsoft.OpenApi.ParameterStyle.SpaceDelimited => "SpaceDelimited",
@@ -201,11 +225,11 @@ internal sealed partial class OpenApiParser
                     Microsoft.OpenApi.ParameterStyle.DeepObject => "DeepObject",
                     var other => UnsupportedStyle(other.Value, "query", "form", parameterPointer),
                 };
-            var encoding = new FieldEncoding(style, parameter.Explode, location == FieldLocation.Query && parameter.AllowReserved, ContentType: null);
-            var schema = parameter.Schema;
+            var encoding = new FieldEncoding(style, declared.Explode, location == FieldLocation.Query && declared.AllowReserved, ContentType: null);
+            var schema = declared.Schema;
 
             // A parameter described by `content` instead of `schema` is sent as that media type says: JSON text for JSON.
-            if (schema is null && parameter.Content?.FirstOrDefault() is { Value: not null } content)
+            if (schema is null && declared.Content?.FirstOrDefault() is { Value: not null } content)
             {
                 schema = content.Value.Schema;
                 if (JsonMediaType(content.Key) is { } json)
@@ -214,8 +238,8 @@ internal sealed partial class OpenApiParser
                 }
             }
 
-            fields.Add(RequestField(parameter.Name!, location.Value, schema ?? new OpenApiSchema(), parameter.Required, parameter.Description, requestName, parameterPointer, propertyNames, encoding)
-                with { Deprecated = parameter.Deprecated || schema?.Deprecated == true });
+            fields.Add(RequestField(declared.Name!, location.Value, schema ?? new OpenApiSchema(), declared.Required, parameter.Description, requestName, parameterPointer, propertyNames, encoding)
+                with { Deprecated = declared.Deprecated || schema?.Deprecated == true });
         }
 
         if (body is not null)
@@ -288,7 +312,7 @@ internal sealed partial class OpenApiParser
     {
         var propertyName = UniqueName(Identifier(Naming.Pascal(wireName), pointer), propertyNames, pointer, requestName);
         TypeRef type;
-        if (schema.Format is { } format && format.StartsWith(TwilioPrefixedMap, StringComparison.Ordinal) && format.Length > TwilioPrefixedMap.Length && location != FieldLocation.Multipart)
+        if (Shape(schema).Format is { } format && format.StartsWith(TwilioPrefixedMap, StringComparison.Ordinal) && format.Length > TwilioPrefixedMap.Length && location != FieldLocation.Multipart)
         {
             type = new TypeRef(TypeKind.JsonObject, Nullable: false);
             encoding = new FieldEncoding(null, false, false, null, format.Substring(TwilioPrefixedMap.Length));
@@ -301,7 +325,7 @@ internal sealed partial class OpenApiParser
         {
             type = new TypeRef(TypeKind.File, Nullable: false);
         }
-        else if (location == FieldLocation.Multipart && TypeOf(schema) == JsonSchemaType.Array && schema.Items is { } items && IsBinary(items))
+        else if (location == FieldLocation.Multipart && TypeOf(schema) == JsonSchemaType.Array && Shape(schema).Items is { } items && IsBinary(items))
         {
             type = new TypeRef(TypeKind.Array, Nullable: false, Element: new TypeRef(TypeKind.File, Nullable: false));
         }
@@ -318,8 +342,8 @@ internal sealed partial class OpenApiParser
     }
 
     /// <summary><c>type: string, format: binary</c> (or OpenAPI 3.1's <c>contentMediaType</c> on a string): a file.</summary>
-    private static bool IsBinary(IOpenApiSchema schema) =>
-        TypeOf(schema) == JsonSchemaType.String && (schema.Format == "binary" || HasKeyword(schema, "contentMediaType"));
+    private bool IsBinary(IOpenApiSchema schema) =>
+        TypeOf(schema) == JsonSchemaType.String && (Shape(schema).Format == "binary" || HasKeyword(schema, "contentMediaType"));
 
     /// <summary>
     /// True when a styled value is written exactly as the plain form writes it: a scalar in the default style, or a

@@ -13,12 +13,15 @@ internal sealed partial class OpenApiParser
     private readonly Dictionary<string, UnionSpec> _unions = new(StringComparer.Ordinal);
 
     /// <summary>A <c>oneOf</c> or <c>anyOf</c> with no members of its own: the alternatives are the whole story.</summary>
-    private static bool IsUnionSchema(IOpenApiSchema schema) =>
-        (schema.OneOf?.Count > 0 || schema.AnyOf?.Count > 0)
-        && TypeOf(schema) is null or JsonSchemaType.Object
-        && !(schema.Properties?.Count > 0)
-        && !(schema.AllOf?.Count > 0)
-        && (NullableAlternative(schema.OneOf) ?? NullableAlternative(schema.AnyOf)) is null;
+    private bool IsUnionSchema(IOpenApiSchema schema)
+    {
+        schema = Shape(schema);
+        return (schema.OneOf?.Count > 0 || schema.AnyOf?.Count > 0)
+            && TypeOf(schema) is null or JsonSchemaType.Object
+            && !(schema.Properties?.Count > 0)
+            && !(schema.AllOf?.Count > 0)
+            && (NullableAlternative(schema.OneOf) ?? NullableAlternative(schema.AnyOf)) is null;
+    }
 
     /// <summary>
     /// Reads a union. Each alternative gets its own type (a <c>null</c> alternative makes the union nullable instead).
@@ -74,7 +77,7 @@ internal sealed partial class OpenApiParser
     }
 
     /// <summary>The values that select <paramref name="option"/>, in order: mapping keys, its schema's name, its one value.</summary>
-    private static IEnumerable<string> DiscriminatorValues(IOpenApiSchema union, IOpenApiSchema option, string property)
+    private IEnumerable<string> DiscriminatorValues(IOpenApiSchema union, IOpenApiSchema option, string property)
     {
         var id = (option as OpenApiSchemaReference)?.Reference?.Id;
         foreach (var entry in union.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
