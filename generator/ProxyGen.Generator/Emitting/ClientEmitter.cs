@@ -60,7 +60,7 @@ internal static class ClientEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void WriteServer(SourceWriter writer, ServerSpec? server)
@@ -132,7 +132,7 @@ internal static class ClientEmitter
             WriteRequestClass(writer, client, operation, request);
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static string ReturnType(OperationSpec operation) => operation.Response is { } response

@@ -74,7 +74,7 @@ internal static class EnumEmitter
             TypeNames.JsonConverterClass(writer, name, $"{name}.ReadJson(ref reader)", $"{name}.WriteJson(writer, value)");
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>A known value is matched as UTF-8 and returns its static member, so reading it allocates nothing.</summary>

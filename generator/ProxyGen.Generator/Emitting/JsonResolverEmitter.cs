@@ -38,6 +38,6 @@ internal static class JsonResolverEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 }

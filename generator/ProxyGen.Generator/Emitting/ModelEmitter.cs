@@ -61,7 +61,7 @@ internal static class ModelEmitter
             WriteWriter(writer, model, client.Namespace);
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void WriteReader(SourceWriter writer, ModelSpec model, string @namespace)

@@ -74,7 +74,7 @@ internal static class RemovedEmitter
             }
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void Member(SourceWriter writer, SurfaceEntry member, SurfaceEntry owner, string specFileName, bool obsolete)

@@ -1,27 +1,49 @@
 using System;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ProxyGen.Generator.Emitting;
 
-/// <summary>A StringBuilder that knows the current indentation. Lines end with '\n' on every platform.</summary>
+/// <summary>
+/// A StringBuilder that knows the current indentation. Lines end with '\n' on every platform. <c>Line($"…")</c> and
+/// <c>Block($"…")</c> write their interpolations straight into the builder (<see cref="LineText"/>), and one builder
+/// serves every file a thread emits (<see cref="Finish"/>): a generator run makes no string but the files themselves.
+/// </summary>
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
-    private readonly StringBuilder _builder = new();
+
+    /// <summary>Builders larger than this (in characters) are not kept for the next file.</summary>
+    private const int LargestKeptBuilder = 1 << 20;
+
+    [ThreadStatic]
+    private static StringBuilder? t_spare;
+
+    private readonly StringBuilder _builder;
     private int _indent;
+
+    public SourceWriter()
+    {
+        _builder = t_spare ?? new StringBuilder(16 * 1024);
+        t_spare = null;
+    }
 
     public SourceWriter Line(string text = "")
     {
         if (text.Length > 0)
         {
-            for (var i = 0; i < _indent; i++)
-            {
-                _builder.Append(IndentUnit);
-            }
-
+            WriteIndentation();
             _builder.Append(text);
         }
 
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>One line from <c>$"…"</c>, written without making a string of it.</summary>
+    public SourceWriter Line([InterpolatedStringHandlerArgument("")] ref LineText text)
+    {
         _builder.Append('\n');
         return this;
     }
@@ -30,9 +52,29 @@ internal sealed class SourceWriter
     public Scope Block(string header, string suffix = "")
     {
         Line(header);
+        return Open(suffix);
+    }
+
+    /// <inheritdoc cref="Block(string, string)"/>
+    public Scope Block([InterpolatedStringHandlerArgument("")] ref LineText header, string suffix = "")
+    {
+        _builder.Append('\n');
+        return Open(suffix);
+    }
+
+    private Scope Open(string suffix)
+    {
         Line("{");
         _indent++;
-        return new Scope(this, "}" + suffix);
+        return new Scope(this, suffix.Length == 0 ? "}" : "}" + suffix);
+    }
+
+    private void WriteIndentation()
+    {
+        for (var i = 0; i < _indent; i++)
+        {
+            _builder.Append(IndentUnit);
+        }
     }
 
     /// <summary>One more level of indentation until the scope is disposed (a <c>case</c> body, an initializer's lines).</summary>
@@ -69,6 +111,13 @@ internal sealed class SourceWriter
     /// </summary>
     public SourceWriter DocXml(string element, string xml, string? attribute = null)
     {
+        if (xml.IndexOfAny(LineBreaks) < 0)
+        {
+            return attribute is null
+                ? Line($"/// <{element}>{xml.Trim()}</{element}>")
+                : Line($"/// <{element} {attribute}>{xml.Trim()}</{element}>");
+        }
+
         var open = attribute is null ? element : element + " " + attribute;
         var lines = xml.Replace("\r\n", "\n").Split(LineBreaks);
         if (lines.Length == 1)
@@ -88,12 +137,31 @@ internal sealed class SourceWriter
     /// <summary>Writes <paramref name="text"/> (several lines, such as a raw-string template) at the current indentation.</summary>
     public SourceWriter Lines(string text)
     {
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        var start = 0;
+        while (true)
         {
-            Line(line.TrimEnd());
-        }
+            // Each line without its trailing whitespace (a CRLF's CR included); a line of only whitespace is empty.
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline;
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
 
-        return this;
+            if (end > start)
+            {
+                WriteIndentation();
+                _builder.Append(text, start, end - start);
+            }
+
+            _builder.Append('\n');
+            if (newline < 0)
+            {
+                return this;
+            }
+
+            start = newline + 1;
+        }
     }
 
     private static readonly char[] LineBreaks = ['\n', '\r', '\u0085', '\u2028', '\u2029'];
@@ -101,6 +169,11 @@ internal sealed class SourceWriter
     /// <summary>Spec text as XML content: markup characters escaped, characters XML cannot hold at all left out.</summary>
     public static string XmlEscape(string text)
     {
+        if (IsPlainText(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -130,9 +203,28 @@ internal sealed class SourceWriter
         return builder.ToString();
     }
 
+    /// <summary>True when <paramref name="text"/> is the same as XML content and inside a C# string literal: most spec text.</summary>
+    private static bool IsPlainText(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '&' or '<' or '>' or '"' or '\\' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF' || char.IsControl(c) || char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A C# string literal for <paramref name="value"/>.</summary>
     public static string Literal(string value)
     {
+        if (IsPlainText(value))
+        {
+            return "\"" + value + "\"";
+        }
+
         var builder = new StringBuilder(value.Length + 2).Append('"');
         for (var i = 0; i < value.Length; i++)
         {
@@ -167,6 +259,61 @@ internal sealed class SourceWriter
     }
 
     public override string ToString() => _builder.ToString();
+
+    /// <summary>The text written, once the file is complete: the writer is done, and its builder serves the next file.</summary>
+    public string Finish()
+    {
+        var text = _builder.ToString();
+        if (_builder.Capacity <= LargestKeptBuilder)
+        {
+            _builder.Clear();
+            t_spare = _builder;
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// The interpolated-string handler behind <c>Line($"…")</c>: literals and values go straight into the writer's
+    /// builder after the indentation (none for an empty line). Values are formatted with the invariant culture, so
+    /// generated code never depends on the culture of the machine that builds it.
+    /// </summary>
+    [InterpolatedStringHandler]
+    public ref struct LineText
+    {
+        private readonly SourceWriter _writer;
+        private bool _started;
+
+        public LineText(int literalLength, int formattedCount, SourceWriter writer)
+        {
+            _writer = writer;
+            _started = false;
+        }
+
+        public void AppendLiteral(string value) => Append(value);
+
+        public void AppendFormatted(string? value) => Append(value);
+
+        public void AppendFormatted<T>(T value) => Append(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString());
+
+        public void AppendFormatted<T>(T value, string? format) => Append(value is IFormattable formattable ? formattable.ToString(format, CultureInfo.InvariantCulture) : value?.ToString());
+
+        private void Append(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return;
+            }
+
+            if (!_started)
+            {
+                _writer.WriteIndentation();
+                _started = true;
+            }
+
+            _writer._builder.Append(value);
+        }
+    }
 
     /// <summary>Ends what <see cref="Block"/> or <see cref="Indent"/> began.</summary>
     public readonly struct Scope : IDisposable

@@ -104,7 +104,7 @@ internal static class UnionEmitter
             writer.Line($"public override void WriteJson({TypeNames.Utf8JsonWriter} writer) => Json.WriteTo(writer);");
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static string EmitUndiscriminated(EmitContext client, UnionSpec union)
@@ -155,7 +155,7 @@ internal static class UnionEmitter
             TypeNames.StaticWriterAndConverter(writer, name);
         }
 
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>The cheap test before reading: the JSON kind the alternative is written as, and an object's required members.</summary>
