@@ -24,6 +24,19 @@ if (args is ["--profile", var document, ..])
     }
 
     Console.WriteLine($"{document}: {clock.Elapsed.TotalMilliseconds / runs:F2} ms, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / runs / 1048576.0:F2} MB per first run ({runs} runs after {runs} warm-up runs)");
+    for (var run = 0; run < runs; run++)
+    {
+        benchmarks.Parse();
+    }
+
+    allocated = GC.GetTotalAllocatedBytes(precise: true);
+    clock.Restart();
+    for (var run = 0; run < runs; run++)
+    {
+        benchmarks.Parse();
+    }
+
+    Console.WriteLine($"{document}: {clock.Elapsed.TotalMilliseconds / runs:F2} ms, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / runs / 1048576.0:F2} MB per bare parse, the baseline");
     return;
 }
 

@@ -29,7 +29,7 @@ internal static class SpecSurface
             clientName ?? SpecInput.DefaultClientName(path),
             Visibility: null,
             baseline is null ? null : new SpecBaseline(SpecInput.BaselinePathOf(path), baseline));
-        return OpenApiParser.Parse(input, cancellationToken);
+        return OpenApiParser.Parse(input, cancellationToken, withSurface: true);
     }
 
     /// <summary>

@@ -137,31 +137,16 @@ internal sealed class SourceWriter
     /// <summary>Writes <paramref name="text"/> (several lines, such as a raw-string template) at the current indentation.</summary>
     public SourceWriter Lines(string text)
     {
-        var start = 0;
-        while (true)
-        {
-            // Each line without its trailing whitespace (a CRLF's CR included); a line of only whitespace is empty.
-            var newline = text.IndexOf('\n', start);
-            var end = newline < 0 ? text.Length : newline;
-            while (end > start && char.IsWhiteSpace(text[end - 1]))
-            {
-                end--;
-            }
+        var lines = new LinesText(0, 0, this);
+        lines.AppendLiteral(text);
+        return Lines(ref lines);
+    }
 
-            if (end > start)
-            {
-                WriteIndentation();
-                _builder.Append(text, start, end - start);
-            }
-
-            _builder.Append('\n');
-            if (newline < 0)
-            {
-                return this;
-            }
-
-            start = newline + 1;
-        }
+    /// <summary>Several lines from <c>$$"""…"""</c>, written without making a string of them.</summary>
+    public SourceWriter Lines([InterpolatedStringHandlerArgument("")] ref LinesText text)
+    {
+        text.EndLine();
+        return this;
     }
 
     private static readonly char[] LineBreaks = ['\n', '\r', '\u0085', '\u2028', '\u2029'];
@@ -271,6 +256,87 @@ internal sealed class SourceWriter
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// The interpolated-string handler behind <c>Lines($$"""…""")</c>: each line goes into the writer's builder at the
+    /// current indentation, without its trailing whitespace (a CRLF's CR included); a line of only whitespace is empty.
+    /// </summary>
+    [InterpolatedStringHandler]
+    public ref struct LinesText
+    {
+        private readonly SourceWriter _writer;
+
+        /// <summary>Where the current line starts in the builder, and where its text starts (after the indentation); -1 before any.</summary>
+        private int _lineStart;
+        private int _textStart;
+
+        public LinesText(int literalLength, int formattedCount, SourceWriter writer)
+        {
+            _writer = writer;
+            _lineStart = writer._builder.Length;
+            _textStart = -1;
+        }
+
+        public void AppendLiteral(string value) => Append(value);
+
+        public void AppendFormatted(string? value) => Append(value);
+
+        public void AppendFormatted<T>(T value) => Append(value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString());
+
+        private void Append(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return;
+            }
+
+            var builder = _writer._builder;
+            var start = 0;
+            while (start <= value!.Length)
+            {
+                var newline = value.IndexOf('\n', start);
+                var end = newline < 0 ? value.Length : newline;
+                if (end > start)
+                {
+                    if (_textStart < 0)
+                    {
+                        _writer.WriteIndentation();
+                        _textStart = builder.Length;
+                    }
+
+                    builder.Append(value, start, end - start);
+                }
+
+                if (newline < 0)
+                {
+                    return;
+                }
+
+                EndLine();
+                start = newline + 1;
+            }
+        }
+
+        /// <summary>Ends the current line: its trailing whitespace goes, and with nothing left, its indentation too.</summary>
+        internal void EndLine()
+        {
+            var builder = _writer._builder;
+            if (_textStart >= 0)
+            {
+                var end = builder.Length;
+                while (end > _textStart && char.IsWhiteSpace(builder[end - 1]))
+                {
+                    end--;
+                }
+
+                builder.Length = end > _textStart ? end : _lineStart;
+            }
+
+            builder.Append('\n');
+            _lineStart = builder.Length;
+            _textStart = -1;
+        }
     }
 
     /// <summary>

@@ -24,8 +24,13 @@ internal sealed partial class OpenApiParser
     /// The surface of <paramref name="spec"/> and, with a baseline, each change reported (PXG0021–PXG0029) at the spec's
     /// line, or at the baseline's line for what is gone; what is gone is kept in the model for its obsolete stubs.
     /// </summary>
-    private (ApiSpec Spec, EquatableArray<SurfaceEntry> Surface) CheckDrift(ApiSpec spec)
+    private (ApiSpec Spec, EquatableArray<SurfaceEntry> Surface) CheckDrift(ApiSpec spec, bool withSurface)
     {
+        if (_input.Baseline is null && !withSurface)
+        {
+            return (spec, EquatableArray<SurfaceEntry>.Empty);
+        }
+
         var surface = ApiSurface.Build(spec, TypePointer);
         if (_input.Baseline is not { } baseline)
         {

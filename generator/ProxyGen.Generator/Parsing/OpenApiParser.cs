@@ -49,7 +49,11 @@ internal sealed partial class OpenApiParser
     private OpenApiParser(SpecInput input) => _input = input;
 
     /// <summary>Parses one spec. Never throws: every failure becomes a diagnostic.</summary>
-    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
+    /// <param name="withSurface">
+    /// Also return the spec's API surface (what <c>proxygen baseline</c> writes). A build needs it only to compare with a
+    /// baseline, and then builds it anyway.
+    /// </param>
+    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken, bool withSurface = false)
     {
         var parser = new OpenApiParser(input);
         ApiSpec? spec = null;
@@ -59,7 +63,7 @@ internal sealed partial class OpenApiParser
             spec = parser.Read(cancellationToken);
             if (spec is not null)
             {
-                (spec, surface) = parser.CheckDrift(spec);
+                (spec, surface) = parser.CheckDrift(spec, withSurface);
             }
         }
         catch (OperationCanceledException)
