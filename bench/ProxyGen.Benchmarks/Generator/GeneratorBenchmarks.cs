@@ -122,6 +122,7 @@ public static class Documents
             "twilio_api_v2010" => Path.Combine(RepoRoot, "..", "shared", "specs", "twilio", "twilio_api_v2010.yaml"),
             "box_platform" => Path.Combine(RepoRoot, "..", "shared", "specs", "public", "box_platform.2026-06-29.json"),
             "spotify_web_api" => Path.Combine(RepoRoot, "..", "shared", "specs", "public", "spotify_web_api.2026-08-21.yaml"),
+            _ when File.Exists(document) => document,
             _ => throw new ArgumentOutOfRangeException(nameof(document), document, null),
         };
         return File.Exists(path) ? Path.GetFullPath(path) : throw new FileNotFoundException($"{path} is missing: the generator group needs ../shared/specs beside the repository.", path);

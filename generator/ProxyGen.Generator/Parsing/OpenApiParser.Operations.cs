@@ -103,7 +103,10 @@ internal sealed partial class OpenApiParser
 
         if (!_parameterTargets.TryGetValue(reference, out var target))
         {
-            target = reference.Target;
+            target = reference.Reference is { IsExternal: false, Type: ReferenceType.Parameter, Id: { } id } && id.IndexOf('/') < 0
+                && _document?.Components?.Parameters is { } components && components.TryGetValue(id, out var component) && component is OpenApiParameter
+                ? component
+                : reference.Target;
             _parameterTargets[reference] = target;
         }
 

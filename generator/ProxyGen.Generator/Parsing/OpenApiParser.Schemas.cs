@@ -488,7 +488,12 @@ internal sealed partial class OpenApiParser
 
         if (!_targets.TryGetValue(reference, out var target))
         {
-            target = reference.Target;
+            // A reference to a component is looked up by name, where OpenAPI.NET would find it too; any other kind
+            // (a pointer into paths, a component that is itself a reference) is left to OpenAPI.NET.
+            target = reference.Reference is { IsExternal: false, Type: ReferenceType.Schema, Id: { } id } && id.IndexOf('/') < 0
+                && _document?.Components?.Schemas is { } components && components.TryGetValue(id, out var component) && component is OpenApiSchema
+                ? component
+                : reference.Target;
             _targets[reference] = target;
         }
 

@@ -44,6 +44,9 @@ internal sealed partial class OpenApiParser
     private readonly HashSet<string> _shortenedAt = new(StringComparer.Ordinal);
     private readonly HashSet<string> _renamedAt = new(StringComparer.Ordinal);
     private YamlPositionIndex? _positions;
+
+    /// <summary>The document being read, for references to its components (<see cref="Shape"/>).</summary>
+    private OpenApiDocument? _document;
     private SourceText? _lines;
 
     private OpenApiParser(SpecInput input) => _input = input;
@@ -226,6 +229,7 @@ internal sealed partial class OpenApiParser
 
     private ApiSpec BuildSpec(OpenApiDocument document, CancellationToken cancellationToken)
     {
+        _document = document;
         var @namespace = ReadNamespace();
         var clientName = ReadClientName();
         _typeNames.Add(clientName);

@@ -132,19 +132,16 @@ internal sealed class YamlPositionIndex
     /// <summary>The end of <paramref name="key"/> when the line at <paramref name="start"/> is <c>key:</c>, <c>'key':</c> or <c>"key":</c>; else -1.</summary>
     private static int KeyAt(string text, int start, int lineEnd, string key)
     {
-        foreach (var quote in new[] { "", "'", "\"" })
-        {
-            var length = key.Length + 2 * quote.Length;
-            if (start + length < lineEnd
-                && string.CompareOrdinal(text, start, quote + key + quote, 0, length) == 0
-                && text[start + length] == ':'
-                && (start + length + 1 == lineEnd || text[start + length + 1] is ' ' or '\r' or '\n'))
-            {
-                return start + length;
-            }
-        }
-
-        return -1;
+        // Called for every line of the document: compares in place, allocating nothing.
+        var quoted = text[start] is '\'' or '"' ? 1 : 0;
+        var length = key.Length + 2 * quoted;
+        return start + length < lineEnd
+            && string.CompareOrdinal(text, start + quoted, key, 0, key.Length) == 0
+            && (quoted == 0 || text[start + length - 1] == text[start])
+            && text[start + length] == ':'
+            && (start + length + 1 == lineEnd || text[start + length + 1] is ' ' or '\r' or '\n')
+            ? start + length
+            : -1;
     }
 
     /// <summary>
