@@ -118,20 +118,33 @@ internal sealed class SourceWriter
                 : Line($"/// <{element} {attribute}>{xml.Trim()}</{element}>");
         }
 
-        var open = attribute is null ? element : element + " " + attribute;
-        var lines = xml.Replace("\r\n", "\n").Split(LineBreaks);
-        if (lines.Length == 1)
+        Line($"/// <{element}{(attribute is null ? string.Empty : " ")}{attribute}>");
+        var start = 0;
+        while (true)
         {
-            return Line($"/// <{open}>{lines[0].Trim()}</{element}>");
-        }
+            // One /// line per line of the text (a CRLF is one break), without its trailing whitespace.
+            var newline = xml.IndexOfAny(LineBreaks, start);
+            var end = newline < 0 ? xml.Length : newline;
+            while (end > start && char.IsWhiteSpace(xml[end - 1]))
+            {
+                end--;
+            }
 
-        Line($"/// <{open}>");
-        foreach (var line in lines)
-        {
-            Line(("/// " + line.TrimEnd()).TrimEnd());
-        }
+            WriteIndentation();
+            _builder.Append("///");
+            if (end > start)
+            {
+                _builder.Append(' ').Append(xml, start, end - start);
+            }
 
-        return Line($"/// </{element}>");
+            _builder.Append('\n');
+            if (newline < 0)
+            {
+                return Line($"/// </{element}>");
+            }
+
+            start = newline + (xml[newline] == '\r' && newline + 1 < xml.Length && xml[newline + 1] == '\n' ? 2 : 1);
+        }
     }
 
     /// <summary>Writes <paramref name="text"/> (several lines, such as a raw-string template) at the current indentation.</summary>
@@ -154,7 +167,7 @@ internal sealed class SourceWriter
     /// <summary>Spec text as XML content: markup characters escaped, characters XML cannot hold at all left out.</summary>
     public static string XmlEscape(string text)
     {
-        if (IsPlainText(text))
+        if (!NeedsXmlEscaping(text))
         {
             return text;
         }
@@ -188,7 +201,21 @@ internal sealed class SourceWriter
         return builder.ToString();
     }
 
-    /// <summary>True when <paramref name="text"/> is the same as XML content and inside a C# string literal: most spec text.</summary>
+    /// <summary>False when <see cref="XmlEscape"/> would return <paramref name="text"/> as it is: most spec text, line breaks included.</summary>
+    private static bool NeedsXmlEscaping(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '&' or '<' or '>' or '\uFFFE' or '\uFFFF' || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="text"/> is the same inside a C# string literal: most wire names and values.</summary>
     private static bool IsPlainText(string text)
     {
         foreach (var c in text)
