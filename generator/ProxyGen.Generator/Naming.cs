@@ -14,9 +14,19 @@ internal static class Naming
     /// </summary>
     public static string Pascal(string text)
     {
+        if (IsPascal(text))
+        {
+            return text;
+        }
+
         // Twilio's range filters: StartTime< → StartTimeBefore, DateCreated>= → DateCreatedOnOrAfter.
-        text = text.Replace("<=", "_OnOrBefore").Replace(">=", "_OnOrAfter").Replace("<", "_Before").Replace(">", "_After");
-        var builder = new StringBuilder(text.Length);
+        if (text.IndexOfAny(RangeSigns) >= 0)
+        {
+            text = text.Replace("<=", "_OnOrBefore").Replace(">=", "_OnOrAfter").Replace("<", "_Before").Replace(">", "_After");
+        }
+
+        var buffer = new char[text.Length + 1];
+        var length = 1;
         var startOfWord = true;
         foreach (var c in text)
         {
@@ -26,21 +36,39 @@ internal static class Naming
                 continue;
             }
 
-            builder.Append(startOfWord ? char.ToUpperInvariant(c) : c);
+            buffer[length++] = startOfWord ? char.ToUpperInvariant(c) : c;
             startOfWord = false;
         }
 
-        if (builder.Length == 0)
+        if (length == 1)
         {
             return "Value";
         }
 
-        if (char.IsDigit(builder[0]))
+        // A leading digit gets a '_' in the slot kept free for it.
+        buffer[0] = '_';
+        return char.IsDigit(buffer[1]) ? new string(buffer, 0, length) : new string(buffer, 1, length - 1);
+    }
+
+    private static readonly char[] RangeSigns = ['<', '>'];
+
+    /// <summary>True when <see cref="Pascal"/> would return <paramref name="text"/> as it is (most names it is given).</summary>
+    private static bool IsPascal(string text)
+    {
+        if (text.Length == 0 || !char.IsLetter(text[0]) || char.ToUpperInvariant(text[0]) != text[0])
         {
-            builder.Insert(0, '_');
+            return false;
         }
 
-        return builder.ToString();
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary><c>ServiceSid</c> → <c>serviceSid</c>; C# keywords are escaped (<c>@class</c>).</summary>

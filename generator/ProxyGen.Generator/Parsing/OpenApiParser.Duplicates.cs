@@ -20,6 +20,19 @@ internal sealed partial class OpenApiParser
     /// </summary>
     private List<(OperationSpec Operation, string Pointer)> MergeIdenticalInlineModels(List<(OperationSpec Operation, string Pointer)> operations)
     {
+        // A model's shape is written once: a round keeps the models no rename touched (ApplyRenames).
+        var shapes = new Dictionary<ModelSpec, string>(IdentityComparer<ModelSpec>.Instance);
+        string ShapeOf(ModelSpec model)
+        {
+            if (!shapes.TryGetValue(model, out var shape))
+            {
+                shape = Shape(model) + "\u0003" + LastWord(model.Name);
+                shapes[model] = shape;
+            }
+
+            return shape;
+        }
+
         for (var round = 0; round < 16; round++)
         {
             var renames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -27,7 +40,7 @@ internal sealed partial class OpenApiParser
             var descriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
             var groups = _models.Values
                 .Where(m => !_componentModels.Contains(m.Name) && m.BaseName is null && m.IsSealed)
-                .GroupBy(m => Shape(m) + "\u0003" + Words(m.Name)[^1], StringComparer.Ordinal)
+                .GroupBy(ShapeOf, StringComparer.Ordinal)
                 .Where(g => g.Count() > 1)
                 .OrderBy(g => g.Key, StringComparer.Ordinal);
             foreach (var group in groups)
@@ -85,13 +98,16 @@ internal sealed partial class OpenApiParser
             }
 
             var name = renames.TryGetValue(model.Name, out var canonical) ? canonical : model.Name;
-            _models[name] = model with
-            {
-                Name = name,
-                Description = descriptions.TryGetValue(model.Name, out var description) ? description : model.Description,
-                Properties = model.Properties.Select(p => p with { Type = Rename(p.Type, renames) }).ToEquatableArray(),
-                InheritedProperties = model.InheritedProperties.Select(p => p with { Type = Rename(p.Type, renames) }).ToEquatableArray(),
-            };
+            var description = descriptions.TryGetValue(model.Name, out var merged) ? merged : model.Description;
+            _models[name] = name == model.Name && description == model.Description && !Mentions(model.Properties, renames) && !Mentions(model.InheritedProperties, renames)
+                ? model
+                : model with
+                {
+                    Name = name,
+                    Description = description,
+                    Properties = model.Properties.Select(p => p with { Type = Rename(p.Type, renames) }).ToEquatableArray(),
+                    InheritedProperties = model.InheritedProperties.Select(p => p with { Type = Rename(p.Type, renames) }).ToEquatableArray(),
+                };
             if (name != model.Name)
             {
                 _componentModels.Remove(model.Name);
@@ -206,6 +222,58 @@ internal sealed partial class OpenApiParser
         return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(shared) ? shared : null;
     }
 
+    /// <summary>True when a member's type names a model being renamed.</summary>
+    private static bool Mentions(EquatableArray<PropertySpec> properties, Dictionary<string, string> renames)
+    {
+        for (var i = 0; i < properties.Count; i++)
+        {
+            for (var type = properties[i].Type; type is not null; type = type.Element)
+            {
+                if (type.Kind == TypeKind.Model && type.Name is { } name && renames.ContainsKey(name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Mentions(OperationSpec operation, Dictionary<string, string> renames)
+    {
+        bool MentionsType(TypeRef? type)
+        {
+            for (; type is not null; type = type.Element)
+            {
+                if (type.Kind == TypeKind.Model && type.Name is { } name && renames.ContainsKey(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return MentionsType(operation.Response) || MentionsType(operation.Body?.Type)
+            || operation.PathParameters.Any(p => MentionsType(p.Type))
+            || operation.Request?.Fields.Any(f => MentionsType(f.Type)) == true;
+    }
+
+    /// <summary>The last of <see cref="Words"/>: <c>ListFlexFlowResponseMeta</c> → Meta.</summary>
+    private static string LastWord(string name)
+    {
+        var start = 0;
+        for (var i = 1; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && !char.IsUpper(name[i - 1]))
+            {
+                start = i;
+            }
+        }
+
+        return start == 0 ? name : name.Substring(start);
+    }
+
     /// <summary><c>ListFlexFlowResponseMeta</c> → List, Flex, Flow, Response, Meta.</summary>
     private static List<string> Words(string name)
     {
@@ -229,7 +297,7 @@ internal sealed partial class OpenApiParser
         Element = type.Element is null ? null : Rename(type.Element, renames),
     };
 
-    private static OperationSpec Rename(OperationSpec operation, Dictionary<string, string> renames) => operation with
+    private static OperationSpec Rename(OperationSpec operation, Dictionary<string, string> renames) => !Mentions(operation, renames) ? operation : operation with
     {
         Response = operation.Response is null ? null : Rename(operation.Response, renames),
         Body = operation.Body is null ? null : operation.Body with { Type = Rename(operation.Body.Type, renames) },

@@ -500,7 +500,7 @@ internal sealed partial class OpenApiParser
         return target ?? schema;
     }
 
-    private readonly Dictionary<IOpenApiSchema, IOpenApiSchema?> _targets = new(ReferenceComparer.Instance);
+    private readonly Dictionary<IOpenApiSchema, IOpenApiSchema?> _targets = new(IdentityComparer<IOpenApiSchema>.Instance);
 
     /// <summary>
     /// An object with members: properties of its own, or an <c>allOf</c> whose parts are all objects (a referenced
@@ -537,16 +537,20 @@ internal sealed partial class OpenApiParser
         || (part is not OpenApiSchemaReference && TypeOf(part) is null or JsonSchemaType.Object
             && part.Items is null && !(part.Enum?.Count > 0) && !(part.OneOf?.Count > 0) && !(part.AnyOf?.Count > 0) && part.AdditionalProperties is null);
 
-    private readonly Dictionary<IOpenApiSchema, bool> _objectSchemas = new(ReferenceComparer.Instance);
+    private readonly Dictionary<IOpenApiSchema, bool> _objectSchemas = new(IdentityComparer<IOpenApiSchema>.Instance);
 
-    /// <summary>Compares schemas by identity: OpenAPI.NET's objects are mutable and have no value equality to rely on.</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<IOpenApiSchema>
+    /// <summary>
+    /// Compares by identity: OpenAPI.NET's objects are mutable and have no value equality to rely on, and a model's
+    /// value equality walks all its members.
+    /// </summary>
+    private sealed class IdentityComparer<T> : IEqualityComparer<T>
+        where T : class
     {
-        public static readonly ReferenceComparer Instance = new();
+        public static readonly IdentityComparer<T> Instance = new();
 
-        public bool Equals(IOpenApiSchema? x, IOpenApiSchema? y) => ReferenceEquals(x, y);
+        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
 
-        public int GetHashCode(IOpenApiSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     private bool IsStringEnum(IOpenApiSchema schema)
