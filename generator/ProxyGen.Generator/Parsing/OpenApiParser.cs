@@ -47,7 +47,7 @@ internal sealed partial class OpenApiParser
 
     /// <summary>The document being read, for references to its components (<see cref="Shape"/>).</summary>
     private OpenApiDocument? _document;
-    private SourceText? _lines;
+    private KeyScan? _keys;
 
     private OpenApiParser(SpecInput input) => _input = input;
 
@@ -510,7 +510,7 @@ internal sealed partial class OpenApiParser
     {
         // Most pointers name keys of block YAML or pretty-printed JSON, which a scan of the text finds; the full index (a
         // second parse of the whole document) is built only for what the scan cannot find: list items, flow mappings.
-        if (_positions is null && YamlPositionIndex.FindKey(_input.Path, _input.Text, ref _lines, pointer) is { } found)
+        if (_positions is null && (_keys ??= new KeyScan(_input.Path, _input.Text)).Find(pointer) is { } found)
         {
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, found, arguments));
             return;

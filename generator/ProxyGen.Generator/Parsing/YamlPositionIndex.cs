@@ -26,7 +26,7 @@ internal sealed class YamlPositionIndex
         _text = text;
     }
 
-    /// <summary>Every pointer the index knows (for tests that compare it with <see cref="FindKey"/>).</summary>
+    /// <summary>Every pointer the index knows (for tests that compare it with <see cref="KeyScan"/>).</summary>
     internal IEnumerable<string> Pointers => _spans.Keys;
 
     public static YamlPositionIndex Build(string path, string text)
@@ -47,101 +47,6 @@ internal sealed class YamlPositionIndex
         }
 
         return index;
-    }
-
-    /// <summary>
-    /// The key a pointer ends at, found by scanning block YAML or pretty-printed JSON: each segment is a key line
-    /// (<c>  name:</c>, <c>  "name":</c>) indented deeper than its parent's, searched before the parent's block ends.
-    /// Null when a segment is a list index or is not written on a line of its own: the caller builds the full index then.
-    /// </summary>
-    public static LocationInfo? FindKey(string path, string text, ref SourceText? source, string? pointer)
-    {
-        if (pointer is null || !pointer.StartsWith("#/", System.StringComparison.Ordinal) || pointer.IndexOf("#line=", System.StringComparison.Ordinal) >= 0)
-        {
-            return null;
-        }
-
-        var position = 0;
-        var parentIndent = -1;
-        var found = (Start: -1, End: -1);
-        foreach (var raw in pointer.Substring(2).Split('/'))
-        {
-            var key = raw.Replace("~1", "/").Replace("~0", "~");
-            if (key.Length == 0 || char.IsDigit(key[0]) && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            {
-                return null;
-            }
-
-            found = FindKeyLine(text, key, ref position, ref parentIndent);
-            if (found.Start < 0)
-            {
-                return null;
-            }
-        }
-
-        source ??= SourceText.From(text);
-        var span = TextSpan.FromBounds(found.Start, found.End);
-        return new LocationInfo(path, span, source.Lines.GetLinePositionSpan(span));
-    }
-
-    /// <summary>The next line from <paramref name="position"/> that is <paramref name="key"/><c>:</c> inside the parent's block.</summary>
-    private static (int Start, int End) FindKeyLine(string text, string key, ref int position, ref int parentIndent)
-    {
-        var childIndent = -1;
-        while (position < text.Length)
-        {
-            var lineEnd = text.IndexOf('\n', position);
-            if (lineEnd < 0)
-            {
-                lineEnd = text.Length;
-            }
-
-            var indent = position;
-            while (indent < lineEnd && text[indent] == ' ')
-            {
-                indent++;
-            }
-
-            var column = indent - position;
-
-            // Blank lines, comments, and a line that only opens an object or list (pretty-printed JSON's first "{").
-            var blank = indent >= lineEnd || text[indent] is '#' or '\r'
-                || (text[indent] is '{' or '[' && text.Substring(indent + 1, lineEnd - indent - 1).Trim().Length == 0);
-            if (!blank)
-            {
-                if (column <= parentIndent)
-                {
-                    return (-1, -1);
-                }
-
-                childIndent = childIndent < 0 ? column : childIndent;
-                if (column == childIndent && KeyAt(text, indent, lineEnd, key) is var end and > 0)
-                {
-                    parentIndent = column;
-                    position = lineEnd + 1;
-                    return (indent, end);
-                }
-            }
-
-            position = lineEnd + 1;
-        }
-
-        return (-1, -1);
-    }
-
-    /// <summary>The end of <paramref name="key"/> when the line at <paramref name="start"/> is <c>key:</c>, <c>'key':</c> or <c>"key":</c>; else -1.</summary>
-    private static int KeyAt(string text, int start, int lineEnd, string key)
-    {
-        // Called for every line of the document: compares in place, allocating nothing.
-        var quoted = text[start] is '\'' or '"' ? 1 : 0;
-        var length = key.Length + 2 * quoted;
-        return start + length < lineEnd
-            && string.CompareOrdinal(text, start + quoted, key, 0, key.Length) == 0
-            && (quoted == 0 || text[start + length - 1] == text[start])
-            && text[start + length] == ':'
-            && (start + length + 1 == lineEnd || text[start + length + 1] is ' ' or '\r' or '\n')
-            ? start + length
-            : -1;
     }
 
     /// <summary>
