@@ -47,7 +47,7 @@ internal sealed partial class OpenApiParser
                 wireName,
                 UniqueName(Identifier(Naming.Camel(wireName), pointer + "/parameters"), argumentNames, parameterPointer, generatedNames: Emitting.ClientEmitter.MethodLocals),
                 type,
-                Text(parameter?.Description),
+                Text(parameter is null ? null : DescriptionOf(parameter)),
                 style,
                 declared?.Explode ?? false));
         }
@@ -114,6 +114,10 @@ internal sealed partial class OpenApiParser
     }
 
     private readonly Dictionary<OpenApiParameterReference, IOpenApiParameter?> _parameterTargets = new();
+
+    /// <summary>A parameter's description: a reference's own, which overrides its target's, else its target's.</summary>
+    private string? DescriptionOf(IOpenApiParameter parameter) =>
+        parameter is OpenApiParameterReference { Reference.Description: { Length: > 0 } own } ? own : Target(parameter).Description;
 
     /// <summary>A style the spec does not define for this location: reported, and the location's default is used.</summary>
     private string UnsupportedStyle(Microsoft.OpenApi.ParameterStyle style, string location, string fallback, string pointer)
@@ -241,8 +245,8 @@ internal sealed partial class OpenApiParser
                 }
             }
 
-            fields.Add(RequestField(declared.Name!, location.Value, schema ?? new OpenApiSchema(), declared.Required, parameter.Description, requestName, parameterPointer, propertyNames, encoding)
-                with { Deprecated = declared.Deprecated || schema?.Deprecated == true });
+            fields.Add(RequestField(declared.Name!, location.Value, schema ?? new OpenApiSchema(), declared.Required, DescriptionOf(parameter), requestName, parameterPointer, propertyNames, encoding)
+                with { Deprecated = declared.Deprecated || (schema is not null && IsDeprecated(schema)) });
         }
 
         if (body is not null)
@@ -261,8 +265,8 @@ internal sealed partial class OpenApiParser
                     Report(Diagnostics.DiagnosticDescriptors.PartHeadersIgnored, propertyPointer, propertyPointer, property.Key, string.Join(", ", partHeaders.Keys));
                 }
 
-                fields.Add(RequestField(property.Key, body.Location, schema, required.Contains(property.Key), schema.Description, requestName, propertyPointer, propertyNames, encoding)
-                    with { Deprecated = schema.Deprecated });
+                fields.Add(RequestField(property.Key, body.Location, schema, required.Contains(property.Key), DescriptionOf(schema), requestName, propertyPointer, propertyNames, encoding)
+                    with { Deprecated = IsDeprecated(schema) });
             }
         }
 
@@ -341,7 +345,7 @@ internal sealed partial class OpenApiParser
             }
         }
 
-        return new RequestFieldSpec(wireName, propertyName, location, type.WithNullable(!required), required, Text(description ?? schema.Description), encoding);
+        return new RequestFieldSpec(wireName, propertyName, location, type.WithNullable(!required), required, Text(description ?? DescriptionOf(schema)), encoding);
     }
 
     /// <summary><c>type: string, format: binary</c> (or OpenAPI 3.1's <c>contentMediaType</c> on a string): a file.</summary>

@@ -502,6 +502,18 @@ internal sealed partial class OpenApiParser
 
     private readonly Dictionary<IOpenApiSchema, IOpenApiSchema?> _targets = new(IdentityComparer<IOpenApiSchema>.Instance);
 
+    /// <summary>A schema's description: a reference's own (OpenAPI 3.1 lets it override its target's), else its target's.</summary>
+    private string? DescriptionOf(IOpenApiSchema schema) =>
+        schema is OpenApiSchemaReference { Reference.Description: { Length: > 0 } own } ? own : Shape(schema).Description;
+
+    /// <summary>A schema's title, the same way as <see cref="DescriptionOf(IOpenApiSchema)"/>.</summary>
+    private string? TitleOf(IOpenApiSchema schema) =>
+        schema is OpenApiSchemaReference { Reference.Title: { Length: > 0 } own } ? own : Shape(schema).Title;
+
+    /// <summary>Whether a schema is deprecated: a reference's own word, else its target's.</summary>
+    private bool IsDeprecated(IOpenApiSchema schema) =>
+        schema is OpenApiSchemaReference reference ? reference.Reference.Deprecated ?? Shape(schema).Deprecated : schema.Deprecated;
+
     /// <summary>
     /// An object with members: properties of its own, or an <c>allOf</c> whose parts are all objects (a referenced
     /// object, an inline object, or a part that only adds constraints such as <c>required</c>). Answers are kept per
@@ -642,7 +654,7 @@ internal sealed partial class OpenApiParser
         // A wrapper's words may sit in its annotation part: allOf: [{$ref: X}, {description: …}]. A reference's own
         // words (OpenAPI 3.1) override its target's, so they are read from the reference.
         var shape = Shape(schema);
-        var text = Text(schema.Description ?? schema.Title)
+        var text = Text(DescriptionOf(schema) ?? TitleOf(schema))
             ?? (AnnotatedReference(schema) is not null ? shape.AllOf!.Where(IsAnnotationOnly).Select(p => Text(p.Description)).FirstOrDefault(d => d is not null) : null);
         if (shape.Const is not { } constant)
         {
