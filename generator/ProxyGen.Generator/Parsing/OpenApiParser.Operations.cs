@@ -103,10 +103,7 @@ internal sealed partial class OpenApiParser
 
         if (!_parameterTargets.TryGetValue(reference, out var target))
         {
-            target = reference.Reference is { IsExternal: false, Type: ReferenceType.Parameter, Id: { } id } && id.IndexOf('/') < 0
-                && _document?.Components?.Parameters is { } components && components.TryGetValue(id, out var component) && component is OpenApiParameter
-                ? component
-                : reference.Target;
+            target = Component(reference.Reference, ReferenceType.Parameter, _document?.Components?.Parameters) as OpenApiParameter ?? reference.Target;
             _parameterTargets[reference] = target;
         }
 

@@ -488,12 +488,7 @@ internal sealed partial class OpenApiParser
 
         if (!_targets.TryGetValue(reference, out var target))
         {
-            // A reference to a component is looked up by name, where OpenAPI.NET would find it too; any other kind
-            // (a pointer into paths, a component that is itself a reference) is left to OpenAPI.NET.
-            target = reference.Reference is { IsExternal: false, Type: ReferenceType.Schema, Id: { } id } && id.IndexOf('/') < 0
-                && _document?.Components?.Schemas is { } components && components.TryGetValue(id, out var component) && component is OpenApiSchema
-                ? component
-                : reference.Target;
+            target = Component(reference.Reference, ReferenceType.Schema, _document?.Components?.Schemas) as OpenApiSchema ?? reference.Target;
             _targets[reference] = target;
         }
 
@@ -501,6 +496,17 @@ internal sealed partial class OpenApiParser
     }
 
     private readonly Dictionary<IOpenApiSchema, IOpenApiSchema?> _targets = new(IdentityComparer<IOpenApiSchema>.Instance);
+
+    /// <summary>
+    /// The component a local reference names, looked up by name where OpenAPI.NET would find it too; null for any other
+    /// kind (a pointer into paths, an external file), which is left to OpenAPI.NET. A component that is itself a
+    /// reference is returned as it is: callers take only a definition (<c>OpenApiSchema</c>, <c>OpenApiParameter</c>).
+    /// </summary>
+    private static T? Component<T>(BaseOpenApiReference reference, ReferenceType type, IDictionary<string, T>? components)
+        where T : class =>
+        reference is { IsExternal: false, Id: { } id } && reference.Type == type && id.IndexOf('/') < 0 && components is not null && components.TryGetValue(id, out var component)
+            ? component
+            : null;
 
     /// <summary>A schema's description: a reference's own (OpenAPI 3.1 lets it override its target's), else its target's.</summary>
     private string? DescriptionOf(IOpenApiSchema schema) =>
