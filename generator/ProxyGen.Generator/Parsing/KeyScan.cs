@@ -94,7 +94,7 @@ internal sealed class KeyScan(string path, string text)
 
             // Blank lines, comments, and a line that only opens an object or list (pretty-printed JSON's first "{").
             var blank = indent >= lineEnd || text[indent] is '#' or '\r'
-                || (text[indent] is '{' or '[' && text.Substring(indent + 1, lineEnd - indent - 1).Trim().Length == 0);
+                || (text[indent] is '{' or '[' && IsWhiteSpace(indent + 1, lineEnd));
             if (!blank)
             {
                 if (column <= parentColumn)
@@ -154,6 +154,20 @@ internal sealed class KeyScan(string path, string text)
     }
 
     private bool EndsKey(int next, int lineEnd) => next == lineEnd || text[next] is ' ' or '\r' or '\n';
+
+    /// <summary>True when the text from <paramref name="start"/> to <paramref name="end"/> is all whitespace (a minified document is one long line: no copy of it).</summary>
+    private bool IsWhiteSpace(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Where a key starts (after its line's indentation), where its colon is, where the next line starts, its column and line.</summary>
     private readonly record struct KeyLine(int Start, int End, int Next, int Column, int Line);
