@@ -222,42 +222,27 @@ internal sealed partial class OpenApiParser
         return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(shared) ? shared : null;
     }
 
-    /// <summary>True when a member's type names a model being renamed.</summary>
-    private static bool Mentions(EquatableArray<PropertySpec> properties, Dictionary<string, string> renames)
+    /// <summary>True when a type names, at any depth of lists and maps, a model being renamed.</summary>
+    private static bool Mentions(TypeRef? type, Dictionary<string, string> renames)
     {
-        for (var i = 0; i < properties.Count; i++)
+        for (; type is not null; type = type.Element)
         {
-            for (var type = properties[i].Type; type is not null; type = type.Element)
+            if (type.Kind == TypeKind.Model && type.Name is { } name && renames.ContainsKey(name))
             {
-                if (type.Kind == TypeKind.Model && type.Name is { } name && renames.ContainsKey(name))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
 
-    private static bool Mentions(OperationSpec operation, Dictionary<string, string> renames)
-    {
-        bool MentionsType(TypeRef? type)
-        {
-            for (; type is not null; type = type.Element)
-            {
-                if (type.Kind == TypeKind.Model && type.Name is { } name && renames.ContainsKey(name))
-                {
-                    return true;
-                }
-            }
+    private static bool Mentions(EquatableArray<PropertySpec> properties, Dictionary<string, string> renames) =>
+        properties.Any(p => Mentions(p.Type, renames));
 
-            return false;
-        }
-
-        return MentionsType(operation.Response) || MentionsType(operation.Body?.Type)
-            || operation.PathParameters.Any(p => MentionsType(p.Type))
-            || operation.Request?.Fields.Any(f => MentionsType(f.Type)) == true;
-    }
+    private static bool Mentions(OperationSpec operation, Dictionary<string, string> renames) =>
+        Mentions(operation.Response, renames) || Mentions(operation.Body?.Type, renames)
+        || operation.PathParameters.Any(p => Mentions(p.Type, renames))
+        || operation.Request?.Fields.Any(f => Mentions(f.Type, renames)) == true;
 
     /// <summary>The last of <see cref="Words"/>: <c>ListFlexFlowResponseMeta</c> → Meta.</summary>
     private static string LastWord(string name)
