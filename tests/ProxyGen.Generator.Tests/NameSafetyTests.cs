@@ -58,6 +58,62 @@ public class NameSafetyTests
     }
 
     [Fact]
+    public void Members_named_value_keep_their_name_in_models_request_classes_and_parameters_and_only_enums_rename_it()
+    {
+        var run = new GeneratorHarness().AddSpec("/specs/values.yaml", """
+            openapi: 3.0.3
+            info: { title: Values, version: '1' }
+            paths:
+              /variables/{value}:
+                post:
+                  operationId: CreateVariable
+                  parameters:
+                    - { name: value, in: path, required: true, schema: { type: string } }
+                    - { name: Value, in: query, schema: { type: string } }
+                    - { name: IsKnown, in: header, schema: { type: string } }
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            ReadJson: { type: string }
+                  responses:
+                    '200':
+                      description: ok
+                      content: { application/json: { schema: { $ref: '#/components/schemas/variable' } } }
+            components:
+              schemas:
+                variable:
+                  type: object
+                  properties:
+                    value: { type: string }
+                    is_known: { type: boolean }
+                    kind: { $ref: '#/components/schemas/kind' }
+                kind:
+                  type: string
+                  enum: [value, is_known, plain]
+            """, clientName: "ValuesClient").Execute();
+
+        run.AssertNoProblems();
+        var model = run.Source("ValuesClient.Models.Variable.g.cs");
+        Assert.Contains("public string? Value { get; init; }", model);
+        Assert.Contains("public bool? IsKnown { get; init; }", model);
+        var operation = run.Source("ValuesClient.CreateVariable.g.cs");
+        Assert.Contains("CreateVariableAsync(string value, CreateVariableRequest? request = null", operation);
+        Assert.Contains("public string? Value { get; set; }", operation);
+        Assert.Contains("public string? IsKnown { get; set; }", operation);
+        Assert.Contains("public string? ReadJson { get; set; }", operation);
+
+        // An enum struct declares Value and IsKnown itself: its members of those names still move aside (PXG0018).
+        var @enum = run.Source("ValuesClient.Models.Kind.g.cs");
+        Assert.Contains("public static Kind ValueValue { get; }", @enum);
+        Assert.Contains("public static Kind IsKnownValue { get; }", @enum);
+        Assert.Contains("public static Kind Plain { get; }", @enum);
+        Assert.Single(run.GeneratorDiagnostics, d => d.Id == "PXG0018");
+    }
+
+    [Fact]
     public void Every_name_the_generator_must_change_is_reported_once_as_PXG0018_at_the_specs_line()
     {
         var run = new GeneratorHarness().AddSpec("/specs/renames.yaml", """

@@ -22,15 +22,6 @@ internal static class ClientEmitter
         (FieldLocation.Multipart, "multipart", "MultipartBody", "Multipart"),
     ];
 
-    /// <summary>
-    /// The names a generated method declares itself (parameters and locals): a path argument may not take one (CS0136),
-    /// so the parser renames it (PXG0018).
-    /// </summary>
-    public static readonly IReadOnlyCollection<string> MethodLocals = new HashSet<string>(System.StringComparer.Ordinal)
-    {
-        "request", "body", "cancellationToken", "form", "query", "headers", "cookies", "multipart", "apiRequest", "links", "page", "items", "item", "nextPageUrl",
-    };
-
     public static string EmitClient(ClientSpec client)
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);

@@ -61,10 +61,10 @@ internal sealed record ClientSpec(
     string SpecPath)
 {
     /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
-    public string InterfaceName => "I" + Name;
+    public string InterfaceName => GeneratedNames.InterfaceOf(Name);
 
     /// <summary>The System.Text.Json resolver for every generated type (<c>ProxyV1ClientJsonResolver</c>).</summary>
-    public string JsonResolverName => Name + "JsonResolver";
+    public string JsonResolverName => GeneratedNames.JsonResolverOf(Name);
 
     /// <summary>What the other files read of the client; they are paired with this, so editing the spec's description re-emits the client file only.</summary>
     public EmitContext Context => new(Namespace, Name, Visibility, Title, SpecFileName, SpecPath);
@@ -78,10 +78,10 @@ internal sealed record ClientSpec(
 internal sealed record EmitContext(string Namespace, string Name, string Visibility, string Title, string SpecFileName, string SpecPath)
 {
     /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
-    public string InterfaceName => "I" + Name;
+    public string InterfaceName => GeneratedNames.InterfaceOf(Name);
 
     /// <summary>The System.Text.Json resolver for every generated type (<c>ProxyV1ClientJsonResolver</c>).</summary>
-    public string JsonResolverName => Name + "JsonResolver";
+    public string JsonResolverName => GeneratedNames.JsonResolverOf(Name);
 }
 
 /// <summary>The spec's first server.</summary>

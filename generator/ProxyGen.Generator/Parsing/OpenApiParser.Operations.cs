@@ -27,7 +27,7 @@ internal sealed partial class OpenApiParser
 
         var pathParameters = new List<ParameterSpec>();
         // Argument names may not take the names of the generated method's own parameters and locals (ClientEmitter).
-        var argumentNames = new HashSet<string>(Emitting.ClientEmitter.MethodLocals, StringComparer.Ordinal);
+        var argumentNames = new HashSet<string>(GeneratedNames.MethodLocals, StringComparer.Ordinal);
         foreach (var wireName in pathParts.Where(p => p.IsParameter).Select(p => p.Text).Distinct(StringComparer.Ordinal))
         {
             var parameter = parameters.FirstOrDefault(p => Target(p).In == ParameterLocation.Path && Target(p).Name == wireName);
@@ -45,7 +45,7 @@ internal sealed partial class OpenApiParser
             };
             pathParameters.Add(new ParameterSpec(
                 wireName,
-                UniqueName(Identifier(Naming.Camel(wireName), pointer + "/parameters"), argumentNames, parameterPointer, generatedNames: Emitting.ClientEmitter.MethodLocals),
+                UniqueName(Identifier(Naming.Camel(wireName), pointer + "/parameters"), argumentNames, parameterPointer, generatedNames: GeneratedNames.MethodLocals),
                 type,
                 Text(parameter is null ? null : DescriptionOf(parameter)),
                 style,
@@ -314,7 +314,7 @@ internal sealed partial class OpenApiParser
     /// </summary>
     private RequestFieldSpec RequestField(string wireName, FieldLocation location, IOpenApiSchema schema, bool required, string? description, string requestName, string pointer, HashSet<string> propertyNames, FieldEncoding? encoding)
     {
-        var propertyName = UniqueName(Identifier(Naming.Pascal(wireName), pointer), propertyNames, pointer, requestName);
+        var propertyName = UniqueName(Identifier(Naming.Pascal(wireName), pointer), propertyNames, pointer, requestName, GeneratedNames.RequestMembers);
         TypeRef type;
         if (Shape(schema).Format is { } format && format.StartsWith(TwilioPrefixedMap, StringComparison.Ordinal) && format.Length > TwilioPrefixedMap.Length && location != FieldLocation.Multipart)
         {

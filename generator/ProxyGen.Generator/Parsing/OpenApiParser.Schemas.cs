@@ -11,12 +11,6 @@ namespace ProxyGen.Generator.Parsing;
 
 internal sealed partial class OpenApiParser
 {
-    /// <summary>Member names a generated model already uses for itself.</summary>
-    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
-    {
-        "AdditionalProperties", "ReadJson", "WriteJson", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Value", "IsKnown",
-    };
-
     /// <summary>Models as read; <see cref="FinishModels"/> resolves their bases once every schema has been read.</summary>
     private readonly Dictionary<string, ModelDraft> _drafts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ModelSpec> _models = new(StringComparer.Ordinal);
@@ -271,7 +265,7 @@ internal sealed partial class OpenApiParser
                 // A member several parts describe keeps one name (the parts are merged when the model is finished).
                 if (!namesByMember.TryGetValue(property.Key, out var propertyName))
                 {
-                    propertyName = UniqueName(Identifier(Naming.Pascal(property.Key), propertyPointer), names, propertyPointer, name, ReservedMemberNames);
+                    propertyName = UniqueName(Identifier(Naming.Pascal(property.Key), propertyPointer), names, propertyPointer, name, GeneratedNames.ModelMembers);
                     namesByMember[property.Key] = propertyName;
                 }
 
@@ -446,16 +440,16 @@ internal sealed partial class OpenApiParser
         var members = new List<EnumMemberSpec>();
         foreach (var value in schema.Enum!.Where(v => !IsNull(v)).Select(v => EnumText(v, schema)!).Distinct(StringComparer.Ordinal))
         {
-            members.Add(new EnumMemberSpec(UniqueName(Naming.Shorten(Naming.Pascal(value)), names, pointer + "/enum", name, ReservedMemberNames), value));
+            members.Add(new EnumMemberSpec(UniqueName(Naming.Shorten(Naming.Pascal(value)), names, pointer + "/enum", name, GeneratedNames.EnumMembers), value));
         }
 
         _enums[name] = new EnumSpec(name, Text(schema.Description), members.ToEquatableArray());
         _typePointers[name] = pointer;
     }
 
-    /// <summary>A member may not share its type's name (CS0542) nor a name the emitters use.</summary>
-    private static string SafeMemberName(string name, string typeName) =>
-        name == typeName || ReservedMemberNames.Contains(name) ? name + "Value" : name;
+    /// <summary>A member may not share its type's name (CS0542) nor a name its kind of type declares (<paramref name="reserved"/>).</summary>
+    private static string SafeMemberName(string name, string typeName, IReadOnlyCollection<string>? reserved) =>
+        name == typeName || reserved?.Contains(name) == true ? name + "Value" : name;
 
     private static TypeKind StringKind(string? format) => format switch
     {

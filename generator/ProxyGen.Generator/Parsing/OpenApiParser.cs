@@ -232,12 +232,7 @@ internal sealed partial class OpenApiParser
         _document = document;
         var @namespace = ReadNamespace();
         var clientName = ReadClientName();
-        _typeNames.Add(clientName);
-        _typeNames.Add("I" + clientName);
-        _typeNames.Add(clientName + "JsonResolver");
-
-        // Every generated type nests a JsonConverter class: a spec type of that name would be hidden by it.
-        _typeNames.Add("JsonConverter");
+        _typeNames.UnionWith(GeneratedNames.ReservedTypeNames(clientName));
         var generatedTypes = new HashSet<string>(_typeNames, StringComparer.Ordinal);
         foreach (var component in Naming.ComponentNames(document.Components?.Schemas?.Keys ?? Enumerable.Empty<string>()))
         {
@@ -392,10 +387,13 @@ internal sealed partial class OpenApiParser
     /// <paramref name="pointer"/> (PXG0018), so that a user searching for the spec's name finds where it went.
     /// </summary>
     /// <param name="typeName">For a member: the type it belongs to, whose name it may not take (CS0542).</param>
-    /// <param name="generatedNames">Names the generated code itself uses in that scope, to say why the name changed.</param>
-    private string UniqueName(string wanted, ISet<string> taken, string pointer, string? typeName = null, IEnumerable<string>? generatedNames = null)
+    /// <param name="generatedNames">
+    /// Names the generated code itself uses in that scope: for a member (with <paramref name="typeName"/>), those its kind
+    /// of type declares (<see cref="GeneratedNames"/>), which it may not take; otherwise only to say why the name changed.
+    /// </param>
+    private string UniqueName(string wanted, ISet<string> taken, string pointer, string? typeName = null, IReadOnlyCollection<string>? generatedNames = null)
     {
-        var safe = typeName is null ? wanted : SafeMemberName(wanted, typeName);
+        var safe = typeName is null ? wanted : SafeMemberName(wanted, typeName, generatedNames);
         var name = Naming.Unique(safe, taken);
         if (name != wanted && _renamedAt.Add(pointer))
         {
