@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using ProxyGen.Generator.Emitting;
 using ProxyGen.Generator.Model;
 using ProxyGen.Generator.Parsing;
@@ -10,8 +9,9 @@ using ProxyGen.Generator.Parsing;
 namespace ProxyGen.Generator;
 
 /// <summary>
-/// Turns every OpenAPI 3.0 document among a project's AdditionalFiles into a typed client.
-/// Wiring only: read (<see cref="SpecInputReader"/>, <see cref="OpenApiParser"/>) → model → write (Emitting/).
+/// Turns every OpenAPI 3.0 or 3.1 document among a project's AdditionalFiles into a typed client.
+/// Wiring only: read (<see cref="SpecInputReader"/>, <see cref="SpecParser"/>, <see cref="BaselinePass"/>) → model → write (Emitting/).
+/// docs/architecture.md draws it.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ProxyGenGenerator : IIncrementalGenerator
@@ -20,51 +20,60 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // The spec pipeline needs only the YAML and the item's metadata, never the Compilation.
-        // API baselines (proxy_v1.api.txt beside proxy_v1.yaml): each spec is read with its own, if it has one.
-        var baselines = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(".api.txt", System.StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => new SpecBaseline(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
-            .Collect();
-        var results = context.AdditionalTextsProvider
+        var parsed = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select((pair, cancellationToken) => SpecInputReader.Read(pair.Left, pair.Right, cancellationToken))
             .Where(input => input is not null)
-            .Combine(baselines)
-            .Select(static (pair, _) => SpecInputReader.WithBaseline(pair.Left!, pair.Right))
             .WithTrackingName(TrackingNames.SpecInputs)
-            .Select((input, cancellationToken) => OpenApiParser.Parse(input!, cancellationToken))
+            .Select((input, cancellationToken) => SpecParser.Parse(input!, cancellationToken))
+            .WithTrackingName(TrackingNames.ParsedSpecs);
+
+        // The API baseline beside a spec (proxy_v1.api.txt) is applied after the parse: editing it never re-reads the spec.
+        var baselines = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".api.txt", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => new SpecBaseline(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect();
+        var results = parsed
+            .Combine(baselines)
+            .Select(static (pair, _) => (Parsed: pair.Left, Baseline: SpecInputReader.BaselineOf(pair.Left.Input.Path, pair.Right)))
+            .Select(static (pair, _) => BaselinePass.Apply(pair.Parsed, pair.Baseline))
             .WithTrackingName(TrackingNames.ParseResults);
 
-        var specs = results.Select((result, _) => result.Spec).Where(spec => spec is not null);
+        var specs = results.Select((result, _) => result.Spec).Where(spec => spec is not null).Select((spec, _) => spec!);
+
+        // Two specs that generate one client (same namespace and name) would add the same files (CS8785): only the first
+        // spec's are added, and TypeCollisions reports the second (PXG0010). Each spec learns whether it is first here,
+        // once, so that adding or renaming one spec re-emits nothing of the others.
+        var owners = specs.Select((spec, _) => new SpecOwner(spec.Client.Namespace, spec.Client.Name, spec.Client.SpecPath)).Collect();
+        var owned = specs
+            .Combine(owners)
+            .Where(static pair => SpecOwner.Owns(pair.Right, pair.Left.Client))
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.OwnedSpecs);
+
+        var diagnostics = results.SelectMany((result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(specs.Select((spec, _) => spec.Types).Collect().WithTrackingName(TrackingNames.TypeNames), TypeCollisions.Report);
 
         // Fan out, so an edit to one operation or model re-emits only that file.
-        var clients = specs.Select((spec, _) => spec!.Client).WithTrackingName(TrackingNames.Clients);
-        var jsonTypes = specs.Select((spec, _) => spec!.JsonTypes).WithTrackingName(TrackingNames.JsonTypes);
-        var removed = specs.Where(spec => spec!.Removed is not null).Select((spec, _) => (Client: spec!.Client.Context, Removed: spec.Removed!)).WithTrackingName(TrackingNames.Removed);
-        var diagnostics = results.SelectMany((result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
-        var typeNames = specs.Select((spec, _) => spec!.Types).Collect().WithTrackingName(TrackingNames.TypeNames);
+        var clients = owned.Select((spec, _) => spec.Client).WithTrackingName(TrackingNames.Clients);
+        var jsonTypes = owned.Select((spec, _) => spec.JsonTypes).WithTrackingName(TrackingNames.JsonTypes);
+        var removed = owned.Where(spec => spec.Removed is not null).Select((spec, _) => (Client: spec.Client.Context, Removed: spec.Removed!)).WithTrackingName(TrackingNames.Removed);
+        context.RegisterSourceOutput(clients, static (output, client) =>
+            SafeOutput.Add(output, client.Context, $"{client.Namespace}.{client.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(client)));
+        context.RegisterSourceOutput(jsonTypes, static (output, types) =>
+            SafeOutput.Add(output, types.Client, $"{types.Client.Namespace}.{types.Client.JsonResolverName}.g.cs", "the JSON resolver", () => JsonResolverEmitter.Emit(types)));
+        context.RegisterSourceOutput(removed, static (output, item) =>
+            SafeOutput.Add(output, item.Client, $"{item.Client.Namespace}.{item.Client.Name}.Removed.g.cs", "the removed members", () => RemovedEmitter.Emit(item.Client, item.Removed)));
 
-        // Hint names are {namespace}.{client}…, unique per spec unless two specs generate the same client in one
-        // namespace (PXG0010): then only the first spec's files are added, so the compiler never fails with CS8785.
-        var owners = specs.Select((spec, _) => new SpecOwner(spec!.Client.Namespace, spec.Client.Name, spec.Client.SpecPath)).Collect().WithTrackingName(TrackingNames.Owners);
-
-        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
-        context.RegisterSourceOutput(typeNames, TypeCollisions.Report);
-        context.RegisterSourceOutput(clients.Combine(owners), static (output, item) =>
-            SafeOutput.Add(output, item.Left.Context, item.Right, $"{item.Left.Namespace}.{item.Left.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(item.Left)));
-        context.RegisterSourceOutput(jsonTypes.Combine(owners), static (output, item) =>
-            SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.JsonResolverName}.g.cs", "the JSON resolver", () => JsonResolverEmitter.Emit(item.Left)));
-        context.RegisterSourceOutput(removed.Combine(owners), static (output, item) =>
-            SafeOutput.Add(output, item.Left.Client, item.Right, $"{item.Left.Client.Namespace}.{item.Left.Client.Name}.Removed.g.cs", "the removed members", () => RemovedEmitter.Emit(item.Left.Client, item.Left.Removed)));
-
-        FanOut(context, specs, owners, TrackingNames.Operations, static spec => spec.Operations, static o => o.Name, static (output, client, operation, owners) =>
-            SafeOutput.Add(output, client, owners, $"{client.Namespace}.{client.Name}.{operation.Name}.g.cs", operation.OperationId, () => ClientEmitter.EmitOperation(client, operation)));
-        FanOut(context, specs, owners, TrackingNames.Models, static spec => spec.Models, static m => m.Name, static (output, client, model, owners) =>
-            SafeOutput.Add(output, client, owners, $"{client.Namespace}.{client.Name}.Models.{model.Name}.g.cs", model.Name, () => ModelEmitter.Emit(client, model)));
-        FanOut(context, specs, owners, TrackingNames.Enums, static spec => spec.Enums, static e => e.Name, static (output, client, @enum, owners) =>
-            SafeOutput.Add(output, client, owners, $"{client.Namespace}.{client.Name}.Models.{@enum.Name}.g.cs", @enum.Name, () => EnumEmitter.Emit(client, @enum)));
-        FanOut(context, specs, owners, TrackingNames.Unions, static spec => spec.Unions, static u => u.Name, static (output, client, union, owners) =>
-            SafeOutput.Add(output, client, owners, $"{client.Namespace}.{client.Name}.Models.{union.Name}.g.cs", union.Name, () => UnionEmitter.Emit(client, union)));
+        FanOut(context, owned, TrackingNames.Operations, static spec => spec.Operations, static o => o.Name, static (output, client, operation) =>
+            SafeOutput.Add(output, client, $"{client.Namespace}.{client.Name}.{operation.Name}.g.cs", operation.OperationId, () => ClientEmitter.EmitOperation(client, operation)));
+        FanOut(context, owned, TrackingNames.Models, static spec => spec.Models, static m => m.Name, static (output, client, model) =>
+            SafeOutput.Add(output, client, $"{client.Namespace}.{client.Name}.Models.{model.Name}.g.cs", model.Name, () => ModelEmitter.Emit(client, model)));
+        FanOut(context, owned, TrackingNames.Enums, static spec => spec.Enums, static e => e.Name, static (output, client, @enum) =>
+            SafeOutput.Add(output, client, $"{client.Namespace}.{client.Name}.Models.{@enum.Name}.g.cs", @enum.Name, () => EnumEmitter.Emit(client, @enum)));
+        FanOut(context, owned, TrackingNames.Unions, static spec => spec.Unions, static u => u.Name, static (output, client, union) =>
+            SafeOutput.Add(output, client, $"{client.Namespace}.{client.Name}.Models.{union.Name}.g.cs", union.Name, () => UnionEmitter.Emit(client, union)));
     }
 
     /// <summary>
@@ -76,21 +85,20 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
 
     private static void FanOut<T>(
         IncrementalGeneratorInitializationContext context,
-        IncrementalValuesProvider<ApiSpec?> specs,
-        IncrementalValueProvider<ImmutableArray<SpecOwner>> owners,
+        IncrementalValuesProvider<ApiSpec> specs,
         string trackingName,
         Func<ApiSpec, EquatableArray<T>> items,
         Func<T, string> nameOf,
-        Action<SourceProductionContext, EmitContext, T, ImmutableArray<SpecOwner>> emit)
+        Action<SourceProductionContext, EmitContext, T> emit)
         where T : IEquatable<T>
     {
         for (var branch = 0; branch < Branches; branch++)
         {
             var mine = branch;
             var values = specs
-                .SelectMany((spec, _) => items(spec!).Where(item => Branch(nameOf(item)) == mine).Select(item => (Client: spec!.Client.Context, Item: item)))
+                .SelectMany((spec, _) => items(spec).Where(item => Branch(nameOf(item)) == mine).Select(item => (Client: spec.Client.Context, Item: item)))
                 .WithTrackingName(trackingName);
-            context.RegisterSourceOutput(values.Combine(owners), (output, pair) => emit(output, pair.Left.Client, pair.Left.Item, pair.Right));
+            context.RegisterSourceOutput(values, (output, pair) => emit(output, pair.Client, pair.Item));
         }
     }
 

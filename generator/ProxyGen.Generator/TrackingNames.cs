@@ -4,7 +4,9 @@ namespace ProxyGen.Generator;
 internal static class TrackingNames
 {
     public const string SpecInputs = nameof(SpecInputs);
+    public const string ParsedSpecs = nameof(ParsedSpecs);
     public const string ParseResults = nameof(ParseResults);
+    public const string OwnedSpecs = nameof(OwnedSpecs);
     public const string Clients = nameof(Clients);
     public const string JsonTypes = nameof(JsonTypes);
     public const string Operations = nameof(Operations);
@@ -13,6 +15,5 @@ internal static class TrackingNames
     public const string Unions = nameof(Unions);
     public const string Diagnostics = nameof(Diagnostics);
     public const string TypeNames = nameof(TypeNames);
-    public const string Owners = nameof(Owners);
     public const string Removed = nameof(Removed);
 }

@@ -1,3 +1,4 @@
+using ProxyGen.Cli;
 using Microsoft.CodeAnalysis;
 using ProxyGen.Generator.Drift;
 using ProxyGen.Generator.Tests.Infrastructure;

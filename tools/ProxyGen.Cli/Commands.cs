@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ProxyGen.Generator;
 using ProxyGen.Generator.Drift;
+using ProxyGen.Generator.Parsing;
 
 namespace ProxyGen.Cli;
 
@@ -130,7 +131,7 @@ public static class Commands
         return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? Breaking : Ok;
     }
 
-    private static ProxyGen.Generator.Parsing.ParseResult? Read(string path, Dictionary<string, string> options, TextWriter error)
+    private static ParseResult? Read(string path, Dictionary<string, string> options, TextWriter error)
     {
         if (ReadText(path, error) is not { } text)
         {

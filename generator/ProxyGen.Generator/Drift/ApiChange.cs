@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ProxyGen.Generator.Diagnostics;
+using ProxyGen.Generator.Model;
 
 namespace ProxyGen.Generator.Drift;
 
@@ -45,7 +47,20 @@ internal sealed record ApiChange(ChangeKind Kind, string Subject, string Detail,
     /// <summary>True for what can break a caller's build or calls; additions and deprecations are not.</summary>
     public bool IsBreaking => Kind is not (ChangeKind.Deprecated or ChangeKind.Added);
 
-    public string DiagnosticId => "PXG00" + (21 + (int)Kind).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The public id the build reports this change under: an explicit constant per kind, never an ordinal.</summary>
+    public string DiagnosticId => Kind switch
+    {
+        ChangeKind.OperationRemoved => DiagnosticDescriptors.OperationRemoved.Id,
+        ChangeKind.OperationChanged => DiagnosticDescriptors.OperationChanged.Id,
+        ChangeKind.RequestFieldChanged => DiagnosticDescriptors.RequestFieldChanged.Id,
+        ChangeKind.RequiredFieldAdded => DiagnosticDescriptors.RequiredFieldAdded.Id,
+        ChangeKind.PropertyChanged => DiagnosticDescriptors.PropertyChanged.Id,
+        ChangeKind.EnumValueRemoved => DiagnosticDescriptors.EnumValueRemoved.Id,
+        ChangeKind.ModelRemoved => DiagnosticDescriptors.ModelRemoved.Id,
+        ChangeKind.Deprecated => DiagnosticDescriptors.BecameDeprecated.Id,
+        ChangeKind.Added => DiagnosticDescriptors.ApiAdded.Id,
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown change."),
+    };
 
     /// <summary>
     /// The changes from <paramref name="baseline"/> to <paramref name="current"/>, breaking ones first, each group in key
@@ -73,26 +88,26 @@ internal sealed record ApiChange(ChangeKind Kind, string Subject, string Detail,
                         break;
                     }
 
-                    changes.Add(new ApiChange(ChangeKind.OperationRemoved, entry.Key, "was " + entry.Operation, entry, null));
+                    changes.Add(new ApiChange(ChangeKind.OperationRemoved, entry.Key, "was " + entry.Endpoint!.Text, entry, null));
                     break;
                 case SurfaceKind.Method:
-                    if (match.Operation != entry.Operation)
+                    if (match.Endpoint != entry.Endpoint)
                     {
-                        changes.Add(new ApiChange(ChangeKind.OperationChanged, entry.Key, $"was {entry.Operation}, is {match.Operation}", entry, match));
+                        changes.Add(new ApiChange(ChangeKind.OperationChanged, entry.Key, $"was {entry.Endpoint!.Text}, is {match.Endpoint!.Text}", entry, match));
                     }
-                    else if (Comparable(match.Parameters) != Comparable(entry.Parameters) || match.Type != entry.Type)
+                    else if (!SameParameters(match.Parameters, entry.Parameters) || match.Type != entry.Type)
                     {
                         var detail = match.Parameters != entry.Parameters
-                            ? $"its parameters were ({entry.Parameters}), are ({match.Parameters})"
+                            ? $"its parameters were ({entry.ParameterText}), are ({match.ParameterText})"
                             : $"it returned {entry.Type}, returns {match.Type}";
                         changes.Add(new ApiChange(ChangeKind.OperationChanged, entry.Key, detail, entry, match));
                     }
 
                     break;
                 case SurfaceKind.Type when match is null:
-                    if (IsComponent(entry))
+                    if (entry.IsComponent)
                     {
-                        changes.Add(new ApiChange(ChangeKind.ModelRemoved, entry.Key, $"{entry.TypeKeyword} from {entry.Where}", entry, null));
+                        changes.Add(new ApiChange(ChangeKind.ModelRemoved, entry.Key, $"{entry.TypeKind.ToString()!.ToLowerInvariant()} from {entry.Origin}", entry, null));
                     }
 
                     break;
@@ -101,29 +116,29 @@ internal sealed record ApiChange(ChangeKind Kind, string Subject, string Detail,
                 case SurfaceKind.Member when IsEnumValue(entry, old):
                     if (match is null)
                     {
-                        changes.Add(new ApiChange(ChangeKind.EnumValueRemoved, entry.Key, $"'{entry.Where}'", entry, null));
+                        changes.Add(new ApiChange(ChangeKind.EnumValueRemoved, entry.Key, $"'{entry.Member!.Name}'", entry, null));
                     }
 
                     break;
                 case SurfaceKind.Member when IsRequestField(entry, old):
                     if (match is null)
                     {
-                        changes.Add(new ApiChange(ChangeKind.RequestFieldChanged, entry.Key, $"the {entry.Where} was removed", entry, null));
+                        changes.Add(new ApiChange(ChangeKind.RequestFieldChanged, entry.Key, $"the {entry.Origin} was removed", entry, null));
                     }
                     else if (match.Required && !entry.Required)
                     {
-                        changes.Add(new ApiChange(ChangeKind.RequestFieldChanged, entry.Key, $"the {match.Where} became required", entry, match));
+                        changes.Add(new ApiChange(ChangeKind.RequestFieldChanged, entry.Key, $"the {match.Origin} became required", entry, match));
                     }
                     else if (match.Type != entry.Type)
                     {
-                        changes.Add(new ApiChange(ChangeKind.RequestFieldChanged, entry.Key, $"the {match.Where} was {entry.Type}, is {match.Type}", entry, match));
+                        changes.Add(new ApiChange(ChangeKind.RequestFieldChanged, entry.Key, $"the {match.Origin} was {entry.Type}, is {match.Type}", entry, match));
                     }
 
                     break;
                 case SurfaceKind.Member:
                     if (match is null)
                     {
-                        changes.Add(new ApiChange(ChangeKind.PropertyChanged, entry.Key, $"the member {entry.Where.Substring(entry.Where.IndexOf(' ') + 1)} was removed", entry, null));
+                        changes.Add(new ApiChange(ChangeKind.PropertyChanged, entry.Key, $"the member {entry.Member!.Name} was removed", entry, null));
                     }
                     else if (match.Type != entry.Type)
                     {
@@ -148,13 +163,13 @@ internal sealed record ApiChange(ChangeKind Kind, string Subject, string Detail,
 
             if (entry.Kind == SurfaceKind.Member && IsRequestField(entry, now) && entry.Required && old.ContainsKey(entry.Owner))
             {
-                changes.Add(new ApiChange(ChangeKind.RequiredFieldAdded, entry.Key, $"the new {entry.Where} is required: every call must set it", null, entry));
+                changes.Add(new ApiChange(ChangeKind.RequiredFieldAdded, entry.Key, $"the new {entry.Origin} is required: every call must set it", null, entry));
             }
             else if (entry.Kind == SurfaceKind.Method
-                || (entry.Kind == SurfaceKind.Type && IsComponent(entry))
+                || (entry.Kind == SurfaceKind.Type && entry.IsComponent)
                 || (entry.Kind == SurfaceKind.Member && old.ContainsKey(entry.Owner)))
             {
-                changes.Add(new ApiChange(ChangeKind.Added, entry.Key, entry.Kind == SurfaceKind.Method ? entry.Operation : entry.Where, null, entry));
+                changes.Add(new ApiChange(ChangeKind.Added, entry.Key, entry.Origin, null, entry));
             }
         }
 
@@ -172,10 +187,10 @@ internal sealed record ApiChange(ChangeKind Kind, string Subject, string Detail,
     }
 
     /// <summary>
-    /// A method's parameters without what follows from its request fields: the request argument is mandatory exactly
-    /// when a field is required (reported for that field), and then an optional body loses its default (CS1737).
+    /// Two methods' parameters, compared without what follows from their request fields (<see cref="SurfaceParameter.SameAs"/>).
     /// </summary>
-    private static string? Comparable(string? parameters) => parameters?.Replace("? request = null", " request").Replace(" body = null", " body");
+    private static bool SameParameters(EquatableArray<SurfaceParameter> a, EquatableArray<SurfaceParameter> b) =>
+        a.Count == b.Count && a.Zip(b, (x, y) => x.SameAs(y)).All(same => same);
 
     private static Dictionary<string, SurfaceEntry> Index(IEnumerable<SurfaceEntry> entries)
     {
@@ -188,13 +203,9 @@ internal sealed record ApiChange(ChangeKind Kind, string Subject, string Detail,
         return index;
     }
 
-    /// <summary>A type the spec names (<c>#/components/schemas/X</c>), not one the generator named after where it stands.</summary>
-    public static bool IsComponent(SurfaceEntry type) =>
-        type.Where.StartsWith("#/components/schemas/", StringComparison.Ordinal) && type.Where.IndexOf('/', "#/components/schemas/".Length) < 0 && type.Where.IndexOf(' ') < 0;
-
     private static bool IsEnumValue(SurfaceEntry member, Dictionary<string, SurfaceEntry> entries) =>
-        entries.TryGetValue(member.Owner, out var owner) && owner.TypeKeyword == "enum";
+        entries.TryGetValue(member.Owner, out var owner) && owner.TypeKind == SurfaceTypeKind.Enum;
 
     private static bool IsRequestField(SurfaceEntry member, Dictionary<string, SurfaceEntry> entries) =>
-        entries.TryGetValue(member.Owner, out var owner) && owner.TypeKeyword == "request";
+        entries.TryGetValue(member.Owner, out var owner) && owner.TypeKind == SurfaceTypeKind.Request;
 }

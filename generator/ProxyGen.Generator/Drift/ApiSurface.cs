@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using ProxyGen.Generator.Emitting;
 using ProxyGen.Generator.Model;
 
 namespace ProxyGen.Generator.Drift;
@@ -13,58 +12,83 @@ namespace ProxyGen.Generator.Drift;
 /// </summary>
 internal static class ApiSurface
 {
+    private const string Task = "System.Threading.Tasks.Task";
+
     /// <summary>The surface of <paramref name="spec"/>, sorted by key.</summary>
-    /// <param name="pointerOf">Where the spec declares a generated type (its JSON pointer), or null.</param>
-    public static List<SurfaceEntry> Build(ApiSpec spec, Func<string, string?> pointerOf)
+    public static List<SurfaceEntry> Build(ApiSpec spec, SpecOrigins origins)
     {
+        EquatableArray<string> PointersOf(string name) => origins.TypeOf(name)?.Pointers ?? EquatableArray<string>.Empty;
+
         var entries = new List<SurfaceEntry>();
         foreach (var model in spec.Models)
         {
-            entries.Add(new SurfaceEntry(SurfaceKind.Type, model.Name, "class", model.BaseName, false, null, pointerOf(model.Name) ?? string.Empty, false));
+            entries.Add(new SurfaceEntry(SurfaceKind.Type, model.Name, SurfaceTypeKind.Class, model.BaseName, Pointers: PointersOf(model.Name)));
             foreach (var property in model.Properties)
             {
-                entries.Add(new SurfaceEntry(SurfaceKind.Member, model.Name + "." + property.Name, null, TypeText(property.Type), false, null, "json " + property.JsonName, property.Deprecated));
+                entries.Add(new SurfaceEntry(SurfaceKind.Member, model.Name + "." + property.Name, Type: SurfaceTypes.Of(property.Type), Member: new MemberOrigin(MemberLocation.Json, property.JsonName), Deprecated: property.Deprecated));
             }
         }
 
         foreach (var @enum in spec.Enums)
         {
-            entries.Add(new SurfaceEntry(SurfaceKind.Type, @enum.Name, "enum", null, false, null, pointerOf(@enum.Name) ?? string.Empty, false));
+            entries.Add(new SurfaceEntry(SurfaceKind.Type, @enum.Name, SurfaceTypeKind.Enum, Pointers: PointersOf(@enum.Name)));
             foreach (var member in @enum.Members)
             {
-                entries.Add(new SurfaceEntry(SurfaceKind.Member, @enum.Name + "." + member.Name, null, null, false, null, member.Value, false));
+                entries.Add(new SurfaceEntry(SurfaceKind.Member, @enum.Name + "." + member.Name, Member: new MemberOrigin(MemberLocation.EnumValue, member.Value)));
             }
         }
 
         foreach (var union in spec.Unions)
         {
-            entries.Add(new SurfaceEntry(SurfaceKind.Type, union.Name, "union", null, false, null, pointerOf(union.Name) ?? string.Empty, false));
+            entries.Add(new SurfaceEntry(SurfaceKind.Type, union.Name, SurfaceTypeKind.Union, Pointers: PointersOf(union.Name)));
         }
 
         foreach (var operation in spec.Operations)
         {
-            var where = operation.HttpMethod + " " + operation.Path;
-            var parameters = ClientEmitter.Parameters(operation, cancellation: false).Replace("global::", string.Empty);
-            var response = operation.Response is { } type ? $"System.Threading.Tasks.Task<{TypeText(type)}>" : "System.Threading.Tasks.Task";
-            entries.Add(new SurfaceEntry(SurfaceKind.Method, $"{spec.Client.Name}.{operation.Name}Async", null, response, false, parameters, where, operation.Deprecated));
+            var endpoint = new Endpoint(operation.HttpMethod, operation.Path);
+            var parameters = Parameters(operation);
+            var response = operation.Response is { } type ? $"{Task}<{SurfaceTypes.Of(type)}>" : Task;
+            entries.Add(new SurfaceEntry(SurfaceKind.Method, $"{spec.Client.Name}.{operation.Name}Async", Type: response, Parameters: parameters, Endpoint: endpoint, Deprecated: operation.Deprecated));
             if (operation.Paging is { } paging)
             {
-                entries.Add(new SurfaceEntry(SurfaceKind.Method, $"{spec.Client.Name}.{operation.Name}AllAsync", null, $"System.Collections.Generic.IAsyncEnumerable<{TypeText(paging.ItemType)}>", false, parameters, where, operation.Deprecated));
+                entries.Add(new SurfaceEntry(SurfaceKind.Method, $"{spec.Client.Name}.{operation.Name}AllAsync", Type: $"System.Collections.Generic.IAsyncEnumerable<{SurfaceTypes.Of(paging.ItemType)}>", Parameters: parameters, Endpoint: endpoint, Deprecated: operation.Deprecated));
             }
 
             if (operation.Request is { } request)
             {
-                entries.Add(new SurfaceEntry(SurfaceKind.Type, request.Name, "request", null, false, null, "operation " + operation.OperationId, false));
+                entries.Add(new SurfaceEntry(SurfaceKind.Type, request.Name, SurfaceTypeKind.Request, OperationId: operation.OperationId));
                 foreach (var field in request.Fields)
                 {
-                    var location = field.Location.ToString().ToLowerInvariant();
-                    entries.Add(new SurfaceEntry(SurfaceKind.Member, request.Name + "." + field.PropertyName, null, TypeText(field.Type), field.Required, null, location + " " + field.WireName, field.Deprecated));
+                    var location = (MemberLocation)Enum.Parse(typeof(MemberLocation), field.Location.ToString());
+                    entries.Add(new SurfaceEntry(SurfaceKind.Member, request.Name + "." + field.PropertyName, Type: SurfaceTypes.Of(field.Type), Required: field.Required, Member: new MemberOrigin(location, field.WireName), Deprecated: field.Deprecated));
                 }
             }
         }
 
         entries.Sort(SurfaceEntry.ByKey);
         return entries;
+    }
+
+    /// <summary>
+    /// The parameters of an operation's method before its cancellation token: path arguments, the body (optional unless
+    /// the spec requires it or a mandatory request follows it), the request class (mandatory when a field is required).
+    /// </summary>
+    public static EquatableArray<SurfaceParameter> Parameters(OperationSpec operation)
+    {
+        var parameters = operation.PathParameters.Select(p => new SurfaceParameter(ParameterRole.Path, p.ArgumentName, SurfaceTypes.Of(p.Type), Optional: false)).ToList();
+        if (operation.Body is { } body)
+        {
+            parameters.Add(new SurfaceParameter(ParameterRole.Body, "body", SurfaceTypes.Of(body.Type), Optional: !body.Required && operation.Request is not { IsRequired: true }));
+        }
+
+        if (operation.Request is { } request)
+        {
+            parameters.Add(request.IsRequired
+                ? new SurfaceParameter(ParameterRole.Request, "request", request.Name, Optional: false)
+                : new SurfaceParameter(ParameterRole.Request, "request", request.Name + "?", Optional: true));
+        }
+
+        return parameters.ToEquatableArray();
     }
 
     /// <summary>The text of a baseline file: a header saying what it is, then one line per entry.</summary>
@@ -85,11 +109,22 @@ internal static class ApiSurface
     /// <summary>The entries of a baseline file, with the (zero-based) line each stands on.</summary>
     public static List<(SurfaceEntry Entry, int Line)> Read(string text)
     {
-        var entries = new List<(SurfaceEntry, int)>();
         var lines = text.Split('\n');
+
+        // Types first: a member's origin reads by its owner's kind (an enum value may look like "json x").
+        var kinds = new Dictionary<string, SurfaceTypeKind>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (SurfaceEntry.Parse(line, static _ => null) is { Kind: SurfaceKind.Type, TypeKind: { } kind } type)
+            {
+                kinds[type.Key] = kind;
+            }
+        }
+
+        var entries = new List<(SurfaceEntry, int)>();
         for (var i = 0; i < lines.Length; i++)
         {
-            if (SurfaceEntry.Parse(lines[i]) is { } entry)
+            if (SurfaceEntry.Parse(lines[i], owner => kinds.TryGetValue(owner, out var kind) ? kind : null) is { } entry)
             {
                 entries.Add((entry, i));
             }
@@ -97,11 +132,4 @@ internal static class ApiSurface
 
         return entries;
     }
-
-    /// <summary>A C# type as the generated code spells it, without <c>global::</c>.</summary>
-    public static string TypeText(TypeRef type) => TypeNames.Of(type).Replace("global::", string.Empty);
-
-    /// <summary>A type text from a baseline made safe to compile again: every BCL and runtime name qualified with <c>global::</c>.</summary>
-    public static string Compilable(string typeText) =>
-        System.Text.RegularExpressions.Regex.Replace(typeText, @"(?<![\w.:])(System|ProxyGen\.Runtime)\.", "global::$1.");
 }

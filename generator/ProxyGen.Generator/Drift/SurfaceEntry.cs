@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
+using ProxyGen.Generator.Model;
 
 namespace ProxyGen.Generator.Drift;
 
@@ -17,31 +19,103 @@ internal enum SurfaceKind
     Method,
 }
 
+/// <summary>The kind of a generated type, as a baseline names it.</summary>
+internal enum SurfaceTypeKind
+{
+    /// <summary>A model (<c>class</c>).</summary>
+    Class,
+
+    /// <summary>An open enum (<c>enum</c>).</summary>
+    Enum,
+
+    /// <summary>A oneOf/anyOf (<c>union</c>).</summary>
+    Union,
+
+    /// <summary>An operation's request class (<c>request</c>).</summary>
+    Request,
+}
+
+/// <summary>Where a member travels: a model's JSON member, a request field's place, or an enum's value.</summary>
+internal enum MemberLocation
+{
+    Json,
+    Query,
+    Header,
+    Cookie,
+    Form,
+    Multipart,
+    EnumValue,
+}
+
+/// <summary>A member's origin: <c>json sid</c>, <c>form IsReserved</c>, or an enum value as the wire writes it.</summary>
+internal sealed record MemberOrigin(MemberLocation Location, string Name)
+{
+    public string Text => Location == MemberLocation.EnumValue ? Name : Location.ToString().ToLowerInvariant() + " " + Name;
+}
+
+/// <summary>An operation's HTTP method and path template (<c>POST /v1/Services/{ServiceSid}</c>).</summary>
+internal sealed record Endpoint(string HttpMethod, string Path)
+{
+    public string Text => HttpMethod + " " + Path;
+}
+
+/// <summary>What a method parameter is: a path argument, the JSON or binary body, or the request class.</summary>
+internal enum ParameterRole
+{
+    Path,
+    Body,
+    Request,
+}
+
+/// <summary>One parameter of a client method as the baseline records it.</summary>
+/// <param name="Type">Its type in <see cref="SurfaceTypes"/>' spelling.</param>
+/// <param name="Optional">It has a default (<c>= null</c>).</param>
+internal sealed record SurfaceParameter(ParameterRole Role, string Name, string Type, bool Optional)
+{
+    public string Text => $"{Type} {Name}" + (Optional ? " = null" : string.Empty);
+
+    /// <summary>
+    /// True when a caller's code that compiled against <paramref name="other"/> compiles against this too, for what the
+    /// parameter itself says: whether the request argument is mandatory follows from its fields (reported for the
+    /// field), and an optional body loses its default before a mandatory request (CS1737), so neither counts here.
+    /// </summary>
+    public bool SameAs(SurfaceParameter other) =>
+        Role == other.Role && Name == other.Name
+        && (Role == ParameterRole.Request ? Type.TrimEnd('?') == other.Type.TrimEnd('?') : Type == other.Type)
+        && (Role != ParameterRole.Path || Optional == other.Optional);
+}
+
 /// <summary>
 /// One line of an API baseline (<c>proxy_v1.api.txt</c>): one member of the generated public surface, keyed by its
-/// C# name. The line is what the file holds; the parts are what the drift check and the stubs of removed members read.
+/// C# name. The parts are typed; <see cref="Line"/> is what the file holds.
 /// </summary>
 /// <param name="Key">The C# name: <c>ShortCode</c>, <c>ShortCode.Sid</c>, <c>ProxyV1Client.UpdateShortCodeAsync</c>.</param>
-/// <param name="TypeKeyword">For a type: <c>class</c>, <c>enum</c>, <c>union</c> or <c>request</c>.</param>
-/// <param name="Type">For a property or field: its C# type (without <c>global::</c>); for a method: its return type; for a class: its base.</param>
+/// <param name="TypeKind">For a type: what kind of type it is.</param>
+/// <param name="Type">For a property or field: its C# type; for a method: its return type; for a class: its base.</param>
 /// <param name="Required">For a request field: whether the request must set it.</param>
-/// <param name="Parameters">For a method: its parameters before the cancellation token, as C# writes them.</param>
-/// <param name="Where">Where it comes from: a pointer (types), <c>json sid</c> / <c>form IsReserved</c> (members), the enum value, or <c>POST /path</c> (methods).</param>
+/// <param name="Parameters">For a method: its parameters before the cancellation token.</param>
+/// <param name="Pointers">For a model, enum or union: where the spec declares its schema (several for merged inline objects).</param>
+/// <param name="OperationId">For a request class: its operation.</param>
+/// <param name="Member">For a member: where it travels.</param>
+/// <param name="Endpoint">For a method: its HTTP method and path.</param>
 /// <param name="Deprecated">The spec marks it deprecated.</param>
 internal sealed record SurfaceEntry(
     SurfaceKind Kind,
     string Key,
-    string? TypeKeyword,
-    string? Type,
-    bool Required,
-    string? Parameters,
-    string Where,
-    bool Deprecated)
+    SurfaceTypeKind? TypeKind = null,
+    string? Type = null,
+    bool Required = false,
+    EquatableArray<SurfaceParameter> Parameters = default,
+    EquatableArray<string> Pointers = default,
+    string? OperationId = null,
+    MemberOrigin? Member = null,
+    Endpoint? Endpoint = null,
+    bool Deprecated = false)
 {
     private const string DeprecatedMark = " [deprecated]";
 
     private static readonly Regex TypeLine = new(@"^(?<keyword>class|enum|union|request) (?<name>[\w@]+)(?: : (?<base>[\w@]+))? \[(?<where>[^\]]*)\]$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex MethodLine = new(@"^(?<key>[\w@]+\.[\w@]+)\((?<parameters>.*)\) -> (?<type>.+) \[(?<where>[^\]]*)\]$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex MethodLine = new(@"^(?<key>[\w@]+\.[\w@]+)\((?<parameters>.*)\) -> (?<type>.+) \[(?<method>[^\] ]+) (?<path>[^\]]*)\]$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex MemberLine = new(@"^(?<key>[\w@]+\.[\w@]+)(?:: (?<required>required )?(?<type>.+?))? \[(?<where>[^\]]*)\]$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>The owning type of a member or method (<c>ShortCode</c> of <c>ShortCode.Sid</c>); the type itself for a type.</summary>
@@ -50,8 +124,23 @@ internal sealed record SurfaceEntry(
     /// <summary>The member's own name (<c>Sid</c>, <c>UpdateShortCodeAsync</c>).</summary>
     public string Name => Kind == SurfaceKind.Type ? Key : Key.Substring(Key.IndexOf('.') + 1);
 
-    /// <summary>For a method: the HTTP method and path (<c>POST /v1/Services/{ServiceSid}</c>).</summary>
-    public string Operation => Where;
+    /// <summary>A type the spec names (<c>#/components/schemas/X</c>), not one the generator named after where it stands.</summary>
+    public bool IsComponent =>
+        Kind == SurfaceKind.Type && Pointers.Count == 1 && Pointers[0].StartsWith(ComponentPrefix, StringComparison.Ordinal) && Pointers[0].IndexOf('/', ComponentPrefix.Length) < 0;
+
+    private const string ComponentPrefix = "#/components/schemas/";
+
+    /// <summary>The parameters as C# writes them: <c>string serviceSid, UpdateShortCodeRequest? request = null</c>.</summary>
+    public string ParameterText => string.Join(", ", Parameters.Select(p => p.Text));
+
+    /// <summary>Where it comes from, as the baseline writes it between brackets.</summary>
+    public string Origin => Kind switch
+    {
+        SurfaceKind.Method => Endpoint!.Text,
+        SurfaceKind.Member => Member!.Text,
+        _ when TypeKind == SurfaceTypeKind.Request => "operation " + OperationId,
+        _ => string.Join(" ", Pointers),
+    };
 
     /// <summary>The baseline line.</summary>
     public string Line
@@ -60,16 +149,19 @@ internal sealed record SurfaceEntry(
         {
             var line = Kind switch
             {
-                SurfaceKind.Type => $"{TypeKeyword} {Key}{(Type is null ? string.Empty : " : " + Type)} [{Where}]",
-                SurfaceKind.Method => $"{Key}({Parameters}) -> {Type} [{Where}]",
-                _ => Type is null ? $"{Key} [{Where}]" : $"{Key}: {(Required ? "required " : string.Empty)}{Type} [{Where}]",
+                SurfaceKind.Type => $"{TypeKind.ToString()!.ToLowerInvariant()} {Key}{(Type is null ? string.Empty : " : " + Type)} [{Origin}]",
+                SurfaceKind.Method => $"{Key}({ParameterText}) -> {Type} [{Origin}]",
+                _ => Type is null ? $"{Key} [{Origin}]" : $"{Key}: {(Required ? "required " : string.Empty)}{Type} [{Origin}]",
             };
             return Deprecated ? line + DeprecatedMark : line;
         }
     }
 
-    /// <summary>Reads one baseline line; null for a line that is not one (a comment, a blank line, a hand edit gone wrong).</summary>
-    public static SurfaceEntry? Parse(string line)
+    /// <summary>
+    /// Reads one baseline line; null for a line that is not one (a comment, a blank line, a hand edit gone wrong).
+    /// </summary>
+    /// <param name="ownerKind">The kind of a member's owning type, which says how its origin reads.</param>
+    public static SurfaceEntry? Parse(string line, Func<string, SurfaceTypeKind?> ownerKind)
     {
         line = line.Trim();
         var deprecated = line.EndsWith(DeprecatedMark, StringComparison.Ordinal);
@@ -85,20 +177,99 @@ internal sealed record SurfaceEntry(
 
         if (TypeLine.Match(line) is { Success: true } type)
         {
-            return new SurfaceEntry(SurfaceKind.Type, type.Groups["name"].Value, type.Groups["keyword"].Value, type.Groups["base"].Success ? type.Groups["base"].Value : null, false, null, type.Groups["where"].Value, deprecated);
+            var kind = (SurfaceTypeKind)Enum.Parse(typeof(SurfaceTypeKind), type.Groups["keyword"].Value, ignoreCase: true);
+            var where = type.Groups["where"].Value;
+            return new SurfaceEntry(
+                SurfaceKind.Type,
+                type.Groups["name"].Value,
+                kind,
+                type.Groups["base"].Success ? type.Groups["base"].Value : null,
+                Pointers: kind == SurfaceTypeKind.Request || where.Length == 0 ? EquatableArray<string>.Empty : where.Split(' ').ToEquatableArray(),
+                OperationId: kind == SurfaceTypeKind.Request && where.StartsWith("operation ", StringComparison.Ordinal) ? where.Substring("operation ".Length) : null,
+                Deprecated: deprecated);
         }
 
         if (MethodLine.Match(line) is { Success: true } method)
         {
-            return new SurfaceEntry(SurfaceKind.Method, method.Groups["key"].Value, null, method.Groups["type"].Value, false, method.Groups["parameters"].Value, method.Groups["where"].Value, deprecated);
+            return new SurfaceEntry(
+                SurfaceKind.Method,
+                method.Groups["key"].Value,
+                Type: method.Groups["type"].Value,
+                Parameters: ParseParameters(method.Groups["parameters"].Value),
+                Endpoint: new Endpoint(method.Groups["method"].Value, method.Groups["path"].Value),
+                Deprecated: deprecated);
         }
 
         if (MemberLine.Match(line) is { Success: true } member)
         {
-            return new SurfaceEntry(SurfaceKind.Member, member.Groups["key"].Value, null, member.Groups["type"].Success ? member.Groups["type"].Value : null, member.Groups["required"].Success, null, member.Groups["where"].Value, deprecated);
+            var key = member.Groups["key"].Value;
+            return new SurfaceEntry(
+                SurfaceKind.Member,
+                key,
+                Type: member.Groups["type"].Success ? member.Groups["type"].Value : null,
+                Required: member.Groups["required"].Success,
+                Member: ParseMember(member.Groups["where"].Value, ownerKind(key.Substring(0, key.IndexOf('.')))),
+                Deprecated: deprecated);
         }
 
         return null;
+    }
+
+    private static MemberOrigin ParseMember(string where, SurfaceTypeKind? owner)
+    {
+        var space = where.IndexOf(' ');
+        if (owner != SurfaceTypeKind.Enum && space > 0
+            && Enum.TryParse<MemberLocation>(where.Substring(0, space), ignoreCase: true, out var location) && location != MemberLocation.EnumValue
+            && where.Substring(0, space) == where.Substring(0, space).ToLowerInvariant())
+        {
+            return new MemberOrigin(location, where.Substring(space + 1));
+        }
+
+        return new MemberOrigin(MemberLocation.EnumValue, where);
+    }
+
+    /// <summary>
+    /// <c>string serviceSid, IReadOnlyDictionary&lt;string, int&gt; body = null</c> → its parameters. A part that is not
+    /// <c>Type name</c> keeps its text as the type, so that the stubs' check (which parses it as C#) refuses it.
+    /// </summary>
+    private static EquatableArray<SurfaceParameter> ParseParameters(string text)
+    {
+        var parameters = new List<SurfaceParameter>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] is '<' or '(' or '[')
+            {
+                depth++;
+            }
+            else if (i < text.Length && text[i] is '>' or ')' or ']')
+            {
+                depth--;
+            }
+            else if (i == text.Length || (text[i] == ',' && depth == 0))
+            {
+                var part = text.Substring(start, i - start).Trim();
+                start = i + 1;
+                if (part.Length == 0)
+                {
+                    continue;
+                }
+
+                var optional = part.EndsWith(" = null", StringComparison.Ordinal);
+                if (optional)
+                {
+                    part = part.Substring(0, part.Length - " = null".Length);
+                }
+
+                var space = part.LastIndexOf(' ');
+                var name = space < 0 ? string.Empty : part.Substring(space + 1);
+                var role = name switch { "body" => ParameterRole.Body, "request" => ParameterRole.Request, _ => ParameterRole.Path };
+                parameters.Add(new SurfaceParameter(role, name, space < 0 ? part : part.Substring(0, space), optional));
+            }
+        }
+
+        return parameters.ToEquatableArray();
     }
 
     /// <summary>Orders a baseline: by key, so that a type's line comes just before its members' (ordinal, so every machine agrees).</summary>

@@ -394,7 +394,7 @@ internal static class ClientEmitter
         {
             writer.Line($"{list}.AddPrefixedMap({SourceWriter.Literal(prefix)}, {ElementExpression(value, type, @namespace)});");
         }
-        else if (field.Encoding is { Style: "Simple" } simple)
+        else if (field.Encoding is { Style: ParameterStyle.Simple } simple)
         {
             writer.Line($"{list}.Add({wireName}, {TypeNames.Runtime}.ParameterText.Simple({ElementExpression(value, type, @namespace)}, explode: {Bool(simple.Explode)}));");
         }
@@ -423,7 +423,7 @@ internal static class ClientEmitter
     private static string HowSent(RequestFieldSpec field) => field.Encoding switch
     {
         { MapPrefix: { } prefix } => $" as <c>{SourceWriter.XmlEscape(prefix)}.{{key}}={{value}}</c> pairs (Twilio's prefixed map)",
-        { Style: { } style } encoding => $", in the {char.ToLowerInvariant(style[0]) + style.Substring(1)} style" + (encoding.Explode ? ", exploded" : string.Empty) + (encoding.AllowReserved ? ", reserved characters unescaped" : string.Empty),
+        { Style: { } style } encoding => $", in the {StyleWord(style)} style" + (encoding.Explode ? ", exploded" : string.Empty) + (encoding.AllowReserved ? ", reserved characters unescaped" : string.Empty),
         { AsJson: true } => ", as JSON text",
         { ContentType: { } type } => $" ({SourceWriter.XmlEscape(type)})",
         _ => string.Empty,
@@ -484,7 +484,7 @@ internal static class ClientEmitter
             return $"{TypeNames.Runtime}.PathSegment.Styled({SourceWriter.Literal(parameter.WireName)}, {ElementExpression(parameter.ArgumentName, parameter.Type, @namespace)}, {TypeNames.Runtime}.ParameterStyle.{parameter.Style}, explode: {Bool(parameter.Explode)})";
         }
 
-        return parameter.Style == "Simple"
+        return parameter.Style == ParameterStyle.Simple
             ? $"{TypeNames.Runtime}.PathSegment.Encode({value})"
             : $"{TypeNames.Runtime}.PathSegment.Styled({SourceWriter.Literal(parameter.WireName)}, {(parameter.Type.Kind is TypeKind.String or TypeKind.Enum ? value : $"{TypeNames.Runtime}.ParameterText.Of({value})")}, {TypeNames.Runtime}.ParameterStyle.{parameter.Style})";
     }));
@@ -524,5 +524,12 @@ internal static class ClientEmitter
                 writer.Line($"public {required}{TypeNames.Of(field.Type)} {field.PropertyName} {{ get; set; }}");
             }
         }
+    }
+
+    /// <summary>A style as the spec spells it: <c>deepObject</c>, <c>form</c>.</summary>
+    private static string StyleWord(ParameterStyle style)
+    {
+        var name = style.ToString();
+        return char.ToLowerInvariant(name[0]) + name.Substring(1);
     }
 }

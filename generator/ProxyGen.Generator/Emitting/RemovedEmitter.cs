@@ -44,7 +44,7 @@ internal static class RemovedEmitter
             writer.Line();
             writer.DocText("summary", Message(type, removed.SpecFileName));
             Obsolete(writer, type, removed.SpecFileName);
-            var isEnum = type.TypeKeyword == "enum";
+            var isEnum = type.TypeKind == SurfaceTypeKind.Enum;
             using (writer.Block($"{client.Visibility} {(isEnum ? "readonly struct" : "sealed class")} {type.Key}"))
             {
                 if (isEnum)
@@ -65,7 +65,7 @@ internal static class RemovedEmitter
         foreach (var owner in removed.KeptOwners)
         {
             writer.Line();
-            using (writer.Block(owner.TypeKeyword == "enum" ? $"readonly partial struct {owner.Key}" : $"partial class {owner.Key}"))
+            using (writer.Block(owner.TypeKind == SurfaceTypeKind.Enum ? $"readonly partial struct {owner.Key}" : $"partial class {owner.Key}"))
             {
                 foreach (var member in entries.Where(e => e.Kind == SurfaceKind.Member && e.Owner == owner.Key))
                 {
@@ -85,15 +85,15 @@ internal static class RemovedEmitter
             Obsolete(writer, member, specFileName);
         }
 
-        writer.Line(owner.TypeKeyword == "enum"
-            ? $"public static {owner.Key} {member.Name} => new {owner.Key}({SourceWriter.Literal(member.Where)});"
-            : $"public {ApiSurface.Compilable(member.Type ?? "object?")} {member.Name} {{ get; set; }} = default!;");
+        writer.Line(owner.TypeKind == SurfaceTypeKind.Enum
+            ? $"public static {owner.Key} {member.Name} => new {owner.Key}({SourceWriter.Literal(member.Member!.Name)});"
+            : $"public {SurfaceTypes.Compilable(member.Type ?? "object?")} {member.Name} {{ get; set; }} = default!;");
     }
 
     private static string Signature(SurfaceEntry method)
     {
-        var parameters = method.Parameters is { Length: > 0 } text ? ApiSurface.Compilable(text) + ", " : string.Empty;
-        return $"{ApiSurface.Compilable(method.Type!)} {method.Name}({parameters}{TypeNames.CancellationToken} cancellationToken = default)";
+        var parameters = method.Parameters.Count > 0 ? SurfaceTypes.Compilable(method.ParameterText) + ", " : string.Empty;
+        return $"{SurfaceTypes.Compilable(method.Type!)} {method.Name}({parameters}{TypeNames.CancellationToken} cancellationToken = default)";
     }
 
     private static void Obsolete(SourceWriter writer, SurfaceEntry entry, string specFileName) =>
@@ -102,7 +102,7 @@ internal static class RemovedEmitter
     /// <summary>"UpdateShortCodeAsync was removed from proxy_v1.yaml (was POST /v1/…); update the code, then the baseline".</summary>
     public static string Message(SurfaceEntry entry, string specFileName)
     {
-        var was = entry.Kind == SurfaceKind.Method ? $" (was {entry.Operation})" : string.Empty;
+        var was = entry.Kind == SurfaceKind.Method ? $" (was {entry.Endpoint!.Text})" : string.Empty;
         var name = entry.Kind == SurfaceKind.Method ? entry.Name : entry.Key;
         return $"{name} was removed from {specFileName}{was}; update the code, then the baseline";
     }

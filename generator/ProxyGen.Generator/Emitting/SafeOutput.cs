@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -11,24 +10,8 @@ namespace ProxyGen.Generator.Emitting;
 /// <summary>Adds one generated file; an unexpected failure becomes a PXG0008 diagnostic, never an exception in the compiler.</summary>
 internal static class SafeOutput
 {
-    /// <param name="owners">Every spec of the project: a file is added only for the first spec that generates its client.</param>
-    public static void Add(SourceProductionContext output, EmitContext client, ImmutableArray<SpecOwner> owners, string hintName, string what, Func<string> emit)
+    public static void Add(SourceProductionContext output, EmitContext client, string hintName, string what, Func<string> emit)
     {
-        foreach (var owner in owners)
-        {
-            if (owner.Namespace == client.Namespace && owner.ClientName == client.Name)
-            {
-                if (owner.SpecPath != client.SpecPath)
-                {
-                    // A second spec generates this very client (same namespace, same name): TypeCollisions reports it
-                    // as PXG0010 at that spec, and the first spec's files stand.
-                    return;
-                }
-
-                break;
-            }
-        }
-
         try
         {
             output.AddSource(hintName, SourceText.From(emit(), Encoding.UTF8));

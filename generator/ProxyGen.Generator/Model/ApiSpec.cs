@@ -42,7 +42,22 @@ internal sealed record ApiSpec(
 internal sealed record JsonTypesSpec(EmitContext Client, EquatableArray<string> TypeNames);
 
 /// <summary>Which spec generates which client: the first spec of a namespace and client name owns that client's files.</summary>
-internal sealed record SpecOwner(string Namespace, string ClientName, string SpecPath);
+internal sealed record SpecOwner(string Namespace, string ClientName, string SpecPath)
+{
+    /// <summary>True when <paramref name="client"/>'s spec is the first of <paramref name="owners"/> to generate that client.</summary>
+    public static bool Owns(System.Collections.Immutable.ImmutableArray<SpecOwner> owners, ClientSpec client)
+    {
+        foreach (var owner in owners)
+        {
+            if (owner.Namespace == client.Namespace && owner.ClientName == client.Name)
+            {
+                return owner.SpecPath == client.SpecPath;
+            }
+        }
+
+        return true;
+    }
+}
 
 /// <summary>The type names one spec generates, to find two specs that would declare the same type in one namespace.</summary>
 internal sealed record GeneratedTypes(EmitContext Client, EquatableArray<string> Names);

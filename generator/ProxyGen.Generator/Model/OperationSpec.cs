@@ -42,8 +42,21 @@ internal enum ResponseFormat
 }
 
 /// <summary>A path parameter: a positional argument of the generated method.</summary>
-/// <param name="Style">How the value is written: <c>Simple</c> (the default), <c>Label</c> or <c>Matrix</c>, a runtime <c>ParameterStyle</c>.</param>
-internal sealed record ParameterSpec(string WireName, string ArgumentName, TypeRef Type, string? Description, string Style = "Simple", bool Explode = false);
+/// <param name="Style">How the value is written: <see cref="ParameterStyle.Simple"/> (the default), <see cref="ParameterStyle.Label"/> or <see cref="ParameterStyle.Matrix"/>.</param>
+internal sealed record ParameterSpec(string WireName, string ArgumentName, TypeRef Type, string? Description, ParameterStyle Style = ParameterStyle.Simple, bool Explode = false);
+
+/// <summary>An OpenAPI parameter <c>style</c>: how a value, list or object is written into a path, query, header or form.</summary>
+/// <remarks>The names are those of the runtime's <c>ParameterStyle</c>, which generated code names.</remarks>
+internal enum ParameterStyle
+{
+    Simple,
+    Label,
+    Matrix,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
 
 /// <summary>A JSON or binary request body: the method's <c>body</c> argument.</summary>
 /// <param name="Type">The C# type of the body (a model, a list, a map, a primitive, raw JSON, or a <c>Stream</c> of bytes).</param>
@@ -91,13 +104,13 @@ internal sealed record RequestFieldSpec(
 /// How a query, header, form or multipart value is written. Without one, a value goes as plain text: lists one pair
 /// per item, objects as compact JSON (what Twilio expects).
 /// </summary>
-/// <param name="Style">A runtime <c>ParameterStyle</c> name (<c>Form</c>, <c>DeepObject</c>, …); null writes the value as <see cref="ContentType"/> says.</param>
+/// <param name="Style">The style the value is written in; null writes the value as <see cref="ContentType"/> says.</param>
 /// <param name="ContentType">A form property's or multipart part's media type (<c>encoding.contentType</c>).</param>
 /// <param name="MapPrefix">
 /// Twilio's <c>format: prefixed-collapsible-map-{Prefix}</c>: the object goes as <c>{Prefix}.{key}={value}</c> pairs,
 /// nested objects collapsed with dots, the way Twilio's own SDKs send it.
 /// </param>
-internal sealed record FieldEncoding(string? Style, bool Explode, bool AllowReserved, string? ContentType, string? MapPrefix = null)
+internal sealed record FieldEncoding(ParameterStyle? Style, bool Explode, bool AllowReserved, string? ContentType, string? MapPrefix = null)
 {
     /// <summary>The value is sent as compact JSON text (a form property whose contentType is JSON).</summary>
     public bool AsJson => Style is null && ContentType is { } type && (type.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase) || type.Contains("+json"));

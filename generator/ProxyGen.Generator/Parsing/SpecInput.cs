@@ -7,8 +7,7 @@ namespace ProxyGen.Generator.Parsing;
 /// <param name="ClientName">The generated client's class name.</param>
 /// <param name="OpenApiVersion">The version the document declares, as the sniffer found it.</param>
 /// <param name="Visibility">The ProxyGenVisibility metadata as written, or null.</param>
-/// <param name="Baseline">The API baseline beside the spec (<c>proxy_v1.api.txt</c>), when there is one.</param>
-internal sealed record SpecInput(string Path, string Text, string OpenApiVersion, string Namespace, string ClientName, string? Visibility, SpecBaseline? Baseline = null)
+internal sealed record SpecInput(string Path, string Text, string OpenApiVersion, string Namespace, string ClientName, string? Visibility)
 {
     /// <summary>The client name a spec gets without ProxyGenClientName: <c>proxy_v1.yaml</c> → <c>ProxyV1Client</c>.</summary>
     public static string DefaultClientName(string specPath) => Naming.Pascal(System.IO.Path.GetFileNameWithoutExtension(specPath)) + "Client";

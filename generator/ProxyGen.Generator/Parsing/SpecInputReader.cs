@@ -35,19 +35,19 @@ internal static class SpecInputReader
         return new SpecInput(file.Path, text, version, @namespace, clientName, Option(options, "build_metadata.AdditionalFiles.ProxyGenVisibility"));
     }
 
-    /// <summary>The spec with the API baseline that stands beside it, if <paramref name="baselines"/> has one.</summary>
-    public static SpecInput WithBaseline(SpecInput spec, System.Collections.Immutable.ImmutableArray<SpecBaseline> baselines)
+    /// <summary>The API baseline that stands beside the spec at <paramref name="specPath"/>, if <paramref name="baselines"/> has one.</summary>
+    public static SpecBaseline? BaselineOf(string specPath, System.Collections.Immutable.ImmutableArray<SpecBaseline> baselines)
     {
-        var path = SpecInput.BaselinePathOf(spec.Path);
+        var path = SpecInput.BaselinePathOf(specPath);
         foreach (var baseline in baselines)
         {
             if (string.Equals(baseline.Path.Replace('\\', '/'), path.Replace('\\', '/'), System.StringComparison.OrdinalIgnoreCase))
             {
-                return spec with { Baseline = baseline };
+                return baseline;
             }
         }
 
-        return spec;
+        return null;
     }
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>

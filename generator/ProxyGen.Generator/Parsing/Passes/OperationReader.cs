@@ -1,18 +1,90 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.OpenApi;
+using ProxyGen.Generator.Diagnostics;
 using ProxyGen.Generator.Model;
 
-namespace ProxyGen.Generator.Parsing;
+namespace ProxyGen.Generator.Parsing.Passes;
 
-internal sealed partial class OpenApiParser
+/// <summary>
+/// Pass 2, read operations: each path and method with an operationId becomes an <see cref="OperationSpec"/> (paging
+/// is found later, once models are finished), its parameters and body resolved to types by <see cref="SchemaResolver"/>.
+/// </summary>
+internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolver, SpecNames names, SpecDiagnostics diagnostics)
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
     private const string MultipartMediaType = "multipart/form-data";
     private const string TwilioPrefixedMap = "prefixed-collapsible-map-";
 
-    private OperationSpec ReadOperation(string path, EquatableArray<PathPart> pathParts, IOpenApiPathItem pathItem, string method, OpenApiOperation operation, string name, string pointer)
+    private static readonly System.Text.RegularExpressions.Regex MediaTypePattern = new(
+        "^[a-z0-9!#$&^_.+*-]+/[a-z0-9!#$&^_.+*-]+$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
+
+    private readonly Dictionary<OpenApiParameterReference, IOpenApiParameter?> _parameterTargets = new();
+
+    /// <summary>Every operation of the document, in document order, with where the spec declares it.</summary>
+    public List<(OperationSpec Operation, string Pointer)> ReadAll(CancellationToken cancellationToken)
+    {
+        var operations = new List<(OperationSpec Operation, string Pointer)>();
+        var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in shapes.Document.Paths)
+        {
+            var pathPointer = "#/paths/" + YamlPositionIndex.Escape(path.Key);
+            if (path.Value?.Operations is not { Count: > 0 } pathOperations)
+            {
+                // Only a reference can leave a path item empty by mistake; a path with no operations (Twilio lists a
+                // few) says nothing, and costs no position index.
+                if ((path.Value is null or OpenApiPathItemReference) && diagnostics.Positions.ReferenceAt(pathPointer + "/$ref") is { } target)
+                {
+                    diagnostics.Report(DiagnosticDescriptors.UnresolvedPathItem, pathPointer + "/$ref", path.Key, target);
+                }
+
+                continue;
+            }
+
+            var template = PathTemplate.Parse(path.Key);
+            if (template.Problem is { } problem)
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidPathTemplate, pathPointer, path.Key, problem);
+                continue;
+            }
+
+            foreach (var entry in pathOperations)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var method = entry.Key.Method.ToUpperInvariant();
+                var pointer = pathPointer + "/" + entry.Key.Method.ToLowerInvariant();
+                var operation = entry.Value;
+                if (operation is null)
+                {
+                    continue;
+                }
+
+                if (operation.OperationId is not { } operationId || string.IsNullOrWhiteSpace(operationId))
+                {
+                    diagnostics.Report(DiagnosticDescriptors.MissingOperationId, pointer, method, path.Key);
+                    continue;
+                }
+
+                var name = names.Identifier(Naming.Pascal(operationId), pointer + "/operationId");
+                if (methodNames.TryGetValue(name, out var existing))
+                {
+                    diagnostics.Report(DiagnosticDescriptors.DuplicateName, pointer + "/operationId", operation.OperationId, name + "Async", $"'{existing}'", "this operation is skipped");
+                    continue;
+                }
+
+                methodNames[name] = operation.OperationId;
+                operations.Add((Read(path.Key, template.Parts, path.Value, method, operation, name, pointer), pointer));
+            }
+        }
+
+        return operations;
+    }
+
+    private OperationSpec Read(string path, EquatableArray<PathPart> pathParts, IOpenApiPathItem pathItem, string method, OpenApiOperation operation, string name, string pointer)
     {
         // Operation-level parameters override path-level ones with the same name and location.
         // Broken references (already reported as PXG0002) leave null or nameless parameters behind: skip them.
@@ -26,7 +98,7 @@ internal sealed partial class OpenApiParser
         }
 
         var pathParameters = new List<ParameterSpec>();
-        // Argument names may not take the names of the generated method's own parameters and locals (ClientEmitter).
+        // Argument names may not take the names of the generated method's own parameters and locals.
         var argumentNames = new HashSet<string>(GeneratedNames.MethodLocals, StringComparer.Ordinal);
         foreach (var wireName in pathParts.Where(p => p.IsParameter).Select(p => p.Text).Distinct(StringComparer.Ordinal))
         {
@@ -34,20 +106,20 @@ internal sealed partial class OpenApiParser
             var parameterPointer = ParameterPointer(operation, pathItem, parameter, pointer);
             var declared = parameter is null ? null : Target(parameter);
             var type = declared?.Schema is { } schema
-                ? ResolveType(schema, name + Naming.Pascal(wireName), parameterPointer + "/schema", forRequest: false).WithNullable(false)
+                ? resolver.ResolveType(schema, name + Naming.Pascal(wireName), parameterPointer + "/schema", forRequest: false).WithNullable(false)
                 : new TypeRef(TypeKind.String, Nullable: false);
             var style = declared?.Style switch
             {
-                Microsoft.OpenApi.ParameterStyle.Label => "Label",
-                Microsoft.OpenApi.ParameterStyle.Matrix => "Matrix",
-                null or Microsoft.OpenApi.ParameterStyle.Simple => "Simple",
-                var other => UnsupportedStyle(other.Value, "path", "simple", parameterPointer),
+                Microsoft.OpenApi.ParameterStyle.Label => Model.ParameterStyle.Label,
+                Microsoft.OpenApi.ParameterStyle.Matrix => Model.ParameterStyle.Matrix,
+                null or Microsoft.OpenApi.ParameterStyle.Simple => Model.ParameterStyle.Simple,
+                var other => UnsupportedStyle(other.Value, "path", Model.ParameterStyle.Simple, parameterPointer),
             };
             pathParameters.Add(new ParameterSpec(
                 wireName,
-                UniqueName(Identifier(Naming.Camel(wireName), pointer + "/parameters"), argumentNames, parameterPointer, generatedNames: GeneratedNames.MethodLocals),
+                names.UniqueName(names.Identifier(Naming.Camel(wireName), pointer + "/parameters"), argumentNames, parameterPointer, generatedNames: GeneratedNames.MethodLocals),
                 type,
-                Text(parameter is null ? null : DescriptionOf(parameter)),
+                SpecText.Trim(parameter is null ? null : DescriptionOf(parameter)),
                 style,
                 declared?.Explode ?? false));
         }
@@ -60,8 +132,8 @@ internal sealed partial class OpenApiParser
             method,
             path,
             pathParts,
-            Text(operation.Summary),
-            Text(operation.Description),
+            SpecText.Trim(operation.Summary),
+            SpecText.Trim(operation.Description),
             operation.Deprecated,
             pathParameters.ToEquatableArray(),
             requestBody.Body,
@@ -91,8 +163,8 @@ internal sealed partial class OpenApiParser
         (parameters ?? new List<IOpenApiParameter>()).Where(p => p is not null && Target(p) is { Name: not null, In: not null } && p is not OpenApiParameterReference { UnresolvedReference: true });
 
     /// <summary>
-    /// The parameter a reference stands for, looked up once (see <see cref="Shape"/>: OpenAPI.NET resolves on every
-    /// read). Its description is still read from the reference, which may override it.
+    /// The parameter a reference stands for, looked up once (see <see cref="SchemaShapes.Shape"/>: OpenAPI.NET resolves
+    /// on every read). Its description is still read from the reference, which may override it.
     /// </summary>
     private IOpenApiParameter Target(IOpenApiParameter parameter)
     {
@@ -103,25 +175,24 @@ internal sealed partial class OpenApiParser
 
         if (!_parameterTargets.TryGetValue(reference, out var target))
         {
-            target = Component(reference.Reference, ReferenceType.Parameter, _document?.Components?.Parameters) as OpenApiParameter ?? reference.Target;
+            target = SchemaShapes.Component(reference.Reference, ReferenceType.Parameter, shapes.Document.Components?.Parameters) as OpenApiParameter ?? reference.Target;
             _parameterTargets[reference] = target;
         }
 
         return target ?? parameter;
     }
 
-    private readonly Dictionary<OpenApiParameterReference, IOpenApiParameter?> _parameterTargets = new();
-
     /// <summary>A parameter's description: a reference's own, which overrides its target's, else its target's.</summary>
     private string? DescriptionOf(IOpenApiParameter parameter) =>
         parameter is OpenApiParameterReference { Reference.Description: { Length: > 0 } own } ? own : Target(parameter).Description;
 
     /// <summary>A style the spec does not define for this location: reported, and the location's default is used.</summary>
-    private string UnsupportedStyle(Microsoft.OpenApi.ParameterStyle style, string location, string fallback, string pointer)
+    private Model.ParameterStyle UnsupportedStyle(Microsoft.OpenApi.ParameterStyle style, string location, Model.ParameterStyle fallback, string pointer)
     {
         var name = style.ToString();
-        Report(Diagnostics.DiagnosticDescriptors.UnsupportedStyle, pointer, pointer, char.ToLowerInvariant(name[0]) + name.Substring(1), location, fallback);
-        return char.ToUpperInvariant(fallback[0]) + fallback.Substring(1);
+        var fallbackName = fallback.ToString();
+        diagnostics.Report(DiagnosticDescriptors.UnsupportedStyle, pointer, pointer, char.ToLowerInvariant(name[0]) + name.Substring(1), location, char.ToLowerInvariant(fallbackName[0]) + fallbackName.Substring(1));
+        return fallback;
     }
 
     /// <summary>
@@ -157,16 +228,16 @@ internal sealed partial class OpenApiParser
             var schemaPointer = bodyPointer + "/content/" + YamlPositionIndex.Escape(entry.Key) + "/schema";
             var schema = entry.Value?.Schema ?? new OpenApiSchema();
             var contextName = schema is not OpenApiSchemaReference && schema.Title is { Length: > 0 } title
-                ? Identifier(Naming.Pascal(title), schemaPointer + "/title")
+                ? names.Identifier(Naming.Pascal(title), schemaPointer + "/title")
                 : operationName + "Body";
-            var type = ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(!required);
-            return (null, new BodySpec(type, required, Text(operation.RequestBody.Description ?? schema.Description), jsonType));
+            var type = resolver.ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(!required);
+            return (null, new BodySpec(type, required, SpecText.Trim(operation.RequestBody.Description ?? schema.Description), jsonType));
         }
 
         // Bytes: application/octet-stream, images, text. A wildcard or malformed media type is sent as octet-stream.
         var binary = content.First();
         var sent = MediaType(binary.Key) is { } exact && exact.IndexOf('*') < 0 ? exact : "application/octet-stream";
-        var description = Text(operation.RequestBody.Description ?? binary.Value?.Schema?.Description);
+        var description = SpecText.Trim(operation.RequestBody.Description ?? binary.Value?.Schema?.Description);
         return (null, new BodySpec(new TypeRef(TypeKind.Stream, !required), required, description, sent));
     }
 
@@ -188,18 +259,12 @@ internal sealed partial class OpenApiParser
         return MediaTypePattern.IsMatch(type) ? type : null;
     }
 
-    private static readonly System.Text.RegularExpressions.Regex MediaTypePattern = new(
-        "^[a-z0-9!#$&^_.+*-]+/[a-z0-9!#$&^_.+*-]+$",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant,
-        TimeSpan.FromSeconds(1));
-
     private RequestSpec? ReadRequest(OpenApiOperation operation, IOpenApiPathItem pathItem, List<IOpenApiParameter> parameters, BodyFields? body, string operationName, string pointer)
     {
         var fields = new List<RequestFieldSpec>();
         var propertyNames = new HashSet<string>(StringComparer.Ordinal);
-        var requestName = Naming.Unique(
-            body?.Schema.Title is { Length: > 0 } title ? Identifier(Naming.Pascal(title), body.Pointer + "/title") : Identifier(operationName + "Request", pointer),
-            _typeNames);
+        var requestName = names.UniqueType(
+            body?.Schema.Title is { Length: > 0 } title ? names.Identifier(Naming.Pascal(title), body.Pointer + "/title") : names.Identifier(operationName + "Request", pointer));
 
         foreach (var parameter in parameters)
         {
@@ -218,16 +283,16 @@ internal sealed partial class OpenApiParser
 
             var parameterPointer = ParameterPointer(operation, pathItem, parameter, pointer);
             var style = location == FieldLocation.Header
-                ? declared.Style is null or Microsoft.OpenApi.ParameterStyle.Simple ? "Simple" : UnsupportedStyle(declared.Style.Value, "header", "simple", parameterPointer)
+                ? declared.Style is null or Microsoft.OpenApi.ParameterStyle.Simple ? Model.ParameterStyle.Simple : UnsupportedStyle(declared.Style.Value, "header", Model.ParameterStyle.Simple, parameterPointer)
                 : location == FieldLocation.Cookie
-                ? declared.Style is null or Microsoft.OpenApi.ParameterStyle.Form ? "Form" : UnsupportedStyle(declared.Style.Value, "cookie", "form", parameterPointer)
+                ? declared.Style is null or Microsoft.OpenApi.ParameterStyle.Form ? Model.ParameterStyle.Form : UnsupportedStyle(declared.Style.Value, "cookie", Model.ParameterStyle.Form, parameterPointer)
                 : declared.Style switch
                 {
-                    null or Microsoft.OpenApi.ParameterStyle.Form => "Form",
-                    Microsoft.OpenApi.ParameterStyle.SpaceDelimited => "SpaceDelimited",
-                    Microsoft.OpenApi.ParameterStyle.PipeDelimited => "PipeDelimited",
-                    Microsoft.OpenApi.ParameterStyle.DeepObject => "DeepObject",
-                    var other => UnsupportedStyle(other.Value, "query", "form", parameterPointer),
+                    null or Microsoft.OpenApi.ParameterStyle.Form => Model.ParameterStyle.Form,
+                    Microsoft.OpenApi.ParameterStyle.SpaceDelimited => Model.ParameterStyle.SpaceDelimited,
+                    Microsoft.OpenApi.ParameterStyle.PipeDelimited => Model.ParameterStyle.PipeDelimited,
+                    Microsoft.OpenApi.ParameterStyle.DeepObject => Model.ParameterStyle.DeepObject,
+                    var other => UnsupportedStyle(other.Value, "query", Model.ParameterStyle.Form, parameterPointer),
                 };
             var encoding = new FieldEncoding(style, declared.Explode, location == FieldLocation.Query && declared.AllowReserved, ContentType: null);
             var schema = declared.Schema;
@@ -243,7 +308,7 @@ internal sealed partial class OpenApiParser
             }
 
             fields.Add(RequestField(declared.Name!, location.Value, schema ?? new OpenApiSchema(), declared.Required, DescriptionOf(parameter), requestName, parameterPointer, propertyNames, encoding)
-                with { Deprecated = declared.Deprecated || (schema is not null && IsDeprecated(schema)) });
+                with { Deprecated = declared.Deprecated || (schema is not null && shapes.IsDeprecated(schema)) });
         }
 
         if (body is not null)
@@ -259,23 +324,23 @@ internal sealed partial class OpenApiParser
                     : body.Location == FieldLocation.Multipart ? new FieldEncoding(null, false, false, null) : null;
                 if (entry?.Headers is { Count: > 0 } partHeaders)
                 {
-                    Report(Diagnostics.DiagnosticDescriptors.PartHeadersIgnored, propertyPointer, propertyPointer, property.Key, string.Join(", ", partHeaders.Keys));
+                    diagnostics.Report(DiagnosticDescriptors.PartHeadersIgnored, propertyPointer, propertyPointer, property.Key, string.Join(", ", partHeaders.Keys));
                 }
 
-                fields.Add(RequestField(property.Key, body.Location, schema, required.Contains(property.Key), DescriptionOf(schema), requestName, propertyPointer, propertyNames, encoding)
-                    with { Deprecated = IsDeprecated(schema) });
+                fields.Add(RequestField(property.Key, body.Location, schema, required.Contains(property.Key), shapes.DescriptionOf(schema), requestName, propertyPointer, propertyNames, encoding)
+                    with { Deprecated = shapes.IsDeprecated(schema) });
             }
         }
 
         if (fields.Count == 0 && body is null)
         {
-            _typeNames.Remove(requestName);
+            names.Release(requestName);
             return null;
         }
 
         return new RequestSpec(
             requestName,
-            Text(body?.Schema.Description ?? operation.RequestBody?.Description),
+            SpecText.Trim(body?.Schema.Description ?? operation.RequestBody?.Description),
             body?.Location == FieldLocation.Form,
             body?.Location == FieldLocation.Multipart,
             fields.ToEquatableArray());
@@ -299,12 +364,12 @@ internal sealed partial class OpenApiParser
 
         var style = encoding.Style switch
         {
-            Microsoft.OpenApi.ParameterStyle.SpaceDelimited => "SpaceDelimited",
-            Microsoft.OpenApi.ParameterStyle.PipeDelimited => "PipeDelimited",
-            Microsoft.OpenApi.ParameterStyle.DeepObject => "DeepObject",
-            _ => "Form",
+            Microsoft.OpenApi.ParameterStyle.SpaceDelimited => Model.ParameterStyle.SpaceDelimited,
+            Microsoft.OpenApi.ParameterStyle.PipeDelimited => Model.ParameterStyle.PipeDelimited,
+            Microsoft.OpenApi.ParameterStyle.DeepObject => Model.ParameterStyle.DeepObject,
+            _ => Model.ParameterStyle.Form,
         };
-        return new FieldEncoding(style, encoding.Explode ?? style == "Form", encoding.AllowReserved ?? false, contentType);
+        return new FieldEncoding(style, encoding.Explode ?? style == Model.ParameterStyle.Form, encoding.AllowReserved ?? false, contentType);
     }
 
     /// <summary>
@@ -314,40 +379,36 @@ internal sealed partial class OpenApiParser
     /// </summary>
     private RequestFieldSpec RequestField(string wireName, FieldLocation location, IOpenApiSchema schema, bool required, string? description, string requestName, string pointer, HashSet<string> propertyNames, FieldEncoding? encoding)
     {
-        var propertyName = UniqueName(Identifier(Naming.Pascal(wireName), pointer), propertyNames, pointer, requestName, GeneratedNames.RequestMembers);
+        var propertyName = names.UniqueName(names.Identifier(Naming.Pascal(wireName), pointer), propertyNames, pointer, requestName, GeneratedNames.RequestMembers);
         TypeRef type;
-        if (Shape(schema).Format is { } format && format.StartsWith(TwilioPrefixedMap, StringComparison.Ordinal) && format.Length > TwilioPrefixedMap.Length && location != FieldLocation.Multipart)
+        if (shapes.Shape(schema).Format is { } format && format.StartsWith(TwilioPrefixedMap, StringComparison.Ordinal) && format.Length > TwilioPrefixedMap.Length && location != FieldLocation.Multipart)
         {
             type = new TypeRef(TypeKind.JsonObject, Nullable: false);
             encoding = new FieldEncoding(null, false, false, null, format.Substring(TwilioPrefixedMap.Length));
         }
         else if (encoding is null)
         {
-            type = AsWireValue(ResolveType(schema, requestName + propertyName, pointer, forRequest: true));
+            type = AsWireValue(resolver.ResolveType(schema, requestName + propertyName, pointer, forRequest: true));
         }
-        else if (location == FieldLocation.Multipart && IsBinary(schema))
+        else if (location == FieldLocation.Multipart && shapes.IsBinary(schema))
         {
             type = new TypeRef(TypeKind.File, Nullable: false);
         }
-        else if (location == FieldLocation.Multipart && TypeOf(schema) == JsonSchemaType.Array && Shape(schema).Items is { } items && IsBinary(items))
+        else if (location == FieldLocation.Multipart && shapes.TypeOf(schema) == JsonSchemaType.Array && shapes.Shape(schema).Items is { } items && shapes.IsBinary(items))
         {
             type = new TypeRef(TypeKind.Array, Nullable: false, Element: new TypeRef(TypeKind.File, Nullable: false));
         }
         else
         {
-            type = ResolveType(schema, requestName + propertyName, pointer, forRequest: false);
+            type = resolver.ResolveType(schema, requestName + propertyName, pointer, forRequest: false);
             if (IsPlain(type, location, encoding))
             {
                 encoding = null;
             }
         }
 
-        return new RequestFieldSpec(wireName, propertyName, location, type.WithNullable(!required), required, Text(description ?? DescriptionOf(schema)), encoding);
+        return new RequestFieldSpec(wireName, propertyName, location, type.WithNullable(!required), required, SpecText.Trim(description ?? shapes.DescriptionOf(schema)), encoding);
     }
-
-    /// <summary><c>type: string, format: binary</c> (or OpenAPI 3.1's <c>contentMediaType</c> on a string): a file.</summary>
-    private bool IsBinary(IOpenApiSchema schema) =>
-        TypeOf(schema) == JsonSchemaType.String && (Shape(schema).Format == "binary" || HasKeyword(schema, "contentMediaType"));
 
     /// <summary>
     /// True when a styled value is written exactly as the plain form writes it: a scalar in the default style, or a
@@ -360,12 +421,10 @@ internal sealed partial class OpenApiParser
             return false;
         }
 
-        var scalarStyle = encoding.Style is "Form" or "Simple" or "SpaceDelimited" or "PipeDelimited" or "DeepObject";
         return type.IsScalar
-            ? scalarStyle
-            : type.Kind == TypeKind.Array && type.Element!.IsScalar && encoding.Style == "Form" && encoding.Explode && location != FieldLocation.Header;
+            ? encoding.Style is Model.ParameterStyle.Form or Model.ParameterStyle.Simple or Model.ParameterStyle.SpaceDelimited or Model.ParameterStyle.PipeDelimited or Model.ParameterStyle.DeepObject
+            : type.Kind == TypeKind.Array && type.Element!.IsScalar && encoding.Style == Model.ParameterStyle.Form && encoding.Explode && location != FieldLocation.Header;
     }
-
 
     /// <summary>
     /// Objects travel in plain forms as JSON text, so a request value that resolved to a model or map
@@ -400,9 +459,9 @@ internal sealed partial class OpenApiParser
             {
                 var schemaPointer = pointer + "/responses/" + YamlPositionIndex.Escape(response.Key) + "/content/" + YamlPositionIndex.Escape(json.Key) + "/schema";
                 var contextName = schema is not OpenApiSchemaReference && schema.Title is { Length: > 0 } title
-                    ? Identifier(Naming.Pascal(title), schemaPointer + "/title")
+                    ? names.Identifier(Naming.Pascal(title), schemaPointer + "/title")
                     : operationName + "Response";
-                return (ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(false), ResponseFormat.Json, null);
+                return (resolver.ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(false), ResponseFormat.Json, null);
             }
 
             if (json.Value is not null)
@@ -421,28 +480,4 @@ internal sealed partial class OpenApiParser
 
         return (null, ResponseFormat.Json, null);
     }
-
-    /// <summary>Recognises a Twilio page: one list property plus <c>meta</c> with <c>next_page_url</c>.</summary>
-    private PagingSpec? FindPaging(string modelName)
-    {
-        if (!_models.TryGetValue(modelName, out var page))
-        {
-            return null;
-        }
-
-        var meta = page.AllProperties.FirstOrDefault(p => p.JsonName == "meta" && p.Type.Kind == TypeKind.Model);
-        var lists = page.AllProperties.Where(p => p.Type.Kind == TypeKind.Array).ToList();
-        if (meta is null || lists.Count != 1 || !_models.TryGetValue(meta.Type.Name!, out var metaModel))
-        {
-            return null;
-        }
-
-        var next = metaModel.AllProperties.FirstOrDefault(p => p.JsonName == "next_page_url" && p.Type.Kind is TypeKind.Uri or TypeKind.String);
-        return next is null
-            ? null
-            : new PagingSpec(lists[0].Name, lists[0].Type.Element!, meta.Name, next.Name, next.Type.Kind == TypeKind.Uri);
-    }
-
-    /// <summary>Trims a spec text; empty texts become null so the emitters can skip them.</summary>
-    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 }

@@ -1,14 +1,11 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using ProxyGen.Generator.Model;
+using ProxyGen.Generator.Drift;
 using ProxyGen.Generator.Parsing;
 
-namespace ProxyGen.Generator.Drift;
+namespace ProxyGen.Cli;
 
 /// <summary>
-/// Reads one spec file the way the build does (same parser, same model) for what works outside a build: the CLI's
-/// <c>baseline</c> and <c>diff</c>, and the tests.
+/// Reads one spec file the way the build does (same parser, same passes, same model) for what works outside a build:
+/// the CLI's <c>baseline</c> and <c>diff</c>, and the tests.
 /// </summary>
 internal static class SpecSurface
 {
@@ -21,15 +18,9 @@ internal static class SpecSurface
             return null;
         }
 
-        var input = new SpecInput(
-            path,
-            text,
-            version,
-            @namespace ?? "ProxyGen.Generated",
-            clientName ?? SpecInput.DefaultClientName(path),
-            Visibility: null,
-            baseline is null ? null : new SpecBaseline(SpecInput.BaselinePathOf(path), baseline));
-        return OpenApiParser.Parse(input, cancellationToken, withSurface: true);
+        var input = new SpecInput(path, text, version, @namespace ?? "ProxyGen.Generated", clientName ?? SpecInput.DefaultClientName(path), Visibility: null);
+        var parsed = SpecParser.Parse(input, cancellationToken);
+        return BaselinePass.Apply(parsed, baseline is null ? null : new SpecBaseline(SpecInput.BaselinePathOf(path), baseline), withSurface: true);
     }
 
     /// <summary>
@@ -39,7 +30,7 @@ internal static class SpecSurface
     public static List<ApiChange>? Compare(string oldPath, string oldText, string newPath, string newText, string clientName)
     {
         if (Read(oldPath, oldText, clientName: clientName) is not { } old
-            || Read(newPath, newText, clientName: clientName, baseline: ApiSurface.Write(System.IO.Path.GetFileName(oldPath), old.Surface)) is not { } @new)
+            || Read(newPath, newText, clientName: clientName, baseline: ApiSurface.Write(Path.GetFileName(oldPath), old.Surface)) is not { } @new)
         {
             return null;
         }

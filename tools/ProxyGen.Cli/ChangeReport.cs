@@ -1,8 +1,12 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
-namespace ProxyGen.Generator.Drift;
+using ProxyGen.Generator.Drift;
+
+namespace ProxyGen.Cli;
 
 /// <summary>
 /// A list of <see cref="ApiChange"/>s as people and machines read it: plain text (a terminal, a CI log), Markdown
@@ -57,23 +61,21 @@ internal static class ChangeReport
 
     private static string Json(IReadOnlyList<ApiChange> changes, string oldName, string newName)
     {
-        var builder = new StringBuilder();
-        builder.Append("{\n  \"old\": ").Append(Quote(oldName)).Append(",\n  \"new\": ").Append(Quote(newName));
-        builder.Append(",\n  \"breaking\": ").Append(changes.Count(c => c.IsBreaking).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.Append(",\n  \"changes\": [");
-        for (var i = 0; i < changes.Count; i++)
+        var report = new JsonObject
         {
-            var change = changes[i];
-            builder.Append(i == 0 ? "\n" : ",\n");
-            builder.Append("    { \"id\": ").Append(Quote(change.DiagnosticId))
-                .Append(", \"kind\": ").Append(Quote(change.Kind.ToString()))
-                .Append(", \"breaking\": ").Append(change.IsBreaking ? "true" : "false")
-                .Append(", \"member\": ").Append(Quote(change.Subject))
-                .Append(", \"detail\": ").Append(Quote(change.Detail)).Append(" }");
-        }
-
-        builder.Append(changes.Count == 0 ? "]\n}\n" : "\n  ]\n}\n");
-        return builder.ToString();
+            ["old"] = oldName,
+            ["new"] = newName,
+            ["breaking"] = changes.Count(c => c.IsBreaking),
+            ["changes"] = new JsonArray(changes.Select(change => (JsonNode)new JsonObject
+            {
+                ["id"] = change.DiagnosticId,
+                ["kind"] = change.Kind.ToString(),
+                ["breaking"] = change.IsBreaking,
+                ["member"] = change.Subject,
+                ["detail"] = change.Detail,
+            }).ToArray()),
+        };
+        return report.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     /// <summary>One change as a sentence, the way the build's diagnostic says it.</summary>
@@ -89,24 +91,4 @@ internal static class ChangeReport
     };
 
     private static string Cell(string text) => text.Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\n", " ");
-
-    private static string Quote(string text)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            builder.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                < ' ' => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.Append('"').ToString();
-    }
 }

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ProxyGen.Generator.Diagnostics;
+using ProxyGen.Generator.Model;
+using ProxyGen.Generator.Parsing.Passes;
+
+namespace ProxyGen.Generator.Parsing;
+
+/// <summary>
+/// Reads an OpenAPI 3.0 or 3.1 document into an <see cref="ApiSpec"/>, pass by pass (Passes/). The only code that
+/// knows Microsoft.OpenApi is here and in the passes; none of its objects leave them.
+/// </summary>
+internal static class SpecParser
+{
+    /// <summary>Parses one spec. Never throws: every failure becomes a diagnostic.</summary>
+    public static ParsedSpec Parse(SpecInput input, CancellationToken cancellationToken)
+    {
+        var diagnostics = new SpecDiagnostics(input.Path, input.Text);
+        try
+        {
+            // 1. Read the text into OpenAPI.NET's document.
+            if (DocumentReader.Read(input, diagnostics, cancellationToken) is not { } document)
+            {
+                return new ParsedSpec(input, null, SpecOrigins.Empty, diagnostics.ToEquatableArray());
+            }
+
+            var (@namespace, clientName) = ClientReader.ReadNames(input, diagnostics);
+            var names = new SpecNames(diagnostics);
+            names.TakeAll(GeneratedNames.ReservedTypeNames(clientName));
+
+            // 2. Resolve types: operations first (their inline types are named after them), then every component.
+            var shapes = new SchemaShapes(document);
+            var resolver = new SchemaResolver(shapes, names, diagnostics);
+            var operations = new OperationReader(shapes, resolver, names, diagnostics).ReadAll(cancellationToken);
+            resolver.ResolveAllComponents();
+            var schemas = resolver.Result();
+
+            // 3. Compose models from their parts and bases. 4. Merge identical inline models. 5. Find paging.
+            var (models, unions) = new ModelComposer(schemas, names, diagnostics).Compose();
+            var composed = new ComposedSpec(models, schemas.ComponentModels, schemas.Enums, unions, operations.Select(o => o.Operation).ToList(), OriginsOf(schemas));
+            composed = InlineModelMerger.Merge(composed, names);
+            composed = PagingFinder.FindPaging(composed);
+
+            var client = ClientReader.Read(input, @namespace, clientName, document, diagnostics);
+            var operationPointers = operations.ToDictionary(o => o.Operation.OperationId, o => o.Pointer, StringComparer.Ordinal);
+            composed = PagingFinder.WithoutStreamingCollisions(composed, operationPointers, diagnostics);
+
+            var spec = new ApiSpec(
+                client,
+                composed.Operations.ToEquatableArray(),
+                composed.Models.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
+                composed.Enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+                composed.Unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray());
+            var origins = new SpecOrigins(
+                TypeOrigins(spec, composed).ToEquatableArray(),
+                operations.Select(o => new OperationOrigin(o.Operation.OperationId, o.Pointer)).ToEquatableArray(),
+                names.Types.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
+            return new ParsedSpec(input, spec, origins, diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            diagnostics.Report(DiagnosticDescriptors.GeneratorFailure, null, "the client", input.FileName, DiagnosticInfo.Describe(exception));
+            return new ParsedSpec(input, null, SpecOrigins.Empty, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> OriginsOf(ResolvedSchemas schemas)
+    {
+        var origins = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var draft in schemas.Drafts.Values)
+        {
+            origins[draft.Name] = new[] { draft.Pointer };
+        }
+
+        foreach (var type in schemas.TypePointers)
+        {
+            origins[type.Key] = new[] { type.Value };
+        }
+
+        return origins;
+    }
+
+    private static IEnumerable<TypeOrigin> TypeOrigins(ApiSpec spec, ComposedSpec composed) =>
+        spec.Models.Select(m => m.Name).Concat(spec.Enums.Select(e => e.Name)).Concat(spec.Unions.Select(u => u.Name))
+            .Select(name => new TypeOrigin(
+                name,
+                (composed.Origins.TryGetValue(name, out var pointers) ? pointers : Array.Empty<string>()).ToEquatableArray(),
+                composed.ComponentModels.Contains(name)))
+            .OrderBy(t => t.Name, StringComparer.Ordinal);
+}
