@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -15,6 +16,7 @@ namespace ProxyGen.Runtime;
 /// links are resolved and checked, redirects of non-GET requests are refused), header values cannot carry line breaks,
 /// and a response is read within the HttpClient's timeout and a byte limit. See docs/security.md.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiConnection
 {
     private static readonly string ProductToken = "ProxyGen/" + (typeof(ApiConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
@@ -271,7 +273,7 @@ public sealed class ApiConnection
         {
             foreach (var header in headers.Items)
             {
-                if (!HttpToken.IsToken(header.Key))
+                if (!ParameterList.IsToken(header.Key))
                 {
                     throw new ArgumentException($"'{ApiException.Printable(header.Key, 100)}' is not a valid header name.", header.Key);
                 }
@@ -330,7 +332,7 @@ public sealed class ApiConnection
             return target;
         }
 
-        var text = request.Query is { Items.Count: > 0 } query
+        var text = request.Query is { Count: > 0 } query
             ? _pathPrefix + request.Path + "?" + query.ToQueryString()
             : _pathPrefix + request.Path;
         var address = new Uri(text, UriKind.Absolute);

@@ -78,32 +78,7 @@ public sealed class ApiException : Exception
     {
         var (bytes, length, truncated) = await BodyReader.ReadPrefixAsync(response.Content, (int)Math.Min(MaxErrorBodyBytes, maxBytes), cancellationToken).ConfigureAwait(false);
         var body = Encoding.UTF8.GetString(bytes, 0, length);
-        int? code = null;
-        string? moreInfo = null;
-        string? serverMessage = null;
-        if (!truncated)
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(body);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    var root = document.RootElement;
-                    if (root.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.Number && codeElement.TryGetInt32(out var parsed))
-                    {
-                        code = parsed;
-                    }
-
-                    moreInfo = StringMember(root, "more_info");
-                    serverMessage = StringMember(root, "message") ?? StringMember(root, "detail");
-                }
-            }
-            catch (JsonException)
-            {
-                // Not JSON (an HTML error page from a proxy, plain text): the raw body still travels in ResponseBody.
-            }
-        }
-
+        var (code, moreInfo, serverMessage) = truncated ? default : TwilioConventions.ReadError(body);
         var requestId = RequestIdOf(response);
         var status = (int)response.StatusCode;
         var text = serverMessage ?? (body.Length == 0 ? response.ReasonPhrase : body);
@@ -118,7 +93,7 @@ public sealed class ApiException : Exception
     }
 
     internal static string? RequestIdOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("Twilio-Request-Id", out var values) ? values.FirstOrDefault() : null;
+        response.Headers.TryGetValues(TwilioConventions.RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
 
     /// <summary>
     /// Server text made safe to print in one line of a log: control characters (CR, LF, ESC …) become spaces and
@@ -151,7 +126,4 @@ public sealed class ApiException : Exception
 
         return new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri;
     }
-
-    private static string? StringMember(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
 }

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 namespace ProxyGen.Runtime;
 
 /// <summary>One request a generated method wants sent: method, path and the parameters to encode.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiRequest
 {
     /// <summary>Creates a request for <paramref name="path"/>, relative to the client's base address.</summary>
@@ -67,4 +69,43 @@ public sealed class ApiRequest
         ArgumentNullException.ThrowIfNull(nextPageUrl);
         return new ApiRequest(nextPageUrl);
     }
+}
+
+/// <summary>
+/// The next-page links one walk over a list has followed. A server that sends a link twice would keep the walk going
+/// forever; the second time, the walk stops with an <see cref="ApiException"/> instead.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class PageLinks
+{
+    private readonly HashSet<string> _followed = new(StringComparer.Ordinal);
+
+    /// <summary>The request for the page at <paramref name="link"/>, as the server wrote it in <c>meta.next_page_url</c>.</summary>
+    /// <exception cref="ApiException">The link is not a URI, or was already followed (<see cref="ApiErrorKind.NextPageRefused"/>).</exception>
+    public ApiRequest Next(string link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!Uri.TryCreate(link, UriKind.RelativeOrAbsolute, out var uri))
+        {
+            throw Refused($"The server's next page link '{ApiException.Printable(link, 200)}' is not a URI.", null);
+        }
+
+        return Next(uri);
+    }
+
+    /// <summary>The request for the page at <paramref name="link"/>.</summary>
+    /// <exception cref="ApiException">The link was already followed (<see cref="ApiErrorKind.NextPageRefused"/>).</exception>
+    public ApiRequest Next(Uri link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!_followed.Add(link.OriginalString))
+        {
+            throw Refused($"The server sent the next page link '{ApiException.Printable(link.OriginalString, 200)}' a second time; the pages would never end.", link.IsAbsoluteUri ? link : null);
+        }
+
+        return ApiRequest.NextPage(link);
+    }
+
+    private static ApiException Refused(string message, Uri? link) =>
+        new(message, statusCode: null, HttpMethod.Get, ApiException.Redact(link), responseBody: null, kind: ApiErrorKind.NextPageRefused);
 }

@@ -2,7 +2,11 @@ using System.Buffers;
 
 namespace ProxyGen.Runtime;
 
-/// <summary>Reads response bodies into pooled buffers, never past a byte limit, so a server cannot make the client hold more than the caller allowed.</summary>
+/// <summary>
+/// Reads response bodies into pooled buffers, never past a byte limit, so a server cannot make the client hold more than
+/// the caller allowed. A connection that breaks mid-body (reset, or fewer bytes than Content-Length) is an
+/// <see cref="HttpRequestException"/>, as HttpClient's own buffering reports it, never a bare <see cref="IOException"/>.
+/// </summary>
 internal static class BodyReader
 {
     private const int FirstBufferSize = 16 * 1024;
@@ -41,7 +45,7 @@ internal static class BodyReader
                     buffer = larger;
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                var read = await ReadSomeAsync(stream, buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     return (buffer, length);
@@ -62,25 +66,48 @@ internal static class BodyReader
         }
     }
 
-    /// <summary>At most the first <paramref name="maxBytes"/> of the body; the rest is never read.</summary>
+    /// <summary>
+    /// At most the first <paramref name="maxBytes"/> of an error body; the rest is never read. When the connection breaks
+    /// mid-body, what arrived is returned as truncated: the status the server sent still stands.
+    /// </summary>
     public static async Task<(byte[] Bytes, int Length, bool Truncated)> ReadPrefixAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
         var size = content.Headers.ContentLength is { } declared && declared >= 0 && declared < maxBytes ? (int)declared : maxBytes;
         var buffer = new byte[Math.Max(0, size)];
         var length = 0;
-        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        while (length < buffer.Length)
+        try
         {
-            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            while (length < buffer.Length)
             {
-                return (buffer, length, false);
+                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return (buffer, length, false);
+                }
+
+                length += read;
             }
 
-            length += read;
+            var more = await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) > 0;
+            return (buffer, length, more);
         }
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        {
+            return (buffer, length, true);
+        }
+    }
 
-        var more = await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) > 0;
-        return (buffer, length, more);
+    /// <summary>One read of the body; a broken connection becomes the <see cref="HttpRequestException"/> HttpClient would throw.</summary>
+    private static async ValueTask<int> ReadSomeAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException exception)
+        {
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended before its body was read in full: " + exception.Message, exception);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -5,6 +6,7 @@ using System.Text.Json;
 namespace ProxyGen.Runtime;
 
 /// <summary>A JSON request body: a value, the generated code that writes it, and the media type the spec gives it.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class JsonBody
 {
     private protected JsonBody(string mediaType)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,6 +10,7 @@ namespace ProxyGen.Runtime;
 /// and leaves the reader on that value's last token. Property readers return null for JSON null;
 /// <c>…Item</c> readers are for list items and reject null.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonRead
 {
     /// <summary>The empty bag a model holds when the server sent no unknown members.</summary>
@@ -331,3 +333,7 @@ public static class JsonRead
 
     private static JsonException NullItem() => new("A list item is null, which the spec does not allow.");
 }
+
+/// <summary>Reads one value of type <typeparamref name="T"/> at the reader's current token, leaving the reader on its last token.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate T JsonValueReader<out T>(ref Utf8JsonReader reader);

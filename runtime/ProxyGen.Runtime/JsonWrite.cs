@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,6 +10,7 @@ namespace ProxyGen.Runtime;
 /// <see cref="JsonValueWriter{T}"/> method group, so lists and maps of any depth are written without reflection.
 /// Every writer of a nullable value writes JSON null for null.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWrite
 {
     /// <summary>Writes a string, or null.</summary>
@@ -180,3 +182,7 @@ public static class JsonWrite
         }
     }
 }
+
+/// <summary>Writes one value of type <typeparamref name="T"/> at the writer's position.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate void JsonValueWriter<in T>(Utf8JsonWriter writer, T value);

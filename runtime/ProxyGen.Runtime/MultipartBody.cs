@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +9,7 @@ namespace ProxyGen.Runtime;
 /// A <c>multipart/form-data</c> body, one part per field in the order added: text fields, JSON fields and files, each
 /// with its media type (the spec's <c>encoding.contentType</c>, or OpenAPI's default for its kind). Null is not sent.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MultipartBody
 {
     private readonly List<(string Name, HttpContent? Text, FileContent? File, string? ContentType)> _parts = new();

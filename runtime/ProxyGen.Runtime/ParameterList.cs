@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,23 +11,23 @@ namespace ProxyGen.Runtime;
 /// sent by adding the same name once per item. <see cref="AddStyled"/> writes a value the way an OpenAPI
 /// <c>style</c> says, with its delimiters as the style writes them.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ParameterList
 {
-    private readonly List<KeyValuePair<string, string>> _items = new();
+    private readonly List<Item> _items = new();
 
-    // Which items are already percent-encoded (styled values, whose delimiters must stay as written); null while none is.
-    private List<bool>? _encoded;
+    /// <summary>How many pairs were added.</summary>
+    public int Count => _items.Count;
 
     /// <summary>The pairs, in the order they were added; styled ones as they go on the wire (already percent-encoded).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Items => _items;
+    public IEnumerable<KeyValuePair<string, string>> Items => _items.Select(item => new KeyValuePair<string, string>(item.Name, item.Value));
 
     /// <summary>Adds a string; null is not sent.</summary>
     public void Add(string name, string? value)
     {
         if (value is not null)
         {
-            _items.Add(new(name, value));
-            _encoded?.Add(false);
+            _items.Add(new(name, value, Encoded: false));
         }
     }
 
@@ -97,11 +98,9 @@ public sealed class ParameterList
             return;
         }
 
-        _encoded ??= Enumerable.Repeat(false, _items.Count).ToList();
         foreach (var pair in pairs)
         {
-            _items.Add(pair);
-            _encoded.Add(true);
+            _items.Add(new(pair.Key, pair.Value, Encoded: true));
         }
     }
 
@@ -141,22 +140,16 @@ public sealed class ParameterList
     /// <summary>The pairs as a form body (<c>application/x-www-form-urlencoded</c>); empty when nothing was added.</summary>
     public HttpContent ToFormContent()
     {
-        if (_encoded is null)
-        {
-            return new FormUrlEncodedContent(_items);
-        }
-
         // As FormUrlEncodedContent writes plain pairs (spaces as '+'), and styled pairs as they already are.
         var builder = new StringBuilder();
-        for (var i = 0; i < _items.Count; i++)
+        foreach (var (name, value, encoded) in _items)
         {
             if (builder.Length > 0)
             {
                 builder.Append('&');
             }
 
-            var (name, value) = (_items[i].Key, _items[i].Value);
-            builder.Append(_encoded[i] ? name : FormEscape(name)).Append('=').Append(_encoded[i] ? value : FormEscape(value));
+            builder.Append(encoded ? name : FormEscape(name)).Append('=').Append(encoded ? value : FormEscape(value));
         }
 
         var content = new ByteArrayContent(Encoding.ASCII.GetBytes(builder.ToString()));
@@ -168,15 +161,13 @@ public sealed class ParameterList
     public string ToQueryString()
     {
         var builder = new StringBuilder();
-        for (var i = 0; i < _items.Count; i++)
+        foreach (var (name, value, encoded) in _items)
         {
             if (builder.Length > 0)
             {
                 builder.Append('&');
             }
 
-            var encoded = _encoded?[i] == true;
-            var (name, value) = (_items[i].Key, _items[i].Value);
             builder.Append(encoded ? name : Uri.EscapeDataString(name)).Append('=').Append(encoded ? value : Uri.EscapeDataString(value));
         }
 
@@ -196,11 +187,9 @@ public sealed class ParameterList
         }
 
         var builder = new StringBuilder();
-        for (var i = 0; i < _items.Count; i++)
+        foreach (var (name, value, encoded) in _items)
         {
-            var encoded = _encoded?[i] == true;
-            var (name, value) = (_items[i].Key, _items[i].Value);
-            if (!encoded && !HttpToken.IsToken(name))
+            if (!encoded && !IsToken(name))
             {
                 throw new ArgumentException($"'{ApiException.Printable(name, 100)}' is not a valid cookie name.", nameof(name));
             }
@@ -239,4 +228,26 @@ public sealed class ParameterList
 
         return builder.ToString();
     }
+
+    /// <summary>An HTTP token (RFC 9110 §5.6.2): the characters a header or cookie name may have.</summary>
+    internal static bool IsToken(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (c > 126 || !(char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One pair; <paramref name="Encoded"/> when it is already percent-encoded (a styled value, whose delimiters stay as written).</summary>
+    private readonly record struct Item(string Name, string Value, bool Encoded);
 }

@@ -1,9 +1,11 @@
+using System.ComponentModel;
 namespace ProxyGen.Runtime;
 
 /// <summary>
 /// How a parameter's value is written, as an OpenAPI document's <c>style</c> names it (RFC 6570 templates underneath).
 /// The examples are for <c>color</c> = ["blue", "black"] or { "R": 100, "G": 200 }, without and with <c>explode</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum ParameterStyle
 {
     /// <summary>Query and form: <c>color=blue,black</c>, <c>color=blue&amp;color=black</c>; objects <c>color=R,100,G,200</c>, <c>R=100&amp;G=200</c>.</summary>

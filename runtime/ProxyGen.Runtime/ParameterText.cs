@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -11,6 +12,7 @@ namespace ProxyGen.Runtime;
 /// <c>true</c>/<c>false</c>, numbers in the invariant culture, date-times as UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>, dates
 /// <c>yyyy-MM-dd</c>, JSON as compact JSON text. Null stays null, and is not sent.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ParameterText
 {
     /// <summary>The string itself.</summary>

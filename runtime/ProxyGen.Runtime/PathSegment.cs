@@ -1,10 +1,11 @@
-using System.Globalization;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ProxyGen.Runtime;
 
 /// <summary>Formats and percent-encodes a path parameter as one URL path segment.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class PathSegment
 {
     /// <summary>Encodes a string; '/', '?', '#', '%', spaces and line breaks cannot escape their segment.</summary>
@@ -23,23 +24,25 @@ public static class PathSegment
         return Uri.EscapeDataString(value);
     }
 
-    /// <summary>Encodes an integer in the invariant culture.</summary>
-    public static string Encode(long value) => value.ToString(CultureInfo.InvariantCulture);
+    // Every other value is written by ParameterText, as in a query, form or header, then percent-encoded.
 
-    /// <summary>Encodes a number in the invariant culture.</summary>
-    public static string Encode(double value) => Uri.EscapeDataString(value.ToString("R", CultureInfo.InvariantCulture));
+    /// <summary>Encodes an integer in the invariant culture.</summary>
+    public static string Encode(long value) => Uri.EscapeDataString(ParameterText.Of(value));
+
+    /// <summary>Encodes a number in its shortest round-trip form.</summary>
+    public static string Encode(double value) => Uri.EscapeDataString(ParameterText.Of(value));
 
     /// <summary>Encodes a decimal number in the invariant culture.</summary>
-    public static string Encode(decimal value) => Uri.EscapeDataString(value.ToString(CultureInfo.InvariantCulture));
+    public static string Encode(decimal value) => Uri.EscapeDataString(ParameterText.Of(value));
 
     /// <summary>Encodes a boolean as <c>true</c> or <c>false</c>.</summary>
-    public static string Encode(bool value) => value ? "true" : "false";
+    public static string Encode(bool value) => ParameterText.Of(value);
 
     /// <summary>Encodes a date-time as UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>.</summary>
     public static string Encode(DateTimeOffset value) => Uri.EscapeDataString(ParameterText.Of(value));
 
     /// <summary>Encodes a date as <c>yyyy-MM-dd</c>.</summary>
-    public static string Encode(DateOnly value) => ParameterText.Of(value);
+    public static string Encode(DateOnly value) => Uri.EscapeDataString(ParameterText.Of(value));
 
     /// <summary>
     /// Writes a path value in the <c>label</c> (<c>.blue</c>) or <c>matrix</c> (<c>;color=blue</c>) style, or, for

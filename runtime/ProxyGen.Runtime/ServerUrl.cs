@@ -1,6 +1,8 @@
+using System.ComponentModel;
 namespace ProxyGen.Runtime;
 
 /// <summary>Fills the variables of a spec's server URL (<c>https://{region}.example.com</c>).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ServerUrl
 {
     /// <summary>

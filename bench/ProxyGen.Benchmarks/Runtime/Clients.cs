@@ -8,8 +8,9 @@ using Twilio.Clients;
 namespace ProxyGen.Benchmarks.Runtime;
 
 /// <summary>
-/// The floor: what a careful person writes by hand with nothing but the BCL. HttpClient with its headers set once,
-/// FormUrlEncodedContent, the body read into a pooled buffer, one pass of Utf8JsonReader into a plain class.
+/// The floor: the leanest honest call a careful person writes by hand with nothing but the BCL. HttpClient with its
+/// headers set once, the form body encoded straight into a <see cref="ByteArrayContent"/> (pre-encoded where the value
+/// is a constant), the response read into a pooled buffer, one pass of Utf8JsonReader into a plain class.
 /// </summary>
 public sealed class FloorClient(HttpClient http)
 {
@@ -25,7 +26,7 @@ public sealed class FloorClient(HttpClient http)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/Services/" + sid)
         {
-            Content = new FormUrlEncodedContent([new("UniqueName", uniqueName)]),
+            Content = Form(Encoding.ASCII.GetBytes("UniqueName=" + Uri.EscapeDataString(uniqueName).Replace("%20", "+"))),
         };
         return await SendAsync(request, static (ref Utf8JsonReader reader) => FloorService.Read(ref reader), cancellationToken);
     }
@@ -34,9 +35,19 @@ public sealed class FloorClient(HttpClient http)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/Services/{serviceSid}/ShortCodes/{sid}")
         {
-            Content = new FormUrlEncodedContent([new("IsReserved", isReserved ? "true" : "false")]),
+            Content = Form(isReserved ? IsReservedTrue : IsReservedFalse),
         };
         return await SendAsync(request, static (ref Utf8JsonReader reader) => FloorShortCode.Read(ref reader), cancellationToken);
+    }
+
+    private static readonly byte[] IsReservedTrue = "IsReserved=true"u8.ToArray();
+    private static readonly byte[] IsReservedFalse = "IsReserved=false"u8.ToArray();
+
+    private static ByteArrayContent Form(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        return content;
     }
 
     private delegate T Reader<T>(ref Utf8JsonReader reader);
