@@ -17,12 +17,10 @@ internal static class ApiSurface
     /// <summary>The surface of <paramref name="spec"/>, sorted by key.</summary>
     public static List<SurfaceEntry> Build(ApiSpec spec, SpecOrigins origins)
     {
-        EquatableArray<string> PointersOf(string name) => origins.TypeOf(name)?.Pointers ?? EquatableArray<string>.Empty;
-
         var entries = new List<SurfaceEntry>();
         foreach (var model in spec.Models)
         {
-            entries.Add(new SurfaceEntry(SurfaceKind.Type, model.Name, SurfaceTypeKind.Class, model.BaseName, Pointers: PointersOf(model.Name)));
+            entries.Add(new SurfaceEntry(SurfaceKind.Type, model.Name, SurfaceTypeKind.Class, model.BaseName, Pointers: origins.PointersOf(model.Name)));
             foreach (var property in model.Properties)
             {
                 entries.Add(new SurfaceEntry(SurfaceKind.Member, model.Name + "." + property.Name, Type: SurfaceTypes.Of(property.Type), Member: new MemberOrigin(MemberLocation.Json, property.JsonName), Deprecated: property.Deprecated));
@@ -31,7 +29,7 @@ internal static class ApiSurface
 
         foreach (var @enum in spec.Enums)
         {
-            entries.Add(new SurfaceEntry(SurfaceKind.Type, @enum.Name, SurfaceTypeKind.Enum, Pointers: PointersOf(@enum.Name)));
+            entries.Add(new SurfaceEntry(SurfaceKind.Type, @enum.Name, SurfaceTypeKind.Enum, Pointers: origins.PointersOf(@enum.Name)));
             foreach (var member in @enum.Members)
             {
                 entries.Add(new SurfaceEntry(SurfaceKind.Member, @enum.Name + "." + member.Name, Member: new MemberOrigin(MemberLocation.EnumValue, member.Value)));
@@ -40,7 +38,7 @@ internal static class ApiSurface
 
         foreach (var union in spec.Unions)
         {
-            entries.Add(new SurfaceEntry(SurfaceKind.Type, union.Name, SurfaceTypeKind.Union, Pointers: PointersOf(union.Name)));
+            entries.Add(new SurfaceEntry(SurfaceKind.Type, union.Name, SurfaceTypeKind.Union, Pointers: origins.PointersOf(union.Name)));
         }
 
         foreach (var operation in spec.Operations)

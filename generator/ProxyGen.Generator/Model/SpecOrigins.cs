@@ -1,38 +1,62 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace ProxyGen.Generator.Model;
 
 /// <summary>
 /// Where the spec declares what the model holds: what an API baseline records (so an inline type keeps its name), and
-/// where a change found against a baseline is reported. Plain data, beside the <see cref="ApiSpec"/>.
+/// where a change found against a baseline is reported. Plain data beside the <see cref="ApiSpec"/>, kept in parallel
+/// arrays because every build carries it and only a build with a baseline reads it.
 /// </summary>
-/// <param name="Types">Every generated model, enum and union, by name.</param>
-/// <param name="Operations">Every operation's place (<c>#/paths/~1v1~1Services/post</c>), by operationId.</param>
+/// <param name="TypeNames">Every generated model, enum and union.</param>
+/// <param name="TypePointers">
+/// For each of <paramref name="TypeNames"/>, its schema's JSON pointer; several, separated by spaces as the baseline
+/// file writes them, when identical inline objects became one model.
+/// </param>
+/// <param name="ComponentModels">The models the spec names (<c>components/schemas</c>): a baseline never renames them.</param>
+/// <param name="OperationIds">Every operation's operationId.</param>
+/// <param name="OperationPointers">For each of <paramref name="OperationIds"/>, where it is declared (<c>#/paths/~1v1~1Services/post</c>).</param>
 /// <param name="TakenTypeNames">Every type name the spec has taken, including those of models merged into others.</param>
-internal sealed record SpecOrigins(EquatableArray<TypeOrigin> Types, EquatableArray<OperationOrigin> Operations, EquatableArray<string> TakenTypeNames)
+internal sealed record SpecOrigins(
+    EquatableArray<string> TypeNames,
+    EquatableArray<string> TypePointers,
+    EquatableArray<string> ComponentModels,
+    EquatableArray<string> OperationIds,
+    EquatableArray<string> OperationPointers,
+    EquatableArray<string> TakenTypeNames)
 {
-    public static SpecOrigins Empty { get; } = new(EquatableArray<TypeOrigin>.Empty, EquatableArray<OperationOrigin>.Empty, EquatableArray<string>.Empty);
+    public static SpecOrigins Empty { get; } = new(default, default, default, default, default, default);
 
-    private Dictionary<string, TypeOrigin>? _types;
+    private Dictionary<string, string>? _types;
     private Dictionary<string, string>? _operations;
+    private HashSet<string>? _components;
 
-    public TypeOrigin? TypeOf(string name) => (_types ??= Types.ToDictionary(t => t.Name, StringComparer.Ordinal)).TryGetValue(name, out var origin) ? origin : null;
+    /// <summary>Where the spec declares type <paramref name="name"/>: one pointer, or several for merged inline models.</summary>
+    public EquatableArray<string> PointersOf(string name)
+    {
+        _types ??= Index(TypeNames, TypePointers);
+        return _types.TryGetValue(name, out var pointers) && pointers.Length > 0 ? pointers.Split(' ').ToEquatableArray() : EquatableArray<string>.Empty;
+    }
+
+    public bool IsComponentModel(string name) => (_components ??= new HashSet<string>(ComponentModels, StringComparer.Ordinal)).Contains(name);
 
     public string? OperationPointer(string operationId) =>
-        (_operations ??= Operations.ToDictionary(o => o.OperationId, o => o.Pointer, StringComparer.Ordinal)).TryGetValue(operationId, out var pointer) ? pointer : null;
+        (_operations ??= Index(OperationIds, OperationPointers)).TryGetValue(operationId, out var pointer) ? pointer : null;
+
+    private static Dictionary<string, string> Index(EquatableArray<string> keys, EquatableArray<string> values)
+    {
+        var index = new Dictionary<string, string>(keys.Count, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            index[keys[i]] = values[i];
+        }
+
+        return index;
+    }
 
     public bool Equals(SpecOrigins? other) =>
-        other is not null && Types == other.Types && Operations == other.Operations && TakenTypeNames == other.TakenTypeNames;
+        other is not null && TypeNames == other.TypeNames && TypePointers == other.TypePointers && ComponentModels == other.ComponentModels
+        && OperationIds == other.OperationIds && OperationPointers == other.OperationPointers && TakenTypeNames == other.TakenTypeNames;
 
-    public override int GetHashCode() => (Types, Operations, TakenTypeNames).GetHashCode();
+    public override int GetHashCode() => (TypeNames, TypePointers, OperationIds, TakenTypeNames).GetHashCode();
 }
-
-/// <summary>Where a generated type comes from.</summary>
-/// <param name="Pointers">Its schema's JSON pointer; several when identical inline objects became one model.</param>
-/// <param name="IsComponentModel">A model the spec names (<c>components/schemas</c>): a baseline never renames it.</param>
-internal sealed record TypeOrigin(string Name, EquatableArray<string> Pointers, bool IsComponentModel);
-
-/// <summary>Where an operation is declared.</summary>
-internal sealed record OperationOrigin(string OperationId, string Pointer);

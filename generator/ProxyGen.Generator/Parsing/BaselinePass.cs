@@ -101,12 +101,12 @@ internal static class BaselinePass
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var model in spec.Models)
         {
-            if (origins.TypeOf(model.Name) is not { IsComponentModel: false } origin)
+            if (origins.IsComponentModel(model.Name))
             {
                 continue;
             }
 
-            var wanted = origin.Pointers.Select(p => byPointer.TryGetValue(p, out var name) ? name : null).FirstOrDefault(n => n is not null);
+            var wanted = origins.PointersOf(model.Name).Select(p => byPointer.TryGetValue(p, out var name) ? name : null).FirstOrDefault(n => n is not null);
             if (wanted is not null && wanted != model.Name && !taken.Contains(wanted))
             {
                 renames[model.Name] = wanted;
@@ -129,8 +129,8 @@ internal static class BaselinePass
         };
         origins = origins with
         {
-            Types = origins.Types.Select(t => t with { Name = rename.NameOf(t.Name) }).OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
-            TakenTypeNames = taken.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+            TypeNames = origins.TypeNames.Select(rename.NameOf).ToEquatableArray(),
+            TakenTypeNames = taken.ToEquatableArray(),
         };
         return (spec, origins);
     }

@@ -33,7 +33,7 @@ internal static class DocumentBudget
     /// <summary>Null when the document is within budget, or when it is not valid YAML (the reader reports that itself).</summary>
     /// <param name="isJson">
     /// The document goes to the JSON reader: JSON has no aliases, so counting brackets and separators in one pass over
-    /// the characters is the whole check, about fifteen times cheaper than YAML events (Box: 3 ms instead of 45).
+    /// the characters is the whole check, much cheaper than walking YAML events.
     /// </param>
     public static Excess? Check(string text, CancellationToken cancellationToken, bool isJson = false)
     {

@@ -53,10 +53,14 @@ internal static class SpecParser
                 composed.Models.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
                 composed.Enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
                 composed.Unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray());
+            var typeNames = spec.Models.Select(m => m.Name).Concat(spec.Enums.Select(e => e.Name)).Concat(spec.Unions.Select(u => u.Name)).ToEquatableArray();
             var origins = new SpecOrigins(
-                TypeOrigins(spec, composed).ToEquatableArray(),
-                operations.Select(o => new OperationOrigin(o.Operation.OperationId, o.Pointer)).ToEquatableArray(),
-                names.Types.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
+                typeNames,
+                typeNames.Select(name => composed.Origins.TryGetValue(name, out var pointers) ? pointers.Count == 1 ? pointers[0] : string.Join(" ", pointers) : string.Empty).ToEquatableArray(),
+                composed.ComponentModels.ToEquatableArray(),
+                operations.Select(o => o.Operation.OperationId).ToEquatableArray(),
+                operations.Select(o => o.Pointer).ToEquatableArray(),
+                names.Types.ToEquatableArray());
             return new ParsedSpec(input, spec, origins, diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
@@ -85,12 +89,4 @@ internal static class SpecParser
 
         return origins;
     }
-
-    private static IEnumerable<TypeOrigin> TypeOrigins(ApiSpec spec, ComposedSpec composed) =>
-        spec.Models.Select(m => m.Name).Concat(spec.Enums.Select(e => e.Name)).Concat(spec.Unions.Select(u => u.Name))
-            .Select(name => new TypeOrigin(
-                name,
-                (composed.Origins.TryGetValue(name, out var pointers) ? pointers : Array.Empty<string>()).ToEquatableArray(),
-                composed.ComponentModels.Contains(name)))
-            .OrderBy(t => t.Name, StringComparer.Ordinal);
 }

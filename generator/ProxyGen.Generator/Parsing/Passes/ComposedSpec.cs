@@ -22,19 +22,11 @@ internal sealed record ComposedSpec(
 {
     /// <summary>
     /// This spec with models renamed by <paramref name="renames"/>; of models that become one, only the
-    /// <paramref name="representatives"/> stay, with the description in <paramref name="descriptions"/>.
+    /// <paramref name="representatives"/> stay, with the description in <paramref name="descriptions"/>. The
+    /// <see cref="Origins"/> are the caller's to update: only it knows which places became one.
     /// </summary>
     public ComposedSpec Renamed(IReadOnlyDictionary<string, string> renames, ICollection<string> representatives, IReadOnlyDictionary<string, string?> descriptions)
     {
-        var origins = Origins.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
-        foreach (var rename in renames)
-        {
-            if (rename.Key != rename.Value)
-            {
-                origins[rename.Value] = OriginsOf(origins, rename.Value).Concat(OriginsOf(origins, rename.Key)).Distinct(StringComparer.Ordinal).ToList();
-            }
-        }
-
         var model = new ModelRenames(renames);
         return this with
         {
@@ -42,10 +34,6 @@ internal sealed record ComposedSpec(
             ComponentModels = new HashSet<string>(ComponentModels.Where(name => model.NameOf(name) == name), StringComparer.Ordinal),
             Unions = model.Apply(Unions),
             Operations = model.Apply(Operations),
-            Origins = origins,
         };
     }
-
-    private static IReadOnlyList<string> OriginsOf(Dictionary<string, IReadOnlyList<string>> origins, string name) =>
-        origins.TryGetValue(name, out var pointers) ? pointers : Array.Empty<string>();
 }

@@ -32,6 +32,11 @@ internal static class InlineModelMerger
             return shape;
         }
 
+        // Where each merged model was declared: every place of every model that became it.
+        Dictionary<string, IReadOnlyList<string>>? origins = null;
+        IReadOnlyList<string> OriginsOf(string name) =>
+            (origins ?? spec.Origins).TryGetValue(name, out var pointers) ? pointers : Array.Empty<string>();
+
         for (var round = 0; round < 16; round++)
         {
             var renames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -63,10 +68,19 @@ internal static class InlineModelMerger
                 break;
             }
 
+            origins ??= spec.Origins.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+            foreach (var rename in renames)
+            {
+                if (rename.Key != rename.Value)
+                {
+                    origins[rename.Value] = OriginsOf(rename.Value).Concat(OriginsOf(rename.Key)).Distinct(StringComparer.Ordinal).ToList();
+                }
+            }
+
             spec = spec.Renamed(renames, representatives, descriptions);
         }
 
-        return spec;
+        return origins is null ? spec : spec with { Origins = origins };
     }
 
     /// <summary>A model's shape: every member's wire name, C# name and type, in order. Descriptions do not count.</summary>
