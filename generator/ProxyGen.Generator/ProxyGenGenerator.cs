@@ -40,6 +40,7 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ParseResults);
 
         var specs = results.Select((result, _) => result.Spec).Where(spec => spec is not null).Select((spec, _) => spec!);
+        var stubs = results.Where(result => result.Spec is not null).Select((result, _) => (Client: result.Spec!.Client, result.Removed));
 
         // Two specs that generate one client (same namespace and name) would add the same files (CS8785): only the first
         // spec's are added, and TypeCollisions reports the second (PXG0010). Each spec learns whether it is first here,
@@ -50,6 +51,11 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
             .Where(static pair => SpecOwner.Owns(pair.Right, pair.Left.Client))
             .Select(static (pair, _) => pair.Left)
             .WithTrackingName(TrackingNames.OwnedSpecs);
+        var removed = stubs
+            .Combine(owners)
+            .Where(static pair => pair.Left.Removed is not null && SpecOwner.Owns(pair.Right, pair.Left.Client))
+            .Select(static (pair, _) => (Client: pair.Left.Client.Context, Removed: pair.Left.Removed!))
+            .WithTrackingName(TrackingNames.Removed);
 
         var diagnostics = results.SelectMany((result, _) => result.Diagnostics).WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
@@ -58,7 +64,6 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
         // Fan out, so an edit to one operation or model re-emits only that file.
         var clients = owned.Select((spec, _) => spec.Client).WithTrackingName(TrackingNames.Clients);
         var jsonTypes = owned.Select((spec, _) => spec.JsonTypes).WithTrackingName(TrackingNames.JsonTypes);
-        var removed = owned.Where(spec => spec.Removed is not null).Select((spec, _) => (Client: spec.Client.Context, Removed: spec.Removed!)).WithTrackingName(TrackingNames.Removed);
         context.RegisterSourceOutput(clients, static (output, client) =>
             SafeOutput.Add(output, client.Context, $"{client.Namespace}.{client.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(client)));
         context.RegisterSourceOutput(jsonTypes, static (output, types) =>

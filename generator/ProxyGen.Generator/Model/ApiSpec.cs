@@ -15,8 +15,7 @@ internal sealed record ApiSpec(
     EquatableArray<OperationSpec> Operations,
     EquatableArray<ModelSpec> Models,
     EquatableArray<EnumSpec> Enums,
-    EquatableArray<UnionSpec> Unions,
-    Drift.RemovedSurface? Removed = null)
+    EquatableArray<UnionSpec> Unions)
 {
     /// <summary>Every type name this spec puts into <see cref="ClientSpec.Namespace"/>.</summary>
     public GeneratedTypes Types => new(

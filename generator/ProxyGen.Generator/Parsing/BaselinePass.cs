@@ -68,13 +68,14 @@ internal static class BaselinePass
         var removed = ApiChange.Removed(read.Select(e => e.Entry), surface)
             .Where(e => IsWellFormed(e) && !(e.Kind == SurfaceKind.Type && generated.Contains(e.Key)))
             .ToList();
+        RemovedSurface? stubs = null;
         if (removed.Count > 0)
         {
             var keptOwners = removed.Where(e => e.Kind == SurfaceKind.Member && current.ContainsKey(e.Owner)).Select(e => current[e.Owner]).Distinct().ToList();
-            spec = spec with { Removed = new RemovedSurface(parsed.Input.FileName, removed.ToEquatableArray(), keptOwners.ToEquatableArray()) };
+            stubs = new RemovedSurface(parsed.Input.FileName, removed.ToEquatableArray(), keptOwners.ToEquatableArray());
         }
 
-        return new ParseResult(spec, diagnostics.ToEquatableArray(), surface.ToEquatableArray());
+        return new ParseResult(spec, diagnostics.ToEquatableArray(), surface.ToEquatableArray(), stubs);
     }
 
     /// <summary>

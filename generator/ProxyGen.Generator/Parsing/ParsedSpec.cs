@@ -12,4 +12,5 @@ internal sealed record ParsedSpec(SpecInput Input, ApiSpec? Spec, SpecOrigins Or
 
 /// <summary>What reading one spec against its API baseline produced: the model to emit, every problem, and the public surface.</summary>
 /// <param name="Surface">The public API the spec generates, one entry per member: what an API baseline holds (only when asked for, or with a baseline).</param>
-internal sealed record ParseResult(ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<Drift.SurfaceEntry> Surface = default);
+/// <param name="Removed">What the baseline lists and the spec no longer generates, for its obsolete stubs; null when nothing is.</param>
+internal sealed record ParseResult(ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<Drift.SurfaceEntry> Surface = default, Drift.RemovedSurface? Removed = null);
