@@ -39,7 +39,7 @@ internal static class SpecParser
 
             // 3. Compose models from their parts and bases. 4. Merge identical inline models. 5. Find paging.
             var (models, unions) = new ModelComposer(schemas, names, diagnostics).Compose();
-            var composed = new ComposedSpec(models, schemas.ComponentModels, schemas.Enums, unions, operations.Select(o => o.Operation).ToList(), OriginsOf(schemas));
+            var composed = new ComposedSpec(models, schemas.ComponentModels, schemas.Enums, unions, operations.Select(o => o.Operation).ToList(), schemas, new Dictionary<string, IReadOnlyList<string>>());
             composed = InlineModelMerger.Merge(composed, names);
             composed = PagingFinder.FindPaging(composed);
 
@@ -56,7 +56,7 @@ internal static class SpecParser
             var typeNames = spec.Models.Select(m => m.Name).Concat(spec.Enums.Select(e => e.Name)).Concat(spec.Unions.Select(u => u.Name)).ToEquatableArray();
             var origins = new SpecOrigins(
                 typeNames,
-                typeNames.Select(name => composed.Origins.TryGetValue(name, out var pointers) ? pointers.Count == 1 ? pointers[0] : string.Join(" ", pointers) : string.Empty).ToEquatableArray(),
+                typeNames.Select(composed.PointerText).ToEquatableArray(),
                 composed.ComponentModels.ToEquatableArray(),
                 operations.Select(o => o.Operation.OperationId).ToEquatableArray(),
                 operations.Select(o => o.Pointer).ToEquatableArray(),
@@ -72,21 +72,5 @@ internal static class SpecParser
             diagnostics.Report(DiagnosticDescriptors.GeneratorFailure, null, "the client", input.FileName, DiagnosticInfo.Describe(exception));
             return new ParsedSpec(input, null, SpecOrigins.Empty, diagnostics.ToEquatableArray());
         }
-    }
-
-    private static Dictionary<string, IReadOnlyList<string>> OriginsOf(ResolvedSchemas schemas)
-    {
-        var origins = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var draft in schemas.Drafts.Values)
-        {
-            origins[draft.Name] = new[] { draft.Pointer };
-        }
-
-        foreach (var type in schemas.TypePointers)
-        {
-            origins[type.Key] = new[] { type.Value };
-        }
-
-        return origins;
     }
 }

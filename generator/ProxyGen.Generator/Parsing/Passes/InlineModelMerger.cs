@@ -33,9 +33,8 @@ internal static class InlineModelMerger
         }
 
         // Where each merged model was declared: every place of every model that became it.
-        Dictionary<string, IReadOnlyList<string>>? origins = null;
-        IReadOnlyList<string> OriginsOf(string name) =>
-            (origins ?? spec.Origins).TryGetValue(name, out var pointers) ? pointers : Array.Empty<string>();
+        var merged = new Dictionary<string, IReadOnlyList<string>>(spec.Merged.ToDictionary(m => m.Key, m => m.Value), StringComparer.Ordinal);
+        spec = spec with { Merged = merged };
 
         for (var round = 0; round < 16; round++)
         {
@@ -68,19 +67,18 @@ internal static class InlineModelMerger
                 break;
             }
 
-            origins ??= spec.Origins.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
             foreach (var rename in renames)
             {
                 if (rename.Key != rename.Value)
                 {
-                    origins[rename.Value] = OriginsOf(rename.Value).Concat(OriginsOf(rename.Key)).Distinct(StringComparer.Ordinal).ToList();
+                    merged[rename.Value] = spec.PointersOf(rename.Value).Concat(spec.PointersOf(rename.Key)).Distinct(StringComparer.Ordinal).ToList();
                 }
             }
 
             spec = spec.Renamed(renames, representatives, descriptions);
         }
 
-        return origins is null ? spec : spec with { Origins = origins };
+        return spec;
     }
 
     /// <summary>A model's shape: every member's wire name, C# name and type, in order. Descriptions do not count.</summary>
