@@ -1,4 +1,3 @@
-using System;
 using ProxyGen.Generator.Model;
 
 namespace ProxyGen.Generator.Emitting;
@@ -17,28 +16,9 @@ internal static class TypeNames
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string JsonElement = "global::System.Text.Json.JsonElement";
 
-    public static string Of(TypeRef type) => NonNullable(type) + (type.Nullable ? "?" : string.Empty);
+    public static string Of(TypeRef type) => TypeSpelling.Of(type, "global::");
 
-    public static string NonNullable(TypeRef type) => type.Kind switch
-    {
-        TypeKind.String => "string",
-        TypeKind.Boolean => "bool",
-        TypeKind.Int32 => "int",
-        TypeKind.Int64 => "long",
-        TypeKind.Double => "double",
-        TypeKind.Decimal => "decimal",
-        TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
-        TypeKind.DateOnly => "global::System.DateOnly",
-        TypeKind.Uri => "global::System.Uri",
-        TypeKind.Model or TypeKind.Enum or TypeKind.Union => type.Name!,
-        TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{Of(type.Element!)}>",
-        TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {Of(type.Element!)}>",
-        TypeKind.JsonObject => "global::System.Text.Json.Nodes.JsonObject",
-        TypeKind.JsonValue => JsonElement,
-        TypeKind.Stream => "global::System.IO.Stream",
-        TypeKind.File => Runtime + ".FileContent",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown type kind."),
-    };
+    public static string NonNullable(TypeRef type) => TypeSpelling.NonNullable(type, "global::");
 
     /// <summary>
     /// The expression that reads a (possibly null) value of <paramref name="type"/> at <c>reader</c>.
