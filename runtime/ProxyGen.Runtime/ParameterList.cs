@@ -14,7 +14,8 @@ namespace ProxyGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ParameterList
 {
-    private readonly List<Item> _items = new();
+    // Most lists hold one or two pairs (a form field, a page size): room for two before the list grows.
+    private readonly List<Item> _items = new(2);
 
     /// <summary>How many pairs were added.</summary>
     public int Count => _items.Count;
@@ -140,21 +141,43 @@ public sealed class ParameterList
     /// <summary>The pairs as a form body (<c>application/x-www-form-urlencoded</c>); empty when nothing was added.</summary>
     public HttpContent ToFormContent()
     {
-        // As FormUrlEncodedContent writes plain pairs (spaces as '+'), and styled pairs as they already are.
-        var builder = new StringBuilder();
-        foreach (var (name, value, encoded) in _items)
+        // As FormUrlEncodedContent writes plain pairs (spaces as '+'), and styled pairs as they already are: escaped
+        // once into a pooled array, then copied as ASCII into the one byte array the content sends.
+        var parts = System.Buffers.ArrayPool<string>.Shared.Rent(Math.Max(1, _items.Count * 2));
+        try
         {
-            if (builder.Length > 0)
+            var length = Math.Max(0, _items.Count - 1);
+            for (var i = 0; i < _items.Count; i++)
             {
-                builder.Append('&');
+                var (name, value, encoded) = _items[i];
+                parts[2 * i] = encoded ? name : FormEscape(name);
+                parts[(2 * i) + 1] = encoded ? value : FormEscape(value);
+                length += parts[2 * i].Length + 1 + parts[(2 * i) + 1].Length;
             }
 
-            builder.Append(encoded ? name : FormEscape(name)).Append('=').Append(encoded ? value : FormEscape(value));
-        }
+            var body = new byte[length];
+            var at = 0;
+            for (var i = 0; i < _items.Count; i++)
+            {
+                if (i > 0)
+                {
+                    body[at++] = (byte)'&';
+                }
 
-        var content = new ByteArrayContent(Encoding.ASCII.GetBytes(builder.ToString()));
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        return content;
+                at += Encoding.ASCII.GetBytes(parts[2 * i], body.AsSpan(at));
+                body[at++] = (byte)'=';
+                at += Encoding.ASCII.GetBytes(parts[(2 * i) + 1], body.AsSpan(at));
+            }
+
+            var content = new ByteArrayContent(body);
+            // Sent as written: HttpClient parses a header only when someone reads it.
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");
+            return content;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<string>.Shared.Return(parts, clearArray: true);
+        }
     }
 
     /// <summary>The pairs as a query string without the leading '?'.</summary>

@@ -46,7 +46,7 @@ public sealed class FloorClient(HttpClient http)
     private static ByteArrayContent Form(byte[] body)
     {
         var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");
         return content;
     }
 
