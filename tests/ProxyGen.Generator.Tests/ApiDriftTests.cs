@@ -245,4 +245,26 @@ public class ApiDriftTests
         Assert.Contains("public string? Gone { get; set; } = default!;", stubs, StringComparison.Ordinal);
         Assert.DoesNotContain("class ShopClientJsonResolver", stubs, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_prefix_of_every_baseline_line_reads_without_throwing_and_a_whole_line_reads_back_as_written()
+    {
+        var baseline = SpecSurface.Baseline("proxy_v1.yaml", SpecSurface.Read(RepoPaths.OwnSpec, File.ReadAllText(RepoPaths.OwnSpec), clientName: "ProxyV1Client")!);
+        var lines = baseline.Split('\n').Where(l => l.Length > 0 && l[0] != '#').ToList();
+        Assert.Contains(lines, l => l.Contains("UpdateShortCodeAsync(", StringComparison.Ordinal));
+
+        // Cut anywhere (a hand edit gone wrong, a truncated file): read, never thrown.
+        foreach (var line in lines)
+        {
+            for (var length = 0; length <= line.Length; length++)
+            {
+                ApiSurface.Read(line.Substring(0, length) + "\n" + line.Substring(length));
+            }
+        }
+
+        // Read back whole, each line is the same entry and writes the same text: the typed parts lose nothing.
+        var read = ApiSurface.Read(baseline).Select(e => e.Entry).ToList();
+        Assert.Equal(lines, read.Select(e => e.Line));
+        Assert.Equal(baseline, ApiSurface.Write("proxy_v1.yaml", read));
+    }
 }
