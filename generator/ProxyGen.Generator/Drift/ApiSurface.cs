@@ -57,8 +57,7 @@ internal static class ApiSurface
                 entries.Add(new SurfaceEntry(SurfaceKind.Type, request.Name, SurfaceTypeKind.Request, OperationId: operation.OperationId));
                 foreach (var field in request.Fields)
                 {
-                    var location = (MemberLocation)Enum.Parse(typeof(MemberLocation), field.Location.ToString());
-                    entries.Add(new SurfaceEntry(SurfaceKind.Member, request.Name + "." + field.PropertyName, Type: SurfaceTypes.Of(field.Type), Required: field.Required, Member: new MemberOrigin(location, field.WireName), Deprecated: field.Deprecated));
+                    entries.Add(new SurfaceEntry(SurfaceKind.Member, request.Name + "." + field.PropertyName, Type: SurfaceTypes.Of(field.Type), Required: field.Required, Member: MemberOrigin.Of(field.Location, field.WireName), Deprecated: field.Deprecated));
                 }
             }
         }

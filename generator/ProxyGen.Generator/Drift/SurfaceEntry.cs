@@ -50,7 +50,38 @@ internal enum MemberLocation
 /// <summary>A member's origin: <c>json sid</c>, <c>form IsReserved</c>, or an enum value as the wire writes it.</summary>
 internal sealed record MemberOrigin(MemberLocation Location, string Name)
 {
-    public string Text => Location == MemberLocation.EnumValue ? Name : Location.ToString().ToLowerInvariant() + " " + Name;
+    public string Text => Location == MemberLocation.EnumValue ? Name : Word(Location) + " " + Name;
+
+    /// <summary>A request field's origin: where it travels, under its wire name.</summary>
+    public static MemberOrigin Of(FieldLocation location, string wireName) => new(location switch
+    {
+        FieldLocation.Query => MemberLocation.Query,
+        FieldLocation.Header => MemberLocation.Header,
+        FieldLocation.Cookie => MemberLocation.Cookie,
+        FieldLocation.Form => MemberLocation.Form,
+        _ => MemberLocation.Multipart,
+    }, wireName);
+
+    /// <summary>Reads <c>json sid</c>, <c>form IsReserved</c>; anything else is an enum value as written.</summary>
+    public static MemberOrigin Parse(string text, bool ownerIsEnum)
+    {
+        var space = text.IndexOf(' ');
+        var word = space > 0 && !ownerIsEnum ? text.Substring(0, space) : null;
+        foreach (var location in Locations)
+        {
+            if (word == Word(location))
+            {
+                return new MemberOrigin(location, text.Substring(space + 1));
+            }
+        }
+
+        return new MemberOrigin(MemberLocation.EnumValue, text);
+    }
+
+    private static readonly MemberLocation[] Locations =
+        [MemberLocation.Json, MemberLocation.Query, MemberLocation.Header, MemberLocation.Cookie, MemberLocation.Form, MemberLocation.Multipart];
+
+    private static string Word(MemberLocation location) => location.ToString().ToLowerInvariant();
 }
 
 /// <summary>An operation's HTTP method and path template (<c>POST /v1/Services/{ServiceSid}</c>).</summary>
@@ -208,24 +239,11 @@ internal sealed record SurfaceEntry(
                 key,
                 Type: member.Groups["type"].Success ? member.Groups["type"].Value : null,
                 Required: member.Groups["required"].Success,
-                Member: ParseMember(member.Groups["where"].Value, ownerKind(key.Substring(0, key.IndexOf('.')))),
+                Member: MemberOrigin.Parse(member.Groups["where"].Value, ownerKind(key.Substring(0, key.IndexOf('.'))) == SurfaceTypeKind.Enum),
                 Deprecated: deprecated);
         }
 
         return null;
-    }
-
-    private static MemberOrigin ParseMember(string where, SurfaceTypeKind? owner)
-    {
-        var space = where.IndexOf(' ');
-        if (owner != SurfaceTypeKind.Enum && space > 0
-            && Enum.TryParse<MemberLocation>(where.Substring(0, space), ignoreCase: true, out var location) && location != MemberLocation.EnumValue
-            && where.Substring(0, space) == where.Substring(0, space).ToLowerInvariant())
-        {
-            return new MemberOrigin(location, where.Substring(space + 1));
-        }
-
-        return new MemberOrigin(MemberLocation.EnumValue, where);
     }
 
     /// <summary>

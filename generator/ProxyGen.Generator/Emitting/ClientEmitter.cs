@@ -423,7 +423,7 @@ internal static class ClientEmitter
     private static string HowSent(RequestFieldSpec field) => field.Encoding switch
     {
         { MapPrefix: { } prefix } => $" as <c>{SourceWriter.XmlEscape(prefix)}.{{key}}={{value}}</c> pairs (Twilio's prefixed map)",
-        { Style: { } style } encoding => $", in the {StyleWord(style)} style" + (encoding.Explode ? ", exploded" : string.Empty) + (encoding.AllowReserved ? ", reserved characters unescaped" : string.Empty),
+        { Style: { } style } encoding => $", in the {ParameterStyles.SpecName(style)} style" + (encoding.Explode ? ", exploded" : string.Empty) + (encoding.AllowReserved ? ", reserved characters unescaped" : string.Empty),
         { AsJson: true } => ", as JSON text",
         { ContentType: { } type } => $" ({SourceWriter.XmlEscape(type)})",
         _ => string.Empty,
@@ -524,12 +524,5 @@ internal static class ClientEmitter
                 writer.Line($"public {required}{TypeNames.Of(field.Type)} {field.PropertyName} {{ get; set; }}");
             }
         }
-    }
-
-    /// <summary>A style as the spec spells it: <c>deepObject</c>, <c>form</c>.</summary>
-    private static string StyleWord(ParameterStyle style)
-    {
-        var name = style.ToString();
-        return char.ToLowerInvariant(name[0]) + name.Substring(1);
     }
 }

@@ -58,6 +58,17 @@ internal enum ParameterStyle
     DeepObject,
 }
 
+/// <summary>Styles as the spec spells them.</summary>
+internal static class ParameterStyles
+{
+    /// <summary><c>deepObject</c>, <c>form</c>: the OpenAPI keyword, for messages and docs.</summary>
+    public static string SpecName(ParameterStyle style)
+    {
+        var name = style.ToString();
+        return char.ToLowerInvariant(name[0]) + name.Substring(1);
+    }
+}
+
 /// <summary>A JSON or binary request body: the method's <c>body</c> argument.</summary>
 /// <param name="Type">The C# type of the body (a model, a list, a map, a primitive, raw JSON, or a <c>Stream</c> of bytes).</param>
 /// <param name="Required">True when the spec marks the body required: the argument is then mandatory.</param>

@@ -190,8 +190,7 @@ internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolv
     private Model.ParameterStyle UnsupportedStyle(Microsoft.OpenApi.ParameterStyle style, string location, Model.ParameterStyle fallback, string pointer)
     {
         var name = style.ToString();
-        var fallbackName = fallback.ToString();
-        diagnostics.Report(DiagnosticDescriptors.UnsupportedStyle, pointer, pointer, char.ToLowerInvariant(name[0]) + name.Substring(1), location, char.ToLowerInvariant(fallbackName[0]) + fallbackName.Substring(1));
+        diagnostics.Report(DiagnosticDescriptors.UnsupportedStyle, pointer, pointer, char.ToLowerInvariant(name[0]) + name.Substring(1), location, ParameterStyles.SpecName(fallback));
         return fallback;
     }
 
