@@ -384,7 +384,23 @@ public sealed class ApiConnection
             throw new JsonException("The response body is empty.");
         }
 
-        var value = readResponse(ref reader);
+        T value;
+        try
+        {
+            value = readResponse(ref reader);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            // Where the reader stopped names the member: the path is found by reading the body again, only now.
+            var path = JsonPath.At(body, reader.TokenStartIndex, ReaderOptions);
+            if (exception is MissingMemberException missing)
+            {
+                path = JsonPath.Member(path, missing.MemberName);
+            }
+
+            throw new JsonException($"{exception.Message} (at {path})", path, lineNumber: null, bytePositionInLine: null, exception);
+        }
+
         if (reader.Read())
         {
             throw new JsonException($"The response body has data after its JSON value (at byte {reader.TokenStartIndex}).");

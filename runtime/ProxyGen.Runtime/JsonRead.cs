@@ -71,6 +71,13 @@ public static class JsonRead
         }
     }
 
+    /// <summary>Moves from a member's name onto its value, and notes that member <paramref name="index"/> was sent (null or not).</summary>
+    public static void MemberValue(ref Utf8JsonReader reader, ref JsonMembers members, int index)
+    {
+        MemberValue(ref reader);
+        members.Add(index);
+    }
+
     /// <summary>
     /// Keeps the member at the reader (on its name) that the model does not know, so nothing the server sent is lost.
     /// Only here is the member's name made a string.
@@ -86,12 +93,38 @@ public static class JsonRead
     /// <summary>The bag to store on the model.</summary>
     public static IReadOnlyDictionary<string, JsonElement> Freeze(Dictionary<string, JsonElement>? bag) => bag ?? NoAdditionalProperties;
 
-    /// <summary>The error for a required member the server left out.</summary>
-    public static JsonException MissingMember(string typeName, string jsonName) =>
-        new($"The JSON object for {typeName} has no '{jsonName}' member, which the spec requires.");
+    /// <summary>The error for a required member the server left out (or sent as null), when the spec is read strictly.</summary>
+    public static JsonException MissingMember(string typeName, string jsonName) => new MissingMemberException(typeName, jsonName);
+
+    /// <summary>A required list the server left out, read as empty: it is still not written back, as it was not sent.</summary>
+    public static IReadOnlyList<T> EmptyList<T>() => System.Array.Empty<T>();
+
+    /// <summary>A required map the server left out, read as empty.</summary>
+    public static IReadOnlyDictionary<string, T> EmptyMap<T>() => EmptyMapOf<T>.Instance;
+
+    private static class EmptyMapOf<T>
+    {
+        public static readonly IReadOnlyDictionary<string, T> Instance = new Dictionary<string, T>();
+    }
 
     /// <summary>Reads a string, or null.</summary>
     public static string? String(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+
+    /// <summary>
+    /// Reads a string member, or null. A server that sends a number instead (<c>"imei": 14931000129700</c>) is read
+    /// too: the value is the number's text, kept so that the model writes it back as the number it was.
+    /// </summary>
+    public static string? String(ref Utf8JsonReader reader, ref JsonMembers members, int index)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            return String(ref reader);
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+        members.KeepSentAs(index, text);
+        return text;
+    }
 
     /// <summary>Reads a boolean, or null.</summary>
     public static bool? Boolean(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : reader.GetBoolean();
@@ -118,6 +151,70 @@ public static class JsonRead
         JsonTokenType.Null => null,
         JsonTokenType.String => double.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
         _ => reader.GetDouble(),
+    };
+
+    /// <summary>Reads a single-precision number (also from a numeric string), or null.</summary>
+    public static float? Float(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => float.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
+        _ => reader.GetSingle(),
+    };
+
+    /// <summary>Reads a 32-bit integer the spec sends as a string (<c>type: string, format: int32</c>); a JSON number is read too.</summary>
+    public static int? Int32AsString(ref Utf8JsonReader reader) => Int32(ref reader);
+
+    /// <summary>Reads a 64-bit integer the spec sends as a string (<c>type: string, format: int64</c>); a JSON number is read too.</summary>
+    public static long? Int64AsString(ref Utf8JsonReader reader) => Int64(ref reader);
+
+    /// <summary>Reads a number the spec sends as a string (<c>type: string, format: double</c>); a JSON number is read too.</summary>
+    public static double? DoubleAsString(ref Utf8JsonReader reader) => Double(ref reader);
+
+    /// <summary>Reads an exact decimal the spec sends as a string (<c>type: string, format: decimal</c>); a JSON number is read too.</summary>
+    public static decimal? DecimalAsString(ref Utf8JsonReader reader) => Decimal(ref reader);
+
+    /// <summary>
+    /// Reads a number member with <paramref name="read"/>, and keeps its text when the server sent it as a JSON string
+    /// (as Twilio sends <c>"price": "-0.05000"</c>), so that the model writes it back the same way.
+    /// </summary>
+    public static T? Number<T>(ref Utf8JsonReader reader, JsonValueReader<T?> read, ref JsonMembers members, int index)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var value = read(ref reader);
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            members.KeepSentAs(index, reader.GetString()!);
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a UUID (<c>format: uuid</c>), or null.</summary>
+    public static Guid? Guid(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null
+        : System.Guid.TryParse(reader.GetString(), out var value) ? value
+        : throw new FormatException($"'{reader.GetString()}' is not a UUID.");
+
+    /// <summary>Reads base64 bytes (<c>format: byte</c>), or null.</summary>
+    public static byte[]? Bytes(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null
+        : reader.TryGetBytesFromBase64(out var value) ? value
+        : throw new FormatException("The value is not base64 text.");
+
+    /// <summary>Reads an RFC 3339 partial-time (<c>format: time</c>, <c>14:30:05.5</c>), or null.</summary>
+    public static TimeOnly? TimeOnly(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : WireFormats.ParseTime(reader.GetString()!);
+
+    /// <summary>Reads an ISO 8601 duration (<c>format: duration</c>, <c>PT1H30M</c>), or null.</summary>
+    public static TimeSpan? Duration(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : WireFormats.ParseDuration(reader.GetString()!);
+
+    /// <summary>Reads an RFC 2822 date-time as Twilio sends it (<c>format: date-time-rfc-2822</c>), keeping its offset; or null.</summary>
+    public static DateTimeOffset? DateTimeRfc2822(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : WireFormats.ParseRfc2822(reader.GetString()!);
+
+    /// <summary>Reads seconds since the Unix epoch (<c>format: unix-time</c>) as a UTC date-time, or null; a numeric string is read too.</summary>
+    public static DateTimeOffset? UnixTime(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => WireFormats.FromUnixSeconds(decimal.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)),
+        _ => WireFormats.FromUnixSeconds(reader.GetDecimal()),
     };
 
     /// <summary>Reads a decimal number (also from a numeric string), or null.</summary>
@@ -312,6 +409,39 @@ public static class JsonRead
 
     /// <summary>Reads a non-null number list item.</summary>
     public static double DoubleItem(ref Utf8JsonReader reader) => Double(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null single-precision list item.</summary>
+    public static float FloatItem(ref Utf8JsonReader reader) => Float(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null integer list item sent as a string.</summary>
+    public static int Int32AsStringItem(ref Utf8JsonReader reader) => Int32(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null integer list item sent as a string.</summary>
+    public static long Int64AsStringItem(ref Utf8JsonReader reader) => Int64(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null number list item sent as a string.</summary>
+    public static double DoubleAsStringItem(ref Utf8JsonReader reader) => Double(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null decimal list item sent as a string.</summary>
+    public static decimal DecimalAsStringItem(ref Utf8JsonReader reader) => Decimal(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null UUID list item.</summary>
+    public static Guid GuidItem(ref Utf8JsonReader reader) => Guid(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null base64 list item.</summary>
+    public static byte[] BytesItem(ref Utf8JsonReader reader) => Bytes(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null time-of-day list item.</summary>
+    public static TimeOnly TimeOnlyItem(ref Utf8JsonReader reader) => TimeOnly(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null duration list item.</summary>
+    public static TimeSpan DurationItem(ref Utf8JsonReader reader) => Duration(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null RFC 2822 date-time list item.</summary>
+    public static DateTimeOffset DateTimeRfc2822Item(ref Utf8JsonReader reader) => DateTimeRfc2822(ref reader) ?? throw NullItem();
+
+    /// <summary>Reads a non-null Unix-time list item.</summary>
+    public static DateTimeOffset UnixTimeItem(ref Utf8JsonReader reader) => UnixTime(ref reader) ?? throw NullItem();
 
     /// <summary>Reads a non-null decimal list item.</summary>
     public static decimal DecimalItem(ref Utf8JsonReader reader) => Decimal(ref reader) ?? throw NullItem();

@@ -19,6 +19,13 @@ public static class JsonWrite
         if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
     }
 
+    /// <summary>Writes a string member, or null; one the server sent as a number (<paramref name="sentAsNumber"/> is its text) goes back as that number.</summary>
+    public static void String(Utf8JsonWriter writer, string? value, string? sentAsNumber)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (sentAsNumber is not null && sentAsNumber == value) writer.WriteRawValue(sentAsNumber, skipInputValidation: false); else String(writer, value);
+    }
+
     /// <summary>Writes a Boolean.</summary>
     public static void Boolean(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
 
@@ -65,12 +72,27 @@ public static class JsonWrite
     }
 
     /// <summary>Writes an ISO 8601 date-time (<c>2026-01-31T12:00:00+00:00</c>), which <see cref="JsonRead.DateTimeOffset"/> reads back.</summary>
-    public static void DateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(value);
+    public static void DateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value.Offset == TimeSpan.Zero)
+        {
+            // UTC as servers write it, "2015-07-30T20:00:00Z", with a fraction only when there is one.
+            Span<char> text = stackalloc char[28];
+            value.UtcDateTime.TryFormat(text, out var length, "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF", CultureInfo.InvariantCulture);
+            text[length++] = 'Z';
+            writer.WriteStringValue(text[..length]);
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
 
     /// <summary>Writes an ISO 8601 date-time, or null.</summary>
     public static void DateTimeOffset(Utf8JsonWriter writer, DateTimeOffset? value)
     {
-        if (value is { } v) writer.WriteStringValue(v); else writer.WriteNullValue();
+        if (value is { } v) DateTimeOffset(writer, v); else writer.WriteNullValue();
     }
 
     /// <summary>Writes a <c>yyyy-MM-dd</c> date.</summary>
@@ -81,6 +103,135 @@ public static class JsonWrite
     public static void DateOnly(Utf8JsonWriter writer, DateOnly? value)
     {
         if (value is { } v) DateOnly(writer, v); else writer.WriteNullValue();
+    }
+
+    /// <summary>Writes a single-precision number.</summary>
+    public static void Float(Utf8JsonWriter writer, float value) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a single-precision number, or null.</summary>
+    public static void Float(Utf8JsonWriter writer, float? value)
+    {
+        if (value is { } v) writer.WriteNumberValue(v); else writer.WriteNullValue();
+    }
+
+    /// <summary>Writes a 32-bit integer as a string (<c>type: string, format: int32</c>).</summary>
+    public static void Int32AsString(Utf8JsonWriter writer, int value) => writer.WriteStringValue(ParameterText.Of(value));
+
+    /// <summary>Writes a 32-bit integer as a string, or null.</summary>
+    public static void Int32AsString(Utf8JsonWriter writer, int? value)
+    {
+        if (value is { } v) Int32AsString(writer, v); else writer.WriteNullValue();
+    }
+
+    /// <summary>Writes a 64-bit integer as a string (<c>type: string, format: int64</c>).</summary>
+    public static void Int64AsString(Utf8JsonWriter writer, long value) => writer.WriteStringValue(ParameterText.Of(value));
+
+    /// <summary>Writes a 64-bit integer as a string, or null.</summary>
+    public static void Int64AsString(Utf8JsonWriter writer, long? value)
+    {
+        if (value is { } v) Int64AsString(writer, v); else writer.WriteNullValue();
+    }
+
+    /// <summary>Writes a number as a string (<c>type: string, format: double</c>), in its shortest round-trip form.</summary>
+    public static void DoubleAsString(Utf8JsonWriter writer, double value) => writer.WriteStringValue(ParameterText.Of(value));
+
+    /// <summary>Writes a number as a string, or null.</summary>
+    public static void DoubleAsString(Utf8JsonWriter writer, double? value)
+    {
+        if (value is { } v) DoubleAsString(writer, v); else writer.WriteNullValue();
+    }
+
+    /// <summary>Writes an exact decimal as a string (<c>type: string, format: decimal</c>), trailing zeros kept.</summary>
+    public static void DecimalAsString(Utf8JsonWriter writer, decimal value) => writer.WriteStringValue(ParameterText.Of(value));
+
+    /// <summary>Writes an exact decimal as a string, or null.</summary>
+    public static void DecimalAsString(Utf8JsonWriter writer, decimal? value)
+    {
+        if (value is { } v) DecimalAsString(writer, v); else writer.WriteNullValue();
+    }
+
+    /// <summary>
+    /// Writes a number member with <paramref name="write"/>, or, when the server sent it as a string
+    /// (<paramref name="sentAs"/> is that text), the same string: a model read and written back keeps it as it came.
+    /// </summary>
+    public static void Number<T>(Utf8JsonWriter writer, T value, JsonValueWriter<T> write, string? sentAs)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(write);
+        if (sentAs is not null) writer.WriteStringValue(sentAs); else write(writer, value);
+    }
+
+    /// <summary>Writes a UUID in its lower-case <c>8-4-4-4-12</c> form.</summary>
+    public static void Guid(Utf8JsonWriter writer, Guid value) => writer.WriteStringValue(value);
+
+    /// <summary>Writes a UUID, or null.</summary>
+    public static void Guid(Utf8JsonWriter writer, Guid? value)
+    {
+        if (value is { } v) writer.WriteStringValue(v); else writer.WriteNullValue();
+    }
+
+    /// <summary>Writes bytes as base64 text, or null.</summary>
+    public static void Bytes(Utf8JsonWriter writer, byte[]? value)
+    {
+        if (value is null) writer.WriteNullValue(); else writer.WriteBase64StringValue(value);
+    }
+
+    /// <summary>Writes a time of day as an RFC 3339 partial-time (<c>14:30:05</c>, with a fraction only when it has one).</summary>
+    public static void TimeOnly(Utf8JsonWriter writer, TimeOnly value) => writer.WriteStringValue(WireFormats.FormatTime(value));
+
+    /// <summary>Writes a time of day, or null.</summary>
+    public static void TimeOnly(Utf8JsonWriter writer, TimeOnly? value)
+    {
+        if (value is { } v) TimeOnly(writer, v); else writer.WriteNullValue();
+    }
+
+    /// <summary>Writes an ISO 8601 duration (<c>PT1H30M</c>).</summary>
+    public static void Duration(Utf8JsonWriter writer, TimeSpan value) => writer.WriteStringValue(WireFormats.FormatDuration(value));
+
+    /// <summary>Writes an ISO 8601 duration, or null.</summary>
+    public static void Duration(Utf8JsonWriter writer, TimeSpan? value)
+    {
+        if (value is { } v) Duration(writer, v); else writer.WriteNullValue();
+    }
+
+    /// <summary>Writes an RFC 2822 date-time as Twilio sends it (<c>Thu, 30 Jul 2015 20:00:00 +0000</c>), with the value's own offset.</summary>
+    public static void DateTimeRfc2822(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(WireFormats.FormatRfc2822(value));
+
+    /// <summary>Writes an RFC 2822 date-time, or null.</summary>
+    public static void DateTimeRfc2822(Utf8JsonWriter writer, DateTimeOffset? value)
+    {
+        if (value is { } v) DateTimeRfc2822(writer, v); else writer.WriteNullValue();
+    }
+
+    /// <summary>Writes a date-time as seconds since the Unix epoch: a whole number, with a fraction only when it has one.</summary>
+    public static void UnixTime(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        var seconds = WireFormats.ToUnixSeconds(value);
+        if (seconds == decimal.Truncate(seconds)) writer.WriteNumberValue((long)seconds); else writer.WriteNumberValue(seconds);
+    }
+
+    /// <summary>Writes a date-time as seconds since the Unix epoch, or null.</summary>
+    public static void UnixTime(Utf8JsonWriter writer, DateTimeOffset? value)
+    {
+        if (value is { } v) UnixTime(writer, v); else writer.WriteNullValue();
+    }
+
+    /// <summary>Writes an object with <paramref name="write"/>, or JSON null (a member set to null on purpose).</summary>
+    public static void Object<T>(Utf8JsonWriter writer, T? value, JsonValueWriter<T> write)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(write);
+        if (value is null) writer.WriteNullValue(); else write(writer, value);
+    }
+
+    /// <summary>Writes a value type (an enum) with <paramref name="write"/>, or JSON null.</summary>
+    public static void Value<T>(Utf8JsonWriter writer, T? value, JsonValueWriter<T> write)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(write);
+        if (value is { } v) write(writer, v); else writer.WriteNullValue();
     }
 
     /// <summary>Writes a URI as it was given (absolute or relative), or null.</summary>

@@ -60,6 +60,45 @@ public static class ParameterText
     /// <summary><c>yyyy-MM-dd</c>, or null.</summary>
     public static string? Of(DateOnly? value) => value is null ? null : Of(value.Value);
 
+    /// <summary>A single-precision number in its shortest round-trip form.</summary>
+    public static string Of(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A UUID in its lower-case <c>8-4-4-4-12</c> form.</summary>
+    public static string Of(Guid value) => value.ToString("D", CultureInfo.InvariantCulture);
+
+    /// <summary>A time of day as an RFC 3339 partial-time.</summary>
+    public static string Of(TimeOnly value) => WireFormats.FormatTime(value);
+
+    /// <summary>A duration in ISO 8601 (<c>PT1H30M</c>).</summary>
+    public static string Of(TimeSpan value) => WireFormats.FormatDuration(value);
+
+    /// <summary>A date-time in RFC 2822 (<c>Thu, 30 Jul 2015 20:00:00 +0000</c>).</summary>
+    public static string DateTimeRfc2822(DateTimeOffset value) => WireFormats.FormatRfc2822(value);
+
+    /// <summary>A date-time as seconds since the Unix epoch.</summary>
+    public static string UnixTime(DateTimeOffset value) => WireFormats.ToUnixSeconds(value).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A single-precision number in its shortest round-trip form.</summary>
+    public static string? Of(float? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A UUID in its lower-case <c>8-4-4-4-12</c> form.</summary>
+    public static string? Of(Guid? value) => value?.ToString("D", CultureInfo.InvariantCulture);
+
+    /// <summary>Bytes as base64 text.</summary>
+    public static string? Of(byte[]? value) => value is null ? null : Convert.ToBase64String(value);
+
+    /// <summary>A time of day as an RFC 3339 partial-time.</summary>
+    public static string? Of(TimeOnly? value) => value is null ? null : WireFormats.FormatTime(value.Value);
+
+    /// <summary>A duration in ISO 8601 (<c>PT1H30M</c>).</summary>
+    public static string? Of(TimeSpan? value) => value is null ? null : WireFormats.FormatDuration(value.Value);
+
+    /// <summary>A date-time in RFC 2822 (<c>Thu, 30 Jul 2015 20:00:00 +0000</c>).</summary>
+    public static string? DateTimeRfc2822(DateTimeOffset? value) => value is null ? null : WireFormats.FormatRfc2822(value.Value);
+
+    /// <summary>A date-time as seconds since the Unix epoch.</summary>
+    public static string? UnixTime(DateTimeOffset? value) => value is null ? null : WireFormats.ToUnixSeconds(value.Value).ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The URI as written.</summary>
     public static string? Of(Uri? value) => value?.OriginalString;
 

@@ -97,14 +97,16 @@ public class ErrorTests
     public async Task A_body_that_is_not_the_expected_JSON_is_an_ApiException_with_the_body()
     {
         await using var fixture = await EmulatorFixture.StartAsync();
-        using var http = new HttpClient(new StaticResponseHandler("""{"sid": 42}"""));
+        const string body = """{"sid": 42, "date_created": "last Tuesday"}""";
+        using var http = new HttpClient(new StaticResponseHandler(body));
         var client = new ProxyV1Client(http, new ApiClientOptions { BaseAddress = new Uri("http://127.0.0.1:1") });
 
         var error = await Assert.ThrowsAsync<ApiException>(() => client.FetchServiceAsync("KS1"));
 
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
-        Assert.Equal("""{"sid": 42}""", error.ResponseBody);
+        Assert.Equal(body, error.ResponseBody);
         Assert.Contains("Service", error.Message);
+        Assert.Contains("$.date_created", error.Message);
     }
 
     private sealed class StaticResponseHandler(string body) : HttpMessageHandler

@@ -17,7 +17,7 @@ public class DuplicateShapeTests
         run.AssertNoProblems();
         var metas = run.Sources.Select(s => s.HintName).Where(h => h.EndsWith("Meta.g.cs", StringComparison.Ordinal)).ToList();
         Assert.Equal(["Acme.Proxy.ProxyV1Client.Models.ListResponseMeta.g.cs"], metas);
-        Assert.Contains("public ListResponseMeta? Meta { get; init; }", run.Source("ProxyV1Client.Models.ListShortCodeResponse.g.cs"));
+        Assert.Contains("public ListResponseMeta? Meta { get => ", run.Source("ProxyV1Client.Models.ListShortCodeResponse.g.cs"));
         Assert.Contains("ListShortCodeAllAsync", run.Source("ProxyV1Client.ListShortCode.g.cs"));
     }
 
@@ -48,12 +48,12 @@ public class DuplicateShapeTests
 
         run.AssertNoProblems();
         var a = run.Source("DupsClient.Models.A.g.cs");
-        Assert.Contains("public Address? HomeAddress { get; init; }", a);
-        Assert.Contains("public Address? WorkAddress { get; init; }", a);
-        Assert.Contains("public AOther? Other { get; init; }", a);
-        Assert.Contains("public Point? Named { get; init; }", a);
-        Assert.Contains("public Place? AlsoNamed { get; init; }", a);
-        Assert.Contains("public AddressGeo? Geo { get; init; }", run.Source("DupsClient.Models.Address.g.cs"));
+        Assert.Contains("public Address? HomeAddress { get => ", a);
+        Assert.Contains("public Address? WorkAddress { get => ", a);
+        Assert.Contains("public AOther? Other { get => ", a);
+        Assert.Contains("public Point? Named { get => ", a);
+        Assert.Contains("public Place? AlsoNamed { get => ", a);
+        Assert.Contains("public AddressGeo? Geo { get => ", run.Source("DupsClient.Models.Address.g.cs"));
         Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("HomeAddress", StringComparison.Ordinal));
     }
 }

@@ -56,8 +56,8 @@ public class HostileDocumentTests
 
         run.AssertNoProblems();
         var model = run.Source("HostileClient.Models.Node.g.cs");
-        Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<Node>? Children { get; init; }", model);
-        Assert.Contains("public Node? Parent { get; init; }", model);
+        Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<Node>? Children { get => ", model);
+        Assert.Contains("public Node? Parent { get => ", model);
         Assert.Contains("IReadOnlyDictionary<string, Node>? ByName", model);
     }
 

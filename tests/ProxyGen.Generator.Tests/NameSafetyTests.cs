@@ -97,8 +97,8 @@ public class NameSafetyTests
 
         run.AssertNoProblems();
         var model = run.Source("ValuesClient.Models.Variable.g.cs");
-        Assert.Contains("public string? Value { get; init; }", model);
-        Assert.Contains("public bool? IsKnown { get; init; }", model);
+        Assert.Contains("public string? Value { get => ", model);
+        Assert.Contains("public bool? IsKnown { get => ", model);
         var operation = run.Source("ValuesClient.CreateVariable.g.cs");
         Assert.Contains("CreateVariableAsync(string value, CreateVariableRequest? request = null", operation);
         Assert.Contains("public string? Value { get; set; }", operation);

@@ -433,7 +433,7 @@ internal static class ClientEmitter
     /// <summary>The <c>Func&lt;T, string?&gt;</c> that formats one list item: an enum's wire value, else <c>ParameterText.Of</c>.</summary>
     private static string Format(TypeRef item) => item.Kind == TypeKind.Enum
         ? (item.Nullable ? "static item => item?.Value" : "static item => item.Value")
-        : $"{TypeNames.Runtime}.ParameterText.Of";
+        : TypeNames.ParameterFormatter(item) ?? $"{TypeNames.Runtime}.ParameterText.Of";
 
     /// <summary>
     /// The value as a <c>JsonElement?</c>, written by its generated writer (null stays null): what the runtime styles,

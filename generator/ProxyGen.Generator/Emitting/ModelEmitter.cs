@@ -10,43 +10,32 @@ namespace ProxyGen.Generator.Emitting;
 /// </summary>
 internal static class ModelEmitter
 {
-    private static readonly HashSet<string> ReaderLocals = new() { "reader", "additionalProperties" };
+    private static readonly HashSet<string> ReaderLocals = new() { "reader", "members", "additionalProperties" };
+
+    /// <summary>The field of the root class that records which members were set (and numbers sent as strings).</summary>
+    private const string Members = "_members";
 
     public static string Emit(EmitContext client, ModelSpec model)
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace, model.AllProperties.Any(p => p.Deprecated));
         writer.Summary(model.Description ?? $"The {model.Name} object of the {client.Title} API.");
+        writer.DocText("remarks", "A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.");
         var declaration = $"{client.Visibility} {(model.IsSealed ? "sealed " : string.Empty)}partial class {model.Name}"
             + (model.BaseName is null ? string.Empty : " : " + model.BaseName);
         TypeNames.JsonConverterAttribute(writer, model.Name);
         using (writer.Block(declaration))
         {
+            if (model.BaseName is null)
+            {
+                writer.Line($"{(model.IsSealed ? "private" : "private protected")} {TypeNames.Runtime}.JsonMembers {Members};");
+                writer.Line();
+            }
+
+            var fields = BackingFields(model);
+            var index = model.InheritedProperties.Count;
             foreach (var property in model.Properties)
             {
-                if (property.Description is { } description)
-                {
-                    writer.Summary(description);
-                }
-                else
-                {
-                    writer.DocXml("summary", $"The <c>{SourceWriter.XmlEscape(property.JsonName)}</c> member.");
-                }
-
-                if (property.Deprecated)
-                {
-                    writer.DocText("remarks", "Deprecated: the spec marks this member deprecated.");
-                }
-
-                var required = property.Type.Nullable ? string.Empty : "required ";
-                writer.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({SourceWriter.Literal(property.JsonName)})]");
-                // C# refuses [Obsolete] on a required member (CS9042); its documentation says it instead.
-                if (property.Deprecated && property.Type.Nullable)
-                {
-                    writer.Line("[global::System.Obsolete(\"The spec marks this member deprecated.\")]");
-                }
-
-                writer.Line($"public {required}{TypeNames.Of(property.Type)} {property.Name} {{ get; init; }}");
-                writer.Line();
+                WriteProperty(writer, property, fields[property.Name], index++);
             }
 
             if (model.BaseName is null)
@@ -62,6 +51,54 @@ internal static class ModelEmitter
         }
 
         return writer.Finish();
+    }
+
+    /// <summary>The private field behind each property this class declares: <c>_sid</c> for <c>Sid</c>.</summary>
+    private static Dictionary<string, string> BackingFields(ModelSpec model)
+    {
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { Members };
+        return model.Properties.ToDictionary(p => p.Name, p => Naming.Unique("_" + Naming.Camel(p.Name).TrimStart('@'), taken), System.StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// One property: its documentation, wire name, and an <c>init</c> that records the member as set, so that an
+    /// explicit null is written (a merge-patch clearing a field) while a member never set is left out.
+    /// </summary>
+    private static void WriteProperty(SourceWriter writer, PropertySpec property, string field, int index)
+    {
+        if (property.Description is { } description)
+        {
+            writer.Summary(description);
+        }
+        else
+        {
+            writer.DocXml("summary", $"The <c>{SourceWriter.XmlEscape(property.JsonName)}</c> member.");
+        }
+
+        if (property.Requirement == Requirement.Required && property.Type.Nullable)
+        {
+            writer.DocText("remarks", "The spec requires this member, so an initializer must set it; read from a server, it is null when the server left it out.");
+        }
+
+        if (property.Deprecated)
+        {
+            writer.DocText("remarks", "Deprecated: the spec marks this member deprecated.");
+        }
+
+        var required = property.IsRequired ? "required " : string.Empty;
+        writer.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({SourceWriter.Literal(property.JsonName)})]");
+        // C# refuses [Obsolete] on a required member (CS9042); its documentation says it instead.
+        if (property.Deprecated && !property.IsRequired)
+        {
+            writer.Line("[global::System.Obsolete(\"The spec marks this member deprecated.\")]");
+        }
+
+        var type = TypeNames.Of(property.Type);
+        writer.Line($"public {required}{type} {property.Name} {{ get => {field}; init {{ {field} = value; {Members}.Add({index}); }} }}");
+        writer.Line();
+        // A member the initializer must set (required) starts out unset, never observed.
+        writer.Line($"private {type} {field}{(property.Type.Nullable ? string.Empty : " = default!")};");
+        writer.Line();
     }
 
     private static void WriteReader(SourceWriter writer, ModelSpec model, string @namespace)
@@ -84,6 +121,7 @@ internal static class ModelEmitter
                 writer.Line($"{TypeNames.Of(properties[i].Type.WithNullable(true))} {locals[i]} = null;");
             }
 
+            writer.Line($"{TypeNames.Runtime}.JsonMembers members = default;");
             writer.Line($"global::System.Collections.Generic.Dictionary<string, {TypeNames.JsonElement}>? additionalProperties = null;");
 
             // Member names are matched as UTF-8 where they lie in the input: only an unknown member's name becomes a string.
@@ -94,8 +132,13 @@ internal static class ModelEmitter
                     var property = properties[i];
                     using (writer.Block($"{(i == 0 ? string.Empty : "else ")}if (reader.ValueTextEquals({SourceWriter.Literal(property.JsonName)}u8))"))
                     {
-                        writer.Line($"{TypeNames.JsonRead}.MemberValue(ref reader);");
-                        writer.Line($"{locals[i]} = {TypeNames.ReadExpression(property.Type, @namespace)};");
+                        writer.Line($"{TypeNames.JsonRead}.MemberValue(ref reader, ref members, {i});");
+                        var read = TypeNames.IsNumber(property.Type)
+                            ? $"{TypeNames.JsonRead}.Number<{TypeNames.NonNullable(property.Type)}>(ref reader, {TypeNames.JsonRead}.{property.Type.Kind}, ref members, {i})"
+                            : property.Type.Kind == TypeKind.String
+                                ? $"{TypeNames.JsonRead}.String(ref reader, ref members, {i})"
+                                : TypeNames.ReadExpression(property.Type, @namespace);
+                        writer.Line($"{locals[i]} = {read};");
                     }
                 }
 
@@ -119,15 +162,35 @@ internal static class ModelEmitter
                 for (var i = 0; i < properties.Count; i++)
                 {
                     var property = properties[i];
-                    var value = property.Type.Nullable
-                        ? locals[i]
-                        : $"{locals[i]} ?? throw {TypeNames.JsonRead}.MissingMember({SourceWriter.Literal(model.Name)}, {SourceWriter.Literal(property.JsonName)})";
-                    writer.Line($"{property.Name} = {value},");
+                    writer.Line($"{property.Name} = {ValueOrMissing(property, locals[i], model.Name)},");
                 }
 
                 writer.Line($"AdditionalProperties = {TypeNames.JsonRead}.Freeze(additionalProperties),");
+
+                // Last: the initializer above marked every member as set; only those the JSON had are.
+                writer.Line($"{Members} = members,");
             }
         }
+    }
+
+    /// <summary>
+    /// What the reader stores in a member: the value read, or for a member that cannot be null, an empty list or map
+    /// (read tolerantly) or the strict reading's error.
+    /// </summary>
+    private static string ValueOrMissing(PropertySpec property, string local, string modelName)
+    {
+        if (property.Type.Nullable)
+        {
+            return local;
+        }
+
+        if (property.Requirement == Requirement.Required && property.Type.Kind is TypeKind.Array or TypeKind.Map)
+        {
+            var empty = property.Type.Kind == TypeKind.Array ? "EmptyList" : "EmptyMap";
+            return $"{local} ?? {TypeNames.JsonRead}.{empty}<{TypeNames.Of(property.Type.Element!)}>()";
+        }
+
+        return $"{local} ?? throw {TypeNames.JsonRead}.MissingMember({SourceWriter.Literal(modelName)}, {SourceWriter.Literal(property.JsonName)})";
     }
 
     /// <summary>
@@ -136,32 +199,24 @@ internal static class ModelEmitter
     /// </summary>
     private static void WriteWriter(SourceWriter writer, ModelSpec model, string @namespace)
     {
-        writer.DocXml("summary", "Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.");
+        writer.DocXml("summary", "Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.");
         // A class others extend writes through a virtual method, so a derived object in a base-typed member is written whole.
         var modifier = model.BaseName is not null ? "override " : model.IsSealed ? string.Empty : "virtual ";
         using (writer.Block($"public {modifier}void WriteJson({TypeNames.Utf8JsonWriter} writer)"))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
             writer.Line("writer.WriteStartObject();");
+            var index = 0;
             foreach (var property in model.AllProperties)
             {
-                var type = property.Type.WithNullable(false);
-                var name = $"{SourceWriter.Literal(property.JsonName)}u8";
-                if (property.Type.Nullable)
+                using (writer.Block($"if (this.{Members}.Has({index}))"))
                 {
-                    using (writer.Block($"if (this.{property.Name} is {{ }} value{property.Name})"))
-                    {
-                        writer.Line($"writer.WritePropertyName({name});");
-                        writer.Line($"{TypeNames.ValueWriter(type, @namespace)}(writer, value{property.Name});");
-                    }
+                    writer.Line($"writer.WritePropertyName({SourceWriter.Literal(property.JsonName)}u8);");
+                    writer.Line(WriteValue(property.Type, $"this.{property.Name}", index, @namespace) + ";");
+                }
 
-                    writer.Line();
-                }
-                else
-                {
-                    writer.Line($"writer.WritePropertyName({name});");
-                    writer.Line($"{TypeNames.ValueWriter(type, @namespace)}(writer, this.{property.Name});");
-                }
+                writer.Line();
+                index++;
             }
 
             writer.Line($"{TypeNames.JsonWrite}.AdditionalProperties(writer, this.AdditionalProperties);");
@@ -170,5 +225,30 @@ internal static class ModelEmitter
 
         writer.Line();
         TypeNames.StaticWriterAndConverter(writer, model.Name, hidesInherited: model.BaseName is not null);
+    }
+
+    /// <summary>The statement that writes one member's value, null included; a number the server sent as a string goes back as that string.</summary>
+    private static string WriteValue(TypeRef type, string value, int index, string @namespace)
+    {
+        var nonNullable = type.WithNullable(false);
+        // A value the server sent in the other JSON form (a number as a string, a string as a number) goes back in it.
+        if (TypeNames.IsNumber(type))
+        {
+            return $"{TypeNames.JsonWrite}.Number<{TypeNames.Of(type)}>(writer, {value}, {TypeNames.JsonWrite}.{type.Kind}, this.{Members}.SentAs({index}))";
+        }
+
+        if (type.Kind == TypeKind.String)
+        {
+            return $"{TypeNames.JsonWrite}.String(writer, {value}, this.{Members}.SentAs({index}))";
+        }
+
+        if (!type.Nullable || type.Kind is not (TypeKind.Model or TypeKind.Union or TypeKind.Enum))
+        {
+            // Lists, maps and every primitive have a writer that writes null for null.
+            return $"{TypeNames.ValueWriter(nonNullable, @namespace)}(writer, {value})";
+        }
+
+        var helper = type.Kind == TypeKind.Enum ? "Value" : "Object";
+        return $"{TypeNames.JsonWrite}.{helper}(writer, {value}, {TypeNames.ValueWriter(nonNullable, @namespace)})";
     }
 }

@@ -84,7 +84,13 @@ internal static class TypeNames
 
     /// <summary>True when the C# type is a struct, so that its nullable form is <c>Nullable&lt;T&gt;</c>.</summary>
     public static bool IsValueType(TypeRef type) => type.Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
-        or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Enum or TypeKind.JsonValue;
+        or TypeKind.Double or TypeKind.Float or TypeKind.Decimal or TypeKind.Int32AsString or TypeKind.Int64AsString
+        or TypeKind.DoubleAsString or TypeKind.DecimalAsString or TypeKind.DateTimeOffset or TypeKind.DateTimeRfc2822
+        or TypeKind.UnixTime or TypeKind.DateOnly or TypeKind.TimeOnly or TypeKind.Duration or TypeKind.Guid
+        or TypeKind.Enum or TypeKind.JsonValue;
+
+    /// <summary>True for a JSON number member, which a server may send as a string (Twilio's <c>"price": "-0.05000"</c>).</summary>
+    public static bool IsNumber(TypeRef type) => type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal;
 
     /// <summary>
     /// A <c>JsonValueWriter&lt;T&gt;</c> for <paramref name="type"/>: a method group, or for lists and maps the runtime's
@@ -99,6 +105,22 @@ internal static class TypeNames
     };
 
     /// <summary>The expression passed to <c>ParameterList.Add</c> for a scalar value.</summary>
-    public static string WireValue(string expression, TypeRef type) =>
-        type.Kind == TypeKind.Enum ? expression + (type.Nullable ? "?.Value" : ".Value") : expression;
+    public static string WireValue(string expression, TypeRef type) => type.Kind switch
+    {
+        TypeKind.Enum => expression + (type.Nullable ? "?.Value" : ".Value"),
+        _ when ParameterFormatter(type) is { } formatter => $"{formatter}({expression})",
+        _ => expression,
+    };
+
+    /// <summary>
+    /// The <c>ParameterText</c> method that spells a value of <paramref name="type"/> in a query, header or form as a
+    /// string, for types <c>ParameterList.Add</c> has no overload of its own for (and an RFC 2822 or Unix time, whose
+    /// text is not the ISO 8601 of other date-times); otherwise null.
+    /// </summary>
+    public static string? ParameterFormatter(TypeRef type) => type.Kind switch
+    {
+        TypeKind.DateTimeRfc2822 or TypeKind.UnixTime => $"{Runtime}.ParameterText.{type.Kind}",
+        TypeKind.Float or TypeKind.Guid or TypeKind.Bytes or TypeKind.TimeOnly or TypeKind.Duration => $"{Runtime}.ParameterText.Of",
+        _ => null,
+    };
 }

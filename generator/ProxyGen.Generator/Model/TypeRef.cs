@@ -8,9 +8,31 @@ internal enum TypeKind
     Int32,
     Int64,
     Double,
+    /// <summary><c>type: number, format: float</c>: a <c>float</c>.</summary>
+    Float,
     Decimal,
+    /// <summary><c>type: string, format: int32</c>: an <c>int</c> written as a JSON string.</summary>
+    Int32AsString,
+    /// <summary><c>type: string, format: int64</c>: a <c>long</c> written as a JSON string.</summary>
+    Int64AsString,
+    /// <summary><c>type: string, format: double</c> (or <c>float</c>): a <c>double</c> written as a JSON string.</summary>
+    DoubleAsString,
+    /// <summary><c>type: string, format: decimal</c>: an exact <c>decimal</c> written as a JSON string.</summary>
+    DecimalAsString,
     DateTimeOffset,
+    /// <summary><c>format: date-time-rfc-2822</c> (Twilio): a <c>DateTimeOffset</c> written as <c>Thu, 30 Jul 2015 20:00:00 +0000</c>.</summary>
+    DateTimeRfc2822,
+    /// <summary><c>format: unix-time</c>: a <c>DateTimeOffset</c> written as seconds since the Unix epoch.</summary>
+    UnixTime,
     DateOnly,
+    /// <summary><c>format: time</c>: a <c>TimeOnly</c> written as an RFC 3339 partial-time.</summary>
+    TimeOnly,
+    /// <summary><c>format: duration</c>: a <c>TimeSpan</c> written in ISO 8601 (<c>PT1H30M</c>).</summary>
+    Duration,
+    /// <summary><c>format: uuid</c>: a <c>Guid</c>.</summary>
+    Guid,
+    /// <summary><c>format: byte</c> (base64): a <c>byte[]</c>.</summary>
+    Bytes,
     Uri,
     /// <summary>A generated class (<see cref="TypeRef.Name"/>).</summary>
     Model,

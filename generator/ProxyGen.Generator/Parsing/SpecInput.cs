@@ -7,7 +7,8 @@ namespace ProxyGen.Generator.Parsing;
 /// <param name="ClientName">The generated client's class name.</param>
 /// <param name="OpenApiVersion">The version the document declares, as the sniffer found it.</param>
 /// <param name="Visibility">The ProxyGenVisibility metadata as written, or null.</param>
-internal sealed record SpecInput(string Path, string Text, string OpenApiVersion, string Namespace, string ClientName, string? Visibility)
+/// <param name="RequiredMembers">The ProxyGenRequiredMembers metadata as written (<c>Tolerant</c>, <c>Strict</c>), or null.</param>
+internal sealed record SpecInput(string Path, string Text, string OpenApiVersion, string Namespace, string ClientName, string? Visibility, string? RequiredMembers = null)
 {
     /// <summary>The client name a spec gets without ProxyGenClientName: <c>proxy_v1.yaml</c> → <c>ProxyV1Client</c>.</summary>
     public static string DefaultClientName(string specPath) => Naming.Pascal(System.IO.Path.GetFileNameWithoutExtension(specPath)) + "Client";

@@ -32,7 +32,14 @@ internal static class SpecInputReader
             ?? "ProxyGen.Generated";
         var clientName = Option(options, "build_metadata.AdditionalFiles.ProxyGenClientName")
             ?? SpecInput.DefaultClientName(file.Path);
-        return new SpecInput(file.Path, text, version, @namespace, clientName, Option(options, "build_metadata.AdditionalFiles.ProxyGenVisibility"));
+        return new SpecInput(
+            file.Path,
+            text,
+            version,
+            @namespace,
+            clientName,
+            Option(options, "build_metadata.AdditionalFiles.ProxyGenVisibility"),
+            Option(options, "build_metadata.AdditionalFiles.ProxyGenRequiredMembers"));
     }
 
     /// <summary>The API baseline that stands beside the spec at <paramref name="specPath"/>, if <paramref name="baselines"/> has one.</summary>

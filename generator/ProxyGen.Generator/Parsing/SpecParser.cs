@@ -32,7 +32,7 @@ internal static class SpecParser
 
             // 2. Resolve types: operations first (their inline types are named after them), then every component.
             var shapes = new SchemaShapes(document);
-            var resolver = new SchemaResolver(shapes, names, diagnostics);
+            var resolver = new SchemaResolver(shapes, names, diagnostics, ClientReader.ReadsRequiredStrictly(input, diagnostics));
             var operations = new OperationReader(shapes, resolver, names, diagnostics).ReadAll(cancellationToken);
             resolver.ResolveAllComponents();
             var schemas = resolver.Result();

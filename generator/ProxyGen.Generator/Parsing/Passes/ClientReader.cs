@@ -61,6 +61,21 @@ internal static class ClientReader
         && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name)
         && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
 
+    /// <summary>True when required members are read strictly (<c>ProxyGenRequiredMembers="Strict"</c>); tolerant is the default.</summary>
+    public static bool ReadsRequiredStrictly(SpecInput input, SpecDiagnostics diagnostics)
+    {
+        switch (input.RequiredMembers?.ToLowerInvariant())
+        {
+            case null or "tolerant":
+                return false;
+            case "strict":
+                return true;
+            default:
+                diagnostics.Report(DiagnosticDescriptors.InvalidOption, null, input.FileName, "ProxyGenRequiredMembers", input.RequiredMembers!, "one of Tolerant, Strict");
+                return false;
+        }
+    }
+
     private static string ReadVisibility(SpecInput input, SpecDiagnostics diagnostics)
     {
         switch (input.Visibility?.ToLowerInvariant())

@@ -87,7 +87,7 @@ internal static class InlineModelMerger
         var shape = new StringBuilder();
         foreach (var property in model.AllProperties)
         {
-            shape.Append(property.JsonName).Append('\u0001').Append(property.Name).Append('\u0001');
+            shape.Append(property.JsonName).Append('\u0001').Append(property.Name).Append('\u0001').Append(property.Requirement).Append('\u0001');
             AppendShape(shape, property.Type);
             shape.Append('\u0002');
         }

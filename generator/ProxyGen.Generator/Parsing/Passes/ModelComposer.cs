@@ -32,7 +32,7 @@ internal sealed class ModelComposer(ResolvedSchemas schemas, SpecNames names, Sp
         var unions = schemas.Unions.Select(union => union with
         {
             Alternatives = union.Alternatives.Select(a => a.Type.Kind == TypeKind.Model && _models.TryGetValue(a.Type.Name!, out var model)
-                ? a with { RequiredMembers = model.AllProperties.Where(p => !p.Type.Nullable).Select(p => p.JsonName).ToEquatableArray() }
+                ? a with { RequiredMembers = model.AllProperties.Where(p => p.IsRequired).Select(p => p.JsonName).ToEquatableArray() }
                 : a).ToEquatableArray(),
         }).ToList();
         return (_models, unions);
@@ -95,7 +95,7 @@ internal sealed class ModelComposer(ResolvedSchemas schemas, SpecNames names, Sp
                     }
                     else if (Specificity(property.Type) > Specificity(earlier.Type) && own.IndexOf(earlier) is var index and >= 0)
                     {
-                        var narrowed = earlier with { Type = property.Type.WithNullable(earlier.Type.Nullable && property.Type.Nullable), Description = earlier.Description ?? property.Description };
+                        var narrowed = earlier with { Type = property.Type.WithNullable(earlier.Type.Nullable && property.Type.Nullable), Description = earlier.Description ?? property.Description, Requirement = (Requirement)Math.Max((int)earlier.Requirement, (int)property.Requirement) };
                         own[index] = narrowed;
                         members[property.JsonName] = narrowed;
                     }

@@ -18,6 +18,7 @@ internal sealed class SchemaResolver
     private readonly SchemaShapes _shapes;
     private readonly SpecNames _names;
     private readonly SpecDiagnostics _diagnostics;
+    private readonly bool _strictRequired;
 
     /// <summary>Component key → C# name, decided before anything is resolved.</summary>
     private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
@@ -34,8 +35,10 @@ internal sealed class SchemaResolver
     /// <summary>Where the spec declares each enum and union (models keep theirs in their draft).</summary>
     private readonly Dictionary<string, string> _typePointers = new(StringComparer.Ordinal);
 
-    public SchemaResolver(SchemaShapes shapes, SpecNames names, SpecDiagnostics diagnostics)
+    /// <param name="strictRequired">Required members are not nullable and must be present (<c>ProxyGenRequiredMembers="Strict"</c>).</param>
+    public SchemaResolver(SchemaShapes shapes, SpecNames names, SpecDiagnostics diagnostics, bool strictRequired = false)
     {
+        _strictRequired = strictRequired;
         _shapes = shapes;
         _names = names;
         _diagnostics = diagnostics;
@@ -180,9 +183,9 @@ internal sealed class SchemaResolver
             case JsonSchemaType.String:
                 return new TypeRef(StringKind(schema.Format), nullable);
             case JsonSchemaType.Integer:
-                return new TypeRef(schema.Format == "int64" ? TypeKind.Int64 : TypeKind.Int32, nullable);
+                return new TypeRef(IntegerKind(schema.Format), nullable);
             case JsonSchemaType.Number:
-                return new TypeRef(schema.Format == "decimal" ? TypeKind.Decimal : TypeKind.Double, nullable);
+                return new TypeRef(NumberKind(schema.Format), nullable);
             case JsonSchemaType.Boolean:
                 return new TypeRef(TypeKind.Boolean, nullable);
             case JsonSchemaType.Array when schema.Items is null && _shapes.HasKeyword(schema, "prefixItems"):
@@ -193,10 +196,13 @@ internal sealed class SchemaResolver
                     ? new TypeRef(TypeKind.JsonValue, Nullable: false)
                     : ResolveType(schema.Items, contextName + "Item", pointer + "/items", forRequest);
                 return new TypeRef(TypeKind.Array, nullable, Element: ItemType(item, pointer, forRequest));
-            case { } several when several != JsonSchemaType.Object && several != 0:
-                // OpenAPI 3.1 `type: [string, integer]`: no single C# type holds every alternative.
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "several types (" + several.ToString().ToLowerInvariant() + ")");
+            case { } several when several != JsonSchemaType.Object && several != 0 && forRequest:
+                // A form, query or header value has one text form: JSON text would quote a string.
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "several types (" + several.ToString().ToLowerInvariant() + ") in a form, query or header");
                 return new TypeRef(TypeKind.JsonValue, Nullable: true);
+            case { } several when several != JsonSchemaType.Object && several != 0:
+                // OpenAPI 3.1 `type: [integer, string]`: a union with one alternative per type.
+                return AddTypeUnion(_names.UniqueType(_names.Identifier(contextName, pointer)), schema, several, contextName, pointer, nullable);
         }
 
         if (type == JsonSchemaType.Object || schema.Properties?.Count > 0 || schema.AdditionalProperties is not null || _shapes.IsObjectSchema(schema))
@@ -249,12 +255,41 @@ internal sealed class SchemaResolver
             : item;
     }
 
-    private static TypeKind StringKind(string? format) => format switch
+    /// <summary>The type of a string of <paramref name="format"/>; a format ProxyGen does not know stays a string.</summary>
+    internal static TypeKind StringKind(string? format) => format switch
     {
         "date-time" => TypeKind.DateTimeOffset,
+        "date-time-rfc-2822" => TypeKind.DateTimeRfc2822,
         "date" => TypeKind.DateOnly,
+        "time" => TypeKind.TimeOnly,
+        "duration" => TypeKind.Duration,
+        "uuid" => TypeKind.Guid,
+        "byte" or "base64" => TypeKind.Bytes,
         "uri" => TypeKind.Uri,
+        "int32" => TypeKind.Int32AsString,
+        "int64" => TypeKind.Int64AsString,
+        "double" or "float" => TypeKind.DoubleAsString,
+        "decimal" => TypeKind.DecimalAsString,
         _ => TypeKind.String,
+    };
+
+    /// <summary>An integer's type: <c>long</c> for <c>int64</c>, a date-time for <c>unix-time</c> (seconds), else <c>int</c>.</summary>
+    internal static TypeKind IntegerKind(string? format) => format switch
+    {
+        "int64" => TypeKind.Int64,
+        "unix-time" => TypeKind.UnixTime,
+        _ => TypeKind.Int32,
+    };
+
+    /// <summary>A number's type as the spec says: <c>decimal</c> (exact), <c>float</c>, a Unix time, else <c>double</c>.</summary>
+    internal static TypeKind NumberKind(string? format) => format switch
+    {
+        "decimal" => TypeKind.Decimal,
+        "float" => TypeKind.Float,
+        "unix-time" => TypeKind.UnixTime,
+        "int32" => TypeKind.Int32,
+        "int64" => TypeKind.Int64,
+        _ => TypeKind.Double,
     };
 
     /// <summary>
@@ -320,8 +355,12 @@ internal sealed class SchemaResolver
                 var type = ResolveType(propertySchema, name + propertyName, propertyPointer, forRequest: false);
 
                 // A member the server may leave out is nullable even when the schema does not say so: absent is not zero.
-                var nullable = type.Nullable || !required.Contains(property.Key);
-                draft.Parts.Add(new ModelPart(null, new PropertySpec(property.Key, propertyName, type.WithNullable(nullable), _shapes.Describe(propertySchema), propertySchema.Deprecated), propertyPointer));
+                // Servers leave out required members too: read tolerantly, only a list or map (read as empty) is not nullable.
+                var isRequired = required.Contains(property.Key);
+                var requirement = !isRequired ? Requirement.Optional : _strictRequired ? Requirement.Strict : Requirement.Required;
+                var nullable = type.Nullable || requirement == Requirement.Optional
+                    || (requirement == Requirement.Required && type.Kind is not (TypeKind.Array or TypeKind.Map));
+                draft.Parts.Add(new ModelPart(null, new PropertySpec(property.Key, propertyName, type.WithNullable(nullable), _shapes.Describe(propertySchema), propertySchema.Deprecated, requirement), propertyPointer));
             }
         }
     }
@@ -389,6 +428,54 @@ internal sealed class SchemaResolver
             discriminator is null ? null : _names.UniqueType(Naming.Shorten("Unknown" + name)),
             specs.ToEquatableArray()));
         return new TypeRef(TypeKind.Union, nullable, name);
+    }
+
+    /// <summary>
+    /// Reads <c>type: [integer, string, …]</c> (OpenAPI 3.1) as a union without a discriminator: one alternative per
+    /// type, in the order integer, number, string, boolean, array, object (a value that is an integer is a number too).
+    /// </summary>
+    private TypeRef AddTypeUnion(string name, IOpenApiSchema schema, JsonSchemaType types, string contextName, string pointer, bool nullable)
+    {
+        _typePointers[name] = pointer;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var alternatives = new List<UnionAlternativeSpec>();
+        void Add(TypeRef type) => alternatives.Add(new UnionAlternativeSpec(Naming.Unique(AlternativeName(type), names), type, null, default, default));
+
+        if (types.HasFlag(JsonSchemaType.Integer))
+        {
+            Add(new TypeRef(IntegerKind(schema.Format) == TypeKind.UnixTime ? TypeKind.UnixTime : TypeKind.Int64, Nullable: false));
+        }
+
+        if (types.HasFlag(JsonSchemaType.Number))
+        {
+            Add(new TypeRef(NumberKind(schema.Format) is TypeKind.Decimal ? TypeKind.Decimal : TypeKind.Double, Nullable: false));
+        }
+
+        if (types.HasFlag(JsonSchemaType.String))
+        {
+            Add(new TypeRef(StringKind(schema.Format) is var kind && kind is TypeKind.Int32AsString or TypeKind.Int64AsString or TypeKind.DoubleAsString or TypeKind.DecimalAsString ? TypeKind.String : kind, Nullable: false));
+        }
+
+        if (types.HasFlag(JsonSchemaType.Boolean))
+        {
+            Add(new TypeRef(TypeKind.Boolean, Nullable: false));
+        }
+
+        if (types.HasFlag(JsonSchemaType.Array))
+        {
+            var item = schema.Items is null
+                ? new TypeRef(TypeKind.JsonValue, Nullable: false)
+                : ResolveType(schema.Items, contextName + "Item", pointer + "/items", forRequest: false);
+            Add(new TypeRef(TypeKind.Array, Nullable: false, Element: ItemType(item, pointer, forRequest: false)));
+        }
+
+        if (types.HasFlag(JsonSchemaType.Object))
+        {
+            Add(new TypeRef(TypeKind.JsonObject, Nullable: false));
+        }
+
+        _unions.Add(new UnionSpec(name, SpecText.Trim(schema.Description ?? schema.Title), null, null, alternatives.ToEquatableArray()));
+        return new TypeRef(TypeKind.Union, nullable || types.HasFlag(JsonSchemaType.Null), name);
     }
 
     /// <summary>The values that select <paramref name="option"/>, in order: mapping keys, its schema's name, its one value.</summary>

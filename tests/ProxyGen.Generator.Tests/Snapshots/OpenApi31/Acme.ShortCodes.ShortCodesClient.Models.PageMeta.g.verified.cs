@@ -5,36 +5,53 @@
 namespace Acme.ShortCodes;
 
 /// <summary>Where a page sits in the whole list, and the links to its neighbours.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PageMeta.JsonConverter))]
 public sealed partial class PageMeta
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The <c>first_page_url</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("first_page_url")]
-    public global::System.Uri? FirstPageUrl { get; init; }
+    public global::System.Uri? FirstPageUrl { get => _firstPageUrl; init { _firstPageUrl = value; _members.Add(0); } }
+
+    private global::System.Uri? _firstPageUrl;
 
     /// <summary>The <c>key</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("key")]
-    public string? Key { get; init; }
+    public string? Key { get => _key; init { _key = value; _members.Add(1); } }
+
+    private string? _key;
 
     /// <summary>The next page; null on the last one.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("next_page_url")]
-    public global::System.Uri? NextPageUrl { get; init; }
+    public global::System.Uri? NextPageUrl { get => _nextPageUrl; init { _nextPageUrl = value; _members.Add(2); } }
+
+    private global::System.Uri? _nextPageUrl;
 
     /// <summary>The <c>page</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("page")]
-    public int? Page { get; init; }
+    public int? Page { get => _page; init { _page = value; _members.Add(3); } }
+
+    private int? _page;
 
     /// <summary>The <c>page_size</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("page_size")]
-    public int? PageSize { get; init; }
+    public int? PageSize { get => _pageSize; init { _pageSize = value; _members.Add(4); } }
+
+    private int? _pageSize;
 
     /// <summary>The <c>previous_page_url</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("previous_page_url")]
-    public global::System.Uri? PreviousPageUrl { get; init; }
+    public global::System.Uri? PreviousPageUrl { get => _previousPageUrl; init { _previousPageUrl = value; _members.Add(5); } }
+
+    private global::System.Uri? _previousPageUrl;
 
     /// <summary>The <c>url</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public global::System.Uri? Url { get; init; }
+    public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(6); } }
+
+    private global::System.Uri? _url;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -50,42 +67,43 @@ public sealed partial class PageMeta
         int? pageSize = null;
         global::System.Uri? previousPageUrl = null;
         global::System.Uri? url = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("first_page_url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
                 firstPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("key"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                key = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
+                key = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
             }
             else if (reader.ValueTextEquals("next_page_url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
                 nextPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("page"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                page = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
+                page = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 3);
             }
             else if (reader.ValueTextEquals("page_size"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                pageSize = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
+                pageSize = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 4);
             }
             else if (reader.ValueTextEquals("previous_page_url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
                 previousPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
                 url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else
@@ -104,54 +122,55 @@ public sealed partial class PageMeta
             PreviousPageUrl = previousPageUrl,
             Url = url,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.FirstPageUrl is { } valueFirstPageUrl)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("first_page_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueFirstPageUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.FirstPageUrl);
         }
 
-        if (this.Key is { } valueKey)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("key"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueKey);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Key, this._members.SentAs(1));
         }
 
-        if (this.NextPageUrl is { } valueNextPageUrl)
+        if (this._members.Has(2))
         {
             writer.WritePropertyName("next_page_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueNextPageUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.NextPageUrl);
         }
 
-        if (this.Page is { } valuePage)
+        if (this._members.Has(3))
         {
             writer.WritePropertyName("page"u8);
-            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valuePage);
+            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.Page, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(3));
         }
 
-        if (this.PageSize is { } valuePageSize)
+        if (this._members.Has(4))
         {
             writer.WritePropertyName("page_size"u8);
-            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valuePageSize);
+            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.PageSize, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(4));
         }
 
-        if (this.PreviousPageUrl is { } valuePreviousPageUrl)
+        if (this._members.Has(5))
         {
             writer.WritePropertyName("previous_page_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valuePreviousPageUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.PreviousPageUrl);
         }
 
-        if (this.Url is { } valueUrl)
+        if (this._members.Has(6))
         {
             writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

@@ -5,68 +5,102 @@
 namespace Acme.ShortCodes;
 
 /// <summary>A short code in a Service's pool.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCode.JsonConverter))]
 public sealed partial class ShortCode
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The short code's SID (SC…).</summary>
+    /// <remarks>The spec requires this member, so an initializer must set it; read from a server, it is null when the server left it out.</remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
-    public required string Sid { get; init; }
+    public required string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
+
+    private string? _sid;
 
     /// <summary>The <c>account_sid</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
-    public string? AccountSid { get; init; }
+    public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(1); } }
+
+    private string? _accountSid;
 
     /// <summary>The <c>service_sid</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("service_sid")]
-    public string? ServiceSid { get; init; }
+    public string? ServiceSid { get => _serviceSid; init { _serviceSid = value; _members.Add(2); } }
+
+    private string? _serviceSid;
 
     /// <summary>The <c>date_created</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
-    public global::System.DateTimeOffset? DateCreated { get; init; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(3); } }
+
+    private global::System.DateTimeOffset? _dateCreated;
 
     /// <summary>The <c>date_updated</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
-    public global::System.DateTimeOffset? DateUpdated { get; init; }
+    public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(4); } }
+
+    private global::System.DateTimeOffset? _dateUpdated;
 
     /// <summary>The short code's number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("short_code")]
-    public string? ShortCodeValue { get; init; }
+    public string? ShortCodeValue { get => _shortCodeValue; init { _shortCodeValue = value; _members.Add(5); } }
+
+    private string? _shortCodeValue;
 
     /// <summary>The <c>iso_country</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("iso_country")]
-    public string? IsoCountry { get; init; }
+    public string? IsoCountry { get => _isoCountry; init { _isoCountry = value; _members.Add(6); } }
+
+    private string? _isoCountry;
 
     /// <summary>What the short code can do.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
-    public ShortCodeCapabilities? Capabilities { get; init; }
+    public ShortCodeCapabilities? Capabilities { get => _capabilities; init { _capabilities = value; _members.Add(7); } }
+
+    private ShortCodeCapabilities? _capabilities;
 
     /// <summary>The <c>url</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public global::System.Uri? Url { get; init; }
+    public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(8); } }
+
+    private global::System.Uri? _url;
 
     /// <summary>Whether the short code is kept for manual assignment only.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("is_reserved")]
-    public bool? IsReserved { get; init; }
+    public bool? IsReserved { get => _isReserved; init { _isReserved = value; _members.Add(9); } }
+
+    private bool? _isReserved;
 
     /// <summary>The <c>kind</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-    public NumberKind? Kind { get; init; }
+    public NumberKind? Kind { get => _kind; init { _kind = value; _members.Add(10); } }
+
+    private NumberKind? _kind;
 
     /// <summary>Where the short code is in its life; null while it is being provisioned.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public ShortCodeStatus? Status { get; init; }
+    public ShortCodeStatus? Status { get => _status; init { _status = value; _members.Add(11); } }
+
+    private ShortCodeStatus? _status;
 
     /// <summary>What this resource is. Always "short_code".</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("resource_type")]
-    public string? ResourceType { get; init; }
+    public string? ResourceType { get => _resourceType; init { _resourceType = value; _members.Add(12); } }
+
+    private string? _resourceType;
 
     /// <summary>Latitude and longitude of the short code's carrier, when known.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("location")]
-    public global::System.Text.Json.JsonElement? Location { get; init; }
+    public global::System.Text.Json.JsonElement? Location { get => _location; init { _location = value; _members.Add(13); } }
+
+    private global::System.Text.Json.JsonElement? _location;
 
     /// <summary>A number</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
-    public global::System.Text.Json.JsonElement? Priority { get; init; }
+    public ShortCodePriority? Priority { get => _priority; init { _priority = value; _members.Add(14); } }
+
+    private ShortCodePriority? _priority;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -89,84 +123,85 @@ public sealed partial class ShortCode
         ShortCodeStatus? status = null;
         string? resourceType = null;
         global::System.Text.Json.JsonElement? location = null;
-        global::System.Text.Json.JsonElement? priority = null;
+        ShortCodePriority? priority = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
             }
             else if (reader.ValueTextEquals("account_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
             }
             else if (reader.ValueTextEquals("service_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
+                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
             }
             else if (reader.ValueTextEquals("date_created"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
                 dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("date_updated"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
                 dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("short_code"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
+                shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
             }
             else if (reader.ValueTextEquals("iso_country"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
+                isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
             }
             else if (reader.ValueTextEquals("capabilities"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
                 capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodeCapabilities.ReadJson);
             }
             else if (reader.ValueTextEquals("url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
                 url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("is_reserved"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
                 isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             }
             else if (reader.ValueTextEquals("kind"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 10);
                 kind = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.NumberKind.ReadJson);
             }
             else if (reader.ValueTextEquals("status"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 11);
                 status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.ShortCodeStatus.ReadJson);
             }
             else if (reader.ValueTextEquals("resource_type"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                resourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 12);
+                resourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 12);
             }
             else if (reader.ValueTextEquals("location"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 13);
                 location = global::ProxyGen.Runtime.JsonRead.JsonValue(ref reader);
             }
             else if (reader.ValueTextEquals("priority"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                priority = global::ProxyGen.Runtime.JsonRead.JsonValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 14);
+                priority = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodePriority.ReadJson);
             }
             else
             {
@@ -176,7 +211,7 @@ public sealed partial class ShortCode
 
         return new ShortCode
         {
-            Sid = sid ?? throw global::ProxyGen.Runtime.JsonRead.MissingMember("ShortCode", "sid"),
+            Sid = sid,
             AccountSid = accountSid,
             ServiceSid = serviceSid,
             DateCreated = dateCreated,
@@ -192,98 +227,103 @@ public sealed partial class ShortCode
             Location = location,
             Priority = priority,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        writer.WritePropertyName("sid"u8);
-        global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid);
-        if (this.AccountSid is { } valueAccountSid)
+        if (this._members.Has(0))
+        {
+            writer.WritePropertyName("sid"u8);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
+        }
+
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueAccountSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(1));
         }
 
-        if (this.ServiceSid is { } valueServiceSid)
+        if (this._members.Has(2))
         {
             writer.WritePropertyName("service_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueServiceSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
         }
 
-        if (this.DateCreated is { } valueDateCreated)
+        if (this._members.Has(3))
         {
             writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateCreated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
         }
 
-        if (this.DateUpdated is { } valueDateUpdated)
+        if (this._members.Has(4))
         {
             writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateUpdated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
         }
 
-        if (this.ShortCodeValue is { } valueShortCodeValue)
+        if (this._members.Has(5))
         {
             writer.WritePropertyName("short_code"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueShortCodeValue);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ShortCodeValue, this._members.SentAs(5));
         }
 
-        if (this.IsoCountry is { } valueIsoCountry)
+        if (this._members.Has(6))
         {
             writer.WritePropertyName("iso_country"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueIsoCountry);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.IsoCountry, this._members.SentAs(6));
         }
 
-        if (this.Capabilities is { } valueCapabilities)
+        if (this._members.Has(7))
         {
             writer.WritePropertyName("capabilities"u8);
-            global::Acme.ShortCodes.ShortCodeCapabilities.WriteJson(writer, valueCapabilities);
+            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Capabilities, global::Acme.ShortCodes.ShortCodeCapabilities.WriteJson);
         }
 
-        if (this.Url is { } valueUrl)
+        if (this._members.Has(8))
         {
             writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
         }
 
-        if (this.IsReserved is { } valueIsReserved)
+        if (this._members.Has(9))
         {
             writer.WritePropertyName("is_reserved"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueIsReserved);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.IsReserved);
         }
 
-        if (this.Kind is { } valueKind)
+        if (this._members.Has(10))
         {
             writer.WritePropertyName("kind"u8);
-            global::Acme.ShortCodes.NumberKind.WriteJson(writer, valueKind);
+            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Kind, global::Acme.ShortCodes.NumberKind.WriteJson);
         }
 
-        if (this.Status is { } valueStatus)
+        if (this._members.Has(11))
         {
             writer.WritePropertyName("status"u8);
-            global::Acme.ShortCodes.ShortCodeStatus.WriteJson(writer, valueStatus);
+            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Status, global::Acme.ShortCodes.ShortCodeStatus.WriteJson);
         }
 
-        if (this.ResourceType is { } valueResourceType)
+        if (this._members.Has(12))
         {
             writer.WritePropertyName("resource_type"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueResourceType);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ResourceType, this._members.SentAs(12));
         }
 
-        if (this.Location is { } valueLocation)
+        if (this._members.Has(13))
         {
             writer.WritePropertyName("location"u8);
-            global::ProxyGen.Runtime.JsonWrite.JsonValue(writer, valueLocation);
+            global::ProxyGen.Runtime.JsonWrite.JsonValue(writer, this.Location);
         }
 
-        if (this.Priority is { } valuePriority)
+        if (this._members.Has(14))
         {
             writer.WritePropertyName("priority"u8);
-            global::ProxyGen.Runtime.JsonWrite.JsonValue(writer, valuePriority);
+            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Priority, global::Acme.ShortCodes.ShortCodePriority.WriteJson);
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

@@ -5,24 +5,35 @@
 namespace Acme.ShortCodes;
 
 /// <summary>What the short code can do.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCodeCapabilities.JsonConverter))]
 public sealed partial class ShortCodeCapabilities
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The <c>fax</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fax")]
-    public bool? Fax { get; init; }
+    public bool? Fax { get => _fax; init { _fax = value; _members.Add(0); } }
+
+    private bool? _fax;
 
     /// <summary>The <c>mms</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mms")]
-    public bool? Mms { get; init; }
+    public bool? Mms { get => _mms; init { _mms = value; _members.Add(1); } }
+
+    private bool? _mms;
 
     /// <summary>The <c>sms</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sms")]
-    public bool? Sms { get; init; }
+    public bool? Sms { get => _sms; init { _sms = value; _members.Add(2); } }
+
+    private bool? _sms;
 
     /// <summary>The <c>voice</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("voice")]
-    public bool? Voice { get; init; }
+    public bool? Voice { get => _voice; init { _voice = value; _members.Add(3); } }
+
+    private bool? _voice;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -35,27 +46,28 @@ public sealed partial class ShortCodeCapabilities
         bool? mms = null;
         bool? sms = null;
         bool? voice = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("fax"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
                 fax = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             }
             else if (reader.ValueTextEquals("mms"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
                 mms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             }
             else if (reader.ValueTextEquals("sms"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
                 sms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             }
             else if (reader.ValueTextEquals("voice"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
                 voice = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             }
             else
@@ -71,36 +83,37 @@ public sealed partial class ShortCodeCapabilities
             Sms = sms,
             Voice = voice,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.Fax is { } valueFax)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("fax"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueFax);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Fax);
         }
 
-        if (this.Mms is { } valueMms)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("mms"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueMms);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Mms);
         }
 
-        if (this.Sms is { } valueSms)
+        if (this._members.Has(2))
         {
             writer.WritePropertyName("sms"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueSms);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Sms);
         }
 
-        if (this.Voice is { } valueVoice)
+        if (this._members.Has(3))
         {
             writer.WritePropertyName("voice"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueVoice);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Voice);
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

@@ -52,6 +52,11 @@ public sealed class ShortCodesClientJsonResolver : global::System.Text.Json.Seri
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodePage>(options, new global::Acme.ShortCodes.ShortCodePage.JsonConverter());
         }
 
+        if (type == typeof(global::Acme.ShortCodes.ShortCodePriority))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodePriority>(options, new global::Acme.ShortCodes.ShortCodePriority.JsonConverter());
+        }
+
         if (type == typeof(global::Acme.ShortCodes.ShortCodeStatus))
         {
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodeStatus>(options, new global::Acme.ShortCodes.ShortCodeStatus.JsonConverter());

@@ -5,16 +5,23 @@
 namespace Acme.Styles;
 
 /// <summary>The Address object of the Parameter styles API.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Address.JsonConverter))]
 public sealed partial class Address
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The <c>line1</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("line1")]
-    public string? Line1 { get; init; }
+    public string? Line1 { get => _line1; init { _line1 = value; _members.Add(0); } }
+
+    private string? _line1;
 
     /// <summary>The <c>city</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("city")]
-    public string? City { get; init; }
+    public string? City { get => _city; init { _city = value; _members.Add(1); } }
+
+    private string? _city;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -25,18 +32,19 @@ public sealed partial class Address
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Address");
         string? line1 = null;
         string? city = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("line1"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                line1 = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
+                line1 = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
             }
             else if (reader.ValueTextEquals("city"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                city = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
+                city = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
             }
             else
             {
@@ -49,24 +57,25 @@ public sealed partial class Address
             Line1 = line1,
             City = city,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.Line1 is { } valueLine1)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("line1"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueLine1);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Line1, this._members.SentAs(0));
         }
 
-        if (this.City is { } valueCity)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("city"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueCity);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.City, this._members.SentAs(1));
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

@@ -5,16 +5,23 @@
 namespace Acme.Styles;
 
 /// <summary>The CreateCustomerRequestItemsItem object of the Parameter styles API.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateCustomerRequestItemsItem.JsonConverter))]
 public sealed partial class CreateCustomerRequestItemsItem
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The <c>price</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("price")]
-    public string? Price { get; init; }
+    public string? Price { get => _price; init { _price = value; _members.Add(0); } }
+
+    private string? _price;
 
     /// <summary>The <c>quantity</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("quantity")]
-    public int? Quantity { get; init; }
+    public int? Quantity { get => _quantity; init { _quantity = value; _members.Add(1); } }
+
+    private int? _quantity;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -25,18 +32,19 @@ public sealed partial class CreateCustomerRequestItemsItem
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "CreateCustomerRequestItemsItem");
         string? price = null;
         int? quantity = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("price"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                price = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
+                price = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
             }
             else if (reader.ValueTextEquals("quantity"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                quantity = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
+                quantity = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 1);
             }
             else
             {
@@ -49,24 +57,25 @@ public sealed partial class CreateCustomerRequestItemsItem
             Price = price,
             Quantity = quantity,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.Price is { } valuePrice)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("price"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valuePrice);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Price, this._members.SentAs(0));
         }
 
-        if (this.Quantity is { } valueQuantity)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("quantity"u8);
-            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valueQuantity);
+            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.Quantity, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(1));
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

@@ -5,24 +5,35 @@
 namespace Acme.Styles;
 
 /// <summary>The Filter object of the Parameter styles API.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Filter.JsonConverter))]
 public sealed partial class Filter
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The <c>name</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get => _name; init { _name = value; _members.Add(0); } }
+
+    private string? _name;
 
     /// <summary>The <c>address</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("address")]
-    public Address? Address { get; init; }
+    public Address? Address { get => _address; init { _address = value; _members.Add(1); } }
+
+    private Address? _address;
 
     /// <summary>The <c>tags</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; init { _tags = value; _members.Add(2); } }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
 
     /// <summary>The <c>items</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-    public global::System.Collections.Generic.IReadOnlyList<Rgb>? Items { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<Rgb>? Items { get => _items; init { _items = value; _members.Add(3); } }
+
+    private global::System.Collections.Generic.IReadOnlyList<Rgb>? _items;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -35,27 +46,28 @@ public sealed partial class Filter
         Address? address = null;
         global::System.Collections.Generic.IReadOnlyList<string>? tags = null;
         global::System.Collections.Generic.IReadOnlyList<Rgb>? items = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("name"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                name = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
+                name = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
             }
             else if (reader.ValueTextEquals("address"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
                 address = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Styles.Address.ReadJson);
             }
             else if (reader.ValueTextEquals("tags"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
                 tags = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::ProxyGen.Runtime.JsonRead.StringItem);
             }
             else if (reader.ValueTextEquals("items"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
                 items = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Styles.Rgb.ReadJson);
             }
             else
@@ -71,36 +83,37 @@ public sealed partial class Filter
             Tags = tags,
             Items = items,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.Name is { } valueName)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("name"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueName);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Name, this._members.SentAs(0));
         }
 
-        if (this.Address is { } valueAddress)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("address"u8);
-            global::Acme.Styles.Address.WriteJson(writer, valueAddress);
+            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Address, global::Acme.Styles.Address.WriteJson);
         }
 
-        if (this.Tags is { } valueTags)
+        if (this._members.Has(2))
         {
             writer.WritePropertyName("tags"u8);
-            global::ProxyGen.Runtime.JsonWrite.ArrayOf<string>(global::ProxyGen.Runtime.JsonWrite.String)(writer, valueTags);
+            global::ProxyGen.Runtime.JsonWrite.ArrayOf<string>(global::ProxyGen.Runtime.JsonWrite.String)(writer, this.Tags);
         }
 
-        if (this.Items is { } valueItems)
+        if (this._members.Has(3))
         {
             writer.WritePropertyName("items"u8);
-            global::ProxyGen.Runtime.JsonWrite.ArrayOf<Rgb>(global::Acme.Styles.Rgb.WriteJson)(writer, valueItems);
+            global::ProxyGen.Runtime.JsonWrite.ArrayOf<Rgb>(global::Acme.Styles.Rgb.WriteJson)(writer, this.Items);
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

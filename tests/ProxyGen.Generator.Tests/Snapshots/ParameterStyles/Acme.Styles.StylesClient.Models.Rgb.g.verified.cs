@@ -5,20 +5,29 @@
 namespace Acme.Styles;
 
 /// <summary>The Rgb object of the Parameter styles API.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Rgb.JsonConverter))]
 public sealed partial class Rgb
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The <c>R</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("R")]
-    public int? R { get; init; }
+    public int? R { get => _r; init { _r = value; _members.Add(0); } }
+
+    private int? _r;
 
     /// <summary>The <c>G</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("G")]
-    public int? G { get; init; }
+    public int? G { get => _g; init { _g = value; _members.Add(1); } }
+
+    private int? _g;
 
     /// <summary>The <c>B</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("B")]
-    public int? B { get; init; }
+    public int? B { get => _b; init { _b = value; _members.Add(2); } }
+
+    private int? _b;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -30,23 +39,24 @@ public sealed partial class Rgb
         int? r = null;
         int? g = null;
         int? b = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("R"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                r = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
+                r = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 0);
             }
             else if (reader.ValueTextEquals("G"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                g = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
+                g = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 1);
             }
             else if (reader.ValueTextEquals("B"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                b = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
+                b = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 2);
             }
             else
             {
@@ -60,30 +70,31 @@ public sealed partial class Rgb
             G = g,
             B = b,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.R is { } valueR)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("R"u8);
-            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valueR);
+            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.R, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(0));
         }
 
-        if (this.G is { } valueG)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("G"u8);
-            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valueG);
+            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.G, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(1));
         }
 
-        if (this.B is { } valueB)
+        if (this._members.Has(2))
         {
             writer.WritePropertyName("B"u8);
-            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valueB);
+            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.B, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(2));
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

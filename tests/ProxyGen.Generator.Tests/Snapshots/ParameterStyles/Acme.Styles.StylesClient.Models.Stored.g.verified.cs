@@ -5,12 +5,17 @@
 namespace Acme.Styles;
 
 /// <summary>The Stored object of the Parameter styles API.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Stored.JsonConverter))]
 public sealed partial class Stored
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The <c>id</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get => _id; init { _id = value; _members.Add(0); } }
+
+    private string? _id;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -20,13 +25,14 @@ public sealed partial class Stored
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Stored");
         string? id = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("id"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                id = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
+                id = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
             }
             else
             {
@@ -38,18 +44,19 @@ public sealed partial class Stored
         {
             Id = id,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.Id is { } valueId)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("id"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueId);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Id, this._members.SentAs(0));
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

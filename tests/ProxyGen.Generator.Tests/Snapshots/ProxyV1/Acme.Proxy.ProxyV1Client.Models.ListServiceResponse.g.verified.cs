@@ -5,16 +5,23 @@
 namespace Acme.Proxy;
 
 /// <summary>The ListServiceResponse object of the Twilio Proxy API.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ListServiceResponse.JsonConverter))]
 public sealed partial class ListServiceResponse
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The <c>services</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("services")]
-    public global::System.Collections.Generic.IReadOnlyList<Service>? Services { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<Service>? Services { get => _services; init { _services = value; _members.Add(0); } }
+
+    private global::System.Collections.Generic.IReadOnlyList<Service>? _services;
 
     /// <summary>Where a page sits in the whole list, and the links to its neighbours.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
-    public PageMeta? Meta { get; init; }
+    public PageMeta? Meta { get => _meta; init { _meta = value; _members.Add(1); } }
+
+    private PageMeta? _meta;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -25,17 +32,18 @@ public sealed partial class ListServiceResponse
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "ListServiceResponse");
         global::System.Collections.Generic.IReadOnlyList<Service>? services = null;
         PageMeta? meta = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("services"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
                 services = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.Service.ReadJson);
             }
             else if (reader.ValueTextEquals("meta"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
                 meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
             }
             else
@@ -49,24 +57,25 @@ public sealed partial class ListServiceResponse
             Services = services,
             Meta = meta,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.Services is { } valueServices)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("services"u8);
-            global::ProxyGen.Runtime.JsonWrite.ArrayOf<Service>(global::Acme.Proxy.Service.WriteJson)(writer, valueServices);
+            global::ProxyGen.Runtime.JsonWrite.ArrayOf<Service>(global::Acme.Proxy.Service.WriteJson)(writer, this.Services);
         }
 
-        if (this.Meta is { } valueMeta)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("meta"u8);
-            global::Acme.Proxy.PageMeta.WriteJson(writer, valueMeta);
+            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Meta, global::Acme.Proxy.PageMeta.WriteJson);
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

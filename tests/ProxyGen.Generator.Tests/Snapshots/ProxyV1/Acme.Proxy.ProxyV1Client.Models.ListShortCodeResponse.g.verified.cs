@@ -5,16 +5,23 @@
 namespace Acme.Proxy;
 
 /// <summary>The ListShortCodeResponse object of the Twilio Proxy API.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ListShortCodeResponse.JsonConverter))]
 public sealed partial class ListShortCodeResponse
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The <c>short_codes</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("short_codes")]
-    public global::System.Collections.Generic.IReadOnlyList<ShortCode>? ShortCodes { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<ShortCode>? ShortCodes { get => _shortCodes; init { _shortCodes = value; _members.Add(0); } }
+
+    private global::System.Collections.Generic.IReadOnlyList<ShortCode>? _shortCodes;
 
     /// <summary>Where a page sits in the whole list, and the links to its neighbours.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
-    public PageMeta? Meta { get; init; }
+    public PageMeta? Meta { get => _meta; init { _meta = value; _members.Add(1); } }
+
+    private PageMeta? _meta;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -25,17 +32,18 @@ public sealed partial class ListShortCodeResponse
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "ListShortCodeResponse");
         global::System.Collections.Generic.IReadOnlyList<ShortCode>? shortCodes = null;
         PageMeta? meta = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("short_codes"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
                 shortCodes = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.ShortCode.ReadJson);
             }
             else if (reader.ValueTextEquals("meta"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
                 meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
             }
             else
@@ -49,24 +57,25 @@ public sealed partial class ListShortCodeResponse
             ShortCodes = shortCodes,
             Meta = meta,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.ShortCodes is { } valueShortCodes)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("short_codes"u8);
-            global::ProxyGen.Runtime.JsonWrite.ArrayOf<ShortCode>(global::Acme.Proxy.ShortCode.WriteJson)(writer, valueShortCodes);
+            global::ProxyGen.Runtime.JsonWrite.ArrayOf<ShortCode>(global::Acme.Proxy.ShortCode.WriteJson)(writer, this.ShortCodes);
         }
 
-        if (this.Meta is { } valueMeta)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("meta"u8);
-            global::Acme.Proxy.PageMeta.WriteJson(writer, valueMeta);
+            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Meta, global::Acme.Proxy.PageMeta.WriteJson);
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

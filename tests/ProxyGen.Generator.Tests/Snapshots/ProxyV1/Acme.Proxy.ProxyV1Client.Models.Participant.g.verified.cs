@@ -5,60 +5,89 @@
 namespace Acme.Proxy;
 
 /// <summary>One side of a Session.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Participant.JsonConverter))]
 public sealed partial class Participant
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The Participant's SID (KP…).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
-    public string? Sid { get; init; }
+    public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
+
+    private string? _sid;
 
     /// <summary>The SID (KC…) of the Session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("session_sid")]
-    public string? SessionSid { get; init; }
+    public string? SessionSid { get => _sessionSid; init { _sessionSid = value; _members.Add(1); } }
+
+    private string? _sessionSid;
 
     /// <summary>The SID (KS…) of the Service.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("service_sid")]
-    public string? ServiceSid { get; init; }
+    public string? ServiceSid { get => _serviceSid; init { _serviceSid = value; _members.Add(2); } }
+
+    private string? _serviceSid;
 
     /// <summary>The SID (AC…) of the owning account.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
-    public string? AccountSid { get; init; }
+    public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(3); } }
+
+    private string? _accountSid;
 
     /// <summary>A display name for the participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("friendly_name")]
-    public string? FriendlyName { get; init; }
+    public string? FriendlyName { get => _friendlyName; init { _friendlyName = value; _members.Add(4); } }
+
+    private string? _friendlyName;
 
     /// <summary>The participant's own number or channel address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("identifier")]
-    public string? Identifier { get; init; }
+    public string? Identifier { get => _identifier; init { _identifier = value; _members.Add(5); } }
+
+    private string? _identifier;
 
     /// <summary>The pool number that masks the participant.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proxy_identifier")]
-    public string? ProxyIdentifier { get; init; }
+    public string? ProxyIdentifier { get => _proxyIdentifier; init { _proxyIdentifier = value; _members.Add(6); } }
+
+    private string? _proxyIdentifier;
 
     /// <summary>The SID of that pool number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("proxy_identifier_sid")]
-    public string? ProxyIdentifierSid { get; init; }
+    public string? ProxyIdentifierSid { get => _proxyIdentifierSid; init { _proxyIdentifierSid = value; _members.Add(7); } }
+
+    private string? _proxyIdentifierSid;
 
     /// <summary>When the participant left the Session (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_deleted")]
-    public global::System.DateTimeOffset? DateDeleted { get; init; }
+    public global::System.DateTimeOffset? DateDeleted { get => _dateDeleted; init { _dateDeleted = value; _members.Add(8); } }
+
+    private global::System.DateTimeOffset? _dateDeleted;
 
     /// <summary>When the participant joined (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
-    public global::System.DateTimeOffset? DateCreated { get; init; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(9); } }
+
+    private global::System.DateTimeOffset? _dateCreated;
 
     /// <summary>When the participant last changed (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
-    public global::System.DateTimeOffset? DateUpdated { get; init; }
+    public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(10); } }
+
+    private global::System.DateTimeOffset? _dateUpdated;
 
     /// <summary>The Participant's own address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public global::System.Uri? Url { get; init; }
+    public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(11); } }
+
+    private global::System.Uri? _url;
 
     /// <summary>Addresses of the Participant's sub-resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("links")]
-    public global::System.Text.Json.Nodes.JsonObject? Links { get; init; }
+    public global::System.Text.Json.Nodes.JsonObject? Links { get => _links; init { _links = value; _members.Add(12); } }
+
+    private global::System.Text.Json.Nodes.JsonObject? _links;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -80,72 +109,73 @@ public sealed partial class Participant
         global::System.DateTimeOffset? dateUpdated = null;
         global::System.Uri? url = null;
         global::System.Text.Json.Nodes.JsonObject? links = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
             }
             else if (reader.ValueTextEquals("session_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
+                sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
             }
             else if (reader.ValueTextEquals("service_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
+                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
             }
             else if (reader.ValueTextEquals("account_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 3);
             }
             else if (reader.ValueTextEquals("friendly_name"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
+                friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 4);
             }
             else if (reader.ValueTextEquals("identifier"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                identifier = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
+                identifier = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
             }
             else if (reader.ValueTextEquals("proxy_identifier"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                proxyIdentifier = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
+                proxyIdentifier = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
             }
             else if (reader.ValueTextEquals("proxy_identifier_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                proxyIdentifierSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
+                proxyIdentifierSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
             }
             else if (reader.ValueTextEquals("date_deleted"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
                 dateDeleted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("date_created"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
                 dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("date_updated"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 10);
                 dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 11);
                 url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("links"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 12);
                 links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
             }
             else
@@ -170,90 +200,91 @@ public sealed partial class Participant
             Url = url,
             Links = links,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.Sid is { } valueSid)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
         }
 
-        if (this.SessionSid is { } valueSessionSid)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("session_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSessionSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.SessionSid, this._members.SentAs(1));
         }
 
-        if (this.ServiceSid is { } valueServiceSid)
+        if (this._members.Has(2))
         {
             writer.WritePropertyName("service_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueServiceSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
         }
 
-        if (this.AccountSid is { } valueAccountSid)
+        if (this._members.Has(3))
         {
             writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueAccountSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(3));
         }
 
-        if (this.FriendlyName is { } valueFriendlyName)
+        if (this._members.Has(4))
         {
             writer.WritePropertyName("friendly_name"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueFriendlyName);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.FriendlyName, this._members.SentAs(4));
         }
 
-        if (this.Identifier is { } valueIdentifier)
+        if (this._members.Has(5))
         {
             writer.WritePropertyName("identifier"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueIdentifier);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Identifier, this._members.SentAs(5));
         }
 
-        if (this.ProxyIdentifier is { } valueProxyIdentifier)
+        if (this._members.Has(6))
         {
             writer.WritePropertyName("proxy_identifier"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueProxyIdentifier);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ProxyIdentifier, this._members.SentAs(6));
         }
 
-        if (this.ProxyIdentifierSid is { } valueProxyIdentifierSid)
+        if (this._members.Has(7))
         {
             writer.WritePropertyName("proxy_identifier_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueProxyIdentifierSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ProxyIdentifierSid, this._members.SentAs(7));
         }
 
-        if (this.DateDeleted is { } valueDateDeleted)
+        if (this._members.Has(8))
         {
             writer.WritePropertyName("date_deleted"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateDeleted);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateDeleted);
         }
 
-        if (this.DateCreated is { } valueDateCreated)
+        if (this._members.Has(9))
         {
             writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateCreated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
         }
 
-        if (this.DateUpdated is { } valueDateUpdated)
+        if (this._members.Has(10))
         {
             writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateUpdated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
         }
 
-        if (this.Url is { } valueUrl)
+        if (this._members.Has(11))
         {
             writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
         }
 
-        if (this.Links is { } valueLinks)
+        if (this._members.Has(12))
         {
             writer.WritePropertyName("links"u8);
-            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, valueLinks);
+            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, this.Links);
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

@@ -5,56 +5,83 @@
 namespace Acme.Proxy;
 
 /// <summary>A phone number in a Service's pool.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PhoneNumber.JsonConverter))]
 public sealed partial class PhoneNumber
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The phone number's SID (PN…).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
-    public string? Sid { get; init; }
+    public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
+
+    private string? _sid;
 
     /// <summary>The SID (AC…) of the owning account.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
-    public string? AccountSid { get; init; }
+    public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(1); } }
+
+    private string? _accountSid;
 
     /// <summary>The SID (KS…) of the Service.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("service_sid")]
-    public string? ServiceSid { get; init; }
+    public string? ServiceSid { get => _serviceSid; init { _serviceSid = value; _members.Add(2); } }
+
+    private string? _serviceSid;
 
     /// <summary>When the number joined the pool (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
-    public global::System.DateTimeOffset? DateCreated { get; init; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(3); } }
+
+    private global::System.DateTimeOffset? _dateCreated;
 
     /// <summary>When the pool entry last changed (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
-    public global::System.DateTimeOffset? DateUpdated { get; init; }
+    public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(4); } }
+
+    private global::System.DateTimeOffset? _dateUpdated;
 
     /// <summary>The number in E.164 form.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("phone_number")]
-    public string? PhoneNumberValue { get; init; }
+    public string? PhoneNumberValue { get => _phoneNumberValue; init { _phoneNumberValue = value; _members.Add(5); } }
+
+    private string? _phoneNumberValue;
 
     /// <summary>A display name for the number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("friendly_name")]
-    public string? FriendlyName { get; init; }
+    public string? FriendlyName { get => _friendlyName; init { _friendlyName = value; _members.Add(6); } }
+
+    private string? _friendlyName;
 
     /// <summary>The ISO 3166-1 country code of the number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("iso_country")]
-    public string? IsoCountry { get; init; }
+    public string? IsoCountry { get => _isoCountry; init { _isoCountry = value; _members.Add(7); } }
+
+    private string? _isoCountry;
 
     /// <summary>What the number can do.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
-    public Capabilities? Capabilities { get; init; }
+    public Capabilities? Capabilities { get => _capabilities; init { _capabilities = value; _members.Add(8); } }
+
+    private Capabilities? _capabilities;
 
     /// <summary>The pool entry's own address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public global::System.Uri? Url { get; init; }
+    public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(9); } }
+
+    private global::System.Uri? _url;
 
     /// <summary>Whether the number is kept out of automatic assignment.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("is_reserved")]
-    public bool? IsReserved { get; init; }
+    public bool? IsReserved { get => _isReserved; init { _isReserved = value; _members.Add(10); } }
+
+    private bool? _isReserved;
 
     /// <summary>How many open Sessions use the number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("in_use")]
-    public int? InUse { get; init; }
+    public int? InUse { get => _inUse; init { _inUse = value; _members.Add(11); } }
+
+    private int? _inUse;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -75,68 +102,69 @@ public sealed partial class PhoneNumber
         global::System.Uri? url = null;
         bool? isReserved = null;
         int? inUse = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
             }
             else if (reader.ValueTextEquals("account_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
             }
             else if (reader.ValueTextEquals("service_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
+                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
             }
             else if (reader.ValueTextEquals("date_created"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
                 dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("date_updated"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
                 dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("phone_number"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                phoneNumberValue = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
+                phoneNumberValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
             }
             else if (reader.ValueTextEquals("friendly_name"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
+                friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
             }
             else if (reader.ValueTextEquals("iso_country"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
+                isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
             }
             else if (reader.ValueTextEquals("capabilities"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
                 capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.Capabilities.ReadJson);
             }
             else if (reader.ValueTextEquals("url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
                 url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("is_reserved"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 10);
                 isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             }
             else if (reader.ValueTextEquals("in_use"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                inUse = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 11);
+                inUse = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 11);
             }
             else
             {
@@ -159,84 +187,85 @@ public sealed partial class PhoneNumber
             IsReserved = isReserved,
             InUse = inUse,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.Sid is { } valueSid)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
         }
 
-        if (this.AccountSid is { } valueAccountSid)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueAccountSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(1));
         }
 
-        if (this.ServiceSid is { } valueServiceSid)
+        if (this._members.Has(2))
         {
             writer.WritePropertyName("service_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueServiceSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
         }
 
-        if (this.DateCreated is { } valueDateCreated)
+        if (this._members.Has(3))
         {
             writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateCreated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
         }
 
-        if (this.DateUpdated is { } valueDateUpdated)
+        if (this._members.Has(4))
         {
             writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateUpdated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
         }
 
-        if (this.PhoneNumberValue is { } valuePhoneNumberValue)
+        if (this._members.Has(5))
         {
             writer.WritePropertyName("phone_number"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valuePhoneNumberValue);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.PhoneNumberValue, this._members.SentAs(5));
         }
 
-        if (this.FriendlyName is { } valueFriendlyName)
+        if (this._members.Has(6))
         {
             writer.WritePropertyName("friendly_name"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueFriendlyName);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.FriendlyName, this._members.SentAs(6));
         }
 
-        if (this.IsoCountry is { } valueIsoCountry)
+        if (this._members.Has(7))
         {
             writer.WritePropertyName("iso_country"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueIsoCountry);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.IsoCountry, this._members.SentAs(7));
         }
 
-        if (this.Capabilities is { } valueCapabilities)
+        if (this._members.Has(8))
         {
             writer.WritePropertyName("capabilities"u8);
-            global::Acme.Proxy.Capabilities.WriteJson(writer, valueCapabilities);
+            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Capabilities, global::Acme.Proxy.Capabilities.WriteJson);
         }
 
-        if (this.Url is { } valueUrl)
+        if (this._members.Has(9))
         {
             writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
         }
 
-        if (this.IsReserved is { } valueIsReserved)
+        if (this._members.Has(10))
         {
             writer.WritePropertyName("is_reserved"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueIsReserved);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.IsReserved);
         }
 
-        if (this.InUse is { } valueInUse)
+        if (this._members.Has(11))
         {
             writer.WritePropertyName("in_use"u8);
-            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valueInUse);
+            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.InUse, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(11));
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

@@ -5,64 +5,95 @@
 namespace Acme.Proxy;
 
 /// <summary>A Proxy Service, the container for a pool of numbers and its Sessions.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Service.JsonConverter))]
 public sealed partial class Service
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The Service's SID (KS…).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
-    public string? Sid { get; init; }
+    public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
+
+    private string? _sid;
 
     /// <summary>Your name for the Service.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unique_name")]
-    public string? UniqueName { get; init; }
+    public string? UniqueName { get => _uniqueName; init { _uniqueName = value; _members.Add(1); } }
+
+    private string? _uniqueName;
 
     /// <summary>The SID (AC…) of the owning account.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
-    public string? AccountSid { get; init; }
+    public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(2); } }
+
+    private string? _accountSid;
 
     /// <summary>The Chat Service that Proxy forwards channel messages to.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("chat_instance_sid")]
-    public string? ChatInstanceSid { get; init; }
+    public string? ChatInstanceSid { get => _chatInstanceSid; init { _chatInstanceSid = value; _members.Add(3); } }
+
+    private string? _chatInstanceSid;
 
     /// <summary>Where Twilio reports interaction status changes.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("callback_url")]
-    public global::System.Uri? CallbackUrl { get; init; }
+    public global::System.Uri? CallbackUrl { get => _callbackUrl; init { _callbackUrl = value; _members.Add(4); } }
+
+    private global::System.Uri? _callbackUrl;
 
     /// <summary>Default Session lifetime in seconds after the last Interaction; 0 means no limit.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("default_ttl")]
-    public int? DefaultTtl { get; init; }
+    public int? DefaultTtl { get => _defaultTtl; init { _defaultTtl = value; _members.Add(5); } }
+
+    private int? _defaultTtl;
 
     /// <summary>Whether Proxy tries to give a participant the same proxy number again.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("number_selection_behavior")]
-    public ServiceNumberSelectionBehavior? NumberSelectionBehavior { get; init; }
+    public ServiceNumberSelectionBehavior? NumberSelectionBehavior { get => _numberSelectionBehavior; init { _numberSelectionBehavior = value; _members.Add(6); } }
+
+    private ServiceNumberSelectionBehavior? _numberSelectionBehavior;
 
     /// <summary>How close to the participant a proxy number must be.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("geo_match_level")]
-    public ServiceGeoMatchLevel? GeoMatchLevel { get; init; }
+    public ServiceGeoMatchLevel? GeoMatchLevel { get => _geoMatchLevel; init { _geoMatchLevel = value; _members.Add(7); } }
+
+    private ServiceGeoMatchLevel? _geoMatchLevel;
 
     /// <summary>Called before each Interaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("intercept_callback_url")]
-    public global::System.Uri? InterceptCallbackUrl { get; init; }
+    public global::System.Uri? InterceptCallbackUrl { get => _interceptCallbackUrl; init { _interceptCallbackUrl = value; _members.Add(8); } }
+
+    private global::System.Uri? _interceptCallbackUrl;
 
     /// <summary>Called for traffic outside any open Session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("out_of_session_callback_url")]
-    public global::System.Uri? OutOfSessionCallbackUrl { get; init; }
+    public global::System.Uri? OutOfSessionCallbackUrl { get => _outOfSessionCallbackUrl; init { _outOfSessionCallbackUrl = value; _members.Add(9); } }
+
+    private global::System.Uri? _outOfSessionCallbackUrl;
 
     /// <summary>When the Service was created (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
-    public global::System.DateTimeOffset? DateCreated { get; init; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(10); } }
+
+    private global::System.DateTimeOffset? _dateCreated;
 
     /// <summary>When the Service last changed (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
-    public global::System.DateTimeOffset? DateUpdated { get; init; }
+    public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(11); } }
+
+    private global::System.DateTimeOffset? _dateUpdated;
 
     /// <summary>The Service's own address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public global::System.Uri? Url { get; init; }
+    public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(12); } }
+
+    private global::System.Uri? _url;
 
     /// <summary>Addresses of the Service's sub-resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("links")]
-    public global::System.Text.Json.Nodes.JsonObject? Links { get; init; }
+    public global::System.Text.Json.Nodes.JsonObject? Links { get => _links; init { _links = value; _members.Add(13); } }
+
+    private global::System.Text.Json.Nodes.JsonObject? _links;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -85,77 +116,78 @@ public sealed partial class Service
         global::System.DateTimeOffset? dateUpdated = null;
         global::System.Uri? url = null;
         global::System.Text.Json.Nodes.JsonObject? links = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
             }
             else if (reader.ValueTextEquals("unique_name"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
+                uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
             }
             else if (reader.ValueTextEquals("account_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
             }
             else if (reader.ValueTextEquals("chat_instance_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                chatInstanceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
+                chatInstanceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 3);
             }
             else if (reader.ValueTextEquals("callback_url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
                 callbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("default_ttl"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                defaultTtl = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
+                defaultTtl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 5);
             }
             else if (reader.ValueTextEquals("number_selection_behavior"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
                 numberSelectionBehavior = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceNumberSelectionBehavior.ReadJson);
             }
             else if (reader.ValueTextEquals("geo_match_level"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
                 geoMatchLevel = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceGeoMatchLevel.ReadJson);
             }
             else if (reader.ValueTextEquals("intercept_callback_url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
                 interceptCallbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("out_of_session_callback_url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
                 outOfSessionCallbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("date_created"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 10);
                 dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("date_updated"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 11);
                 dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 12);
                 url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("links"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 13);
                 links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
             }
             else
@@ -181,96 +213,97 @@ public sealed partial class Service
             Url = url,
             Links = links,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.Sid is { } valueSid)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
         }
 
-        if (this.UniqueName is { } valueUniqueName)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("unique_name"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueUniqueName);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.UniqueName, this._members.SentAs(1));
         }
 
-        if (this.AccountSid is { } valueAccountSid)
+        if (this._members.Has(2))
         {
             writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueAccountSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(2));
         }
 
-        if (this.ChatInstanceSid is { } valueChatInstanceSid)
+        if (this._members.Has(3))
         {
             writer.WritePropertyName("chat_instance_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueChatInstanceSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ChatInstanceSid, this._members.SentAs(3));
         }
 
-        if (this.CallbackUrl is { } valueCallbackUrl)
+        if (this._members.Has(4))
         {
             writer.WritePropertyName("callback_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueCallbackUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.CallbackUrl);
         }
 
-        if (this.DefaultTtl is { } valueDefaultTtl)
+        if (this._members.Has(5))
         {
             writer.WritePropertyName("default_ttl"u8);
-            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valueDefaultTtl);
+            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.DefaultTtl, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(5));
         }
 
-        if (this.NumberSelectionBehavior is { } valueNumberSelectionBehavior)
+        if (this._members.Has(6))
         {
             writer.WritePropertyName("number_selection_behavior"u8);
-            global::Acme.Proxy.ServiceNumberSelectionBehavior.WriteJson(writer, valueNumberSelectionBehavior);
+            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.NumberSelectionBehavior, global::Acme.Proxy.ServiceNumberSelectionBehavior.WriteJson);
         }
 
-        if (this.GeoMatchLevel is { } valueGeoMatchLevel)
+        if (this._members.Has(7))
         {
             writer.WritePropertyName("geo_match_level"u8);
-            global::Acme.Proxy.ServiceGeoMatchLevel.WriteJson(writer, valueGeoMatchLevel);
+            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.GeoMatchLevel, global::Acme.Proxy.ServiceGeoMatchLevel.WriteJson);
         }
 
-        if (this.InterceptCallbackUrl is { } valueInterceptCallbackUrl)
+        if (this._members.Has(8))
         {
             writer.WritePropertyName("intercept_callback_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueInterceptCallbackUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.InterceptCallbackUrl);
         }
 
-        if (this.OutOfSessionCallbackUrl is { } valueOutOfSessionCallbackUrl)
+        if (this._members.Has(9))
         {
             writer.WritePropertyName("out_of_session_callback_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueOutOfSessionCallbackUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.OutOfSessionCallbackUrl);
         }
 
-        if (this.DateCreated is { } valueDateCreated)
+        if (this._members.Has(10))
         {
             writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateCreated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
         }
 
-        if (this.DateUpdated is { } valueDateUpdated)
+        if (this._members.Has(11))
         {
             writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateUpdated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
         }
 
-        if (this.Url is { } valueUrl)
+        if (this._members.Has(12))
         {
             writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
         }
 
-        if (this.Links is { } valueLinks)
+        if (this._members.Has(13))
         {
             writer.WritePropertyName("links"u8);
-            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, valueLinks);
+            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, this.Links);
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

@@ -5,72 +5,107 @@
 namespace Acme.Proxy;
 
 /// <summary>A conversation between Participants through masked numbers.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Session.JsonConverter))]
 public sealed partial class Session
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The Session's SID (KC…).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
-    public string? Sid { get; init; }
+    public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
+
+    private string? _sid;
 
     /// <summary>The SID (KS…) of the Service.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("service_sid")]
-    public string? ServiceSid { get; init; }
+    public string? ServiceSid { get => _serviceSid; init { _serviceSid = value; _members.Add(1); } }
+
+    private string? _serviceSid;
 
     /// <summary>The SID (AC…) of the owning account.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
-    public string? AccountSid { get; init; }
+    public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(2); } }
+
+    private string? _accountSid;
 
     /// <summary>When the Session started (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_started")]
-    public global::System.DateTimeOffset? DateStarted { get; init; }
+    public global::System.DateTimeOffset? DateStarted { get => _dateStarted; init { _dateStarted = value; _members.Add(3); } }
+
+    private global::System.DateTimeOffset? _dateStarted;
 
     /// <summary>When the Session ended (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_ended")]
-    public global::System.DateTimeOffset? DateEnded { get; init; }
+    public global::System.DateTimeOffset? DateEnded { get => _dateEnded; init { _dateEnded = value; _members.Add(4); } }
+
+    private global::System.DateTimeOffset? _dateEnded;
 
     /// <summary>When the last Interaction happened (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_last_interaction")]
-    public global::System.DateTimeOffset? DateLastInteraction { get; init; }
+    public global::System.DateTimeOffset? DateLastInteraction { get => _dateLastInteraction; init { _dateLastInteraction = value; _members.Add(5); } }
+
+    private global::System.DateTimeOffset? _dateLastInteraction;
 
     /// <summary>When the Session closes; overrides ttl.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_expiry")]
-    public global::System.DateTimeOffset? DateExpiry { get; init; }
+    public global::System.DateTimeOffset? DateExpiry { get => _dateExpiry; init { _dateExpiry = value; _members.Add(6); } }
+
+    private global::System.DateTimeOffset? _dateExpiry;
 
     /// <summary>Your name for the Session.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("unique_name")]
-    public string? UniqueName { get; init; }
+    public string? UniqueName { get => _uniqueName; init { _uniqueName = value; _members.Add(7); } }
+
+    private string? _uniqueName;
 
     /// <summary>Where the Session is in its life.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-    public SessionStatus? Status { get; init; }
+    public SessionStatus? Status { get => _status; init { _status = value; _members.Add(8); } }
+
+    private SessionStatus? _status;
 
     /// <summary>Why the Session ended.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("closed_reason")]
-    public string? ClosedReason { get; init; }
+    public string? ClosedReason { get => _closedReason; init { _closedReason = value; _members.Add(9); } }
+
+    private string? _closedReason;
 
     /// <summary>Seconds the Session lives after its creation or last Interaction.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
-    public int? Ttl { get; init; }
+    public int? Ttl { get => _ttl; init { _ttl = value; _members.Add(10); } }
+
+    private int? _ttl;
 
     /// <summary>Which channels the Session carries.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
-    public SessionMode? Mode { get; init; }
+    public SessionMode? Mode { get => _mode; init { _mode = value; _members.Add(11); } }
+
+    private SessionMode? _mode;
 
     /// <summary>When the Session was created (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
-    public global::System.DateTimeOffset? DateCreated { get; init; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(12); } }
+
+    private global::System.DateTimeOffset? _dateCreated;
 
     /// <summary>When the Session last changed (UTC).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
-    public global::System.DateTimeOffset? DateUpdated { get; init; }
+    public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(13); } }
+
+    private global::System.DateTimeOffset? _dateUpdated;
 
     /// <summary>The Session's own address.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public global::System.Uri? Url { get; init; }
+    public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(14); } }
+
+    private global::System.Uri? _url;
 
     /// <summary>Addresses of the Session's sub-resources.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("links")]
-    public global::System.Text.Json.Nodes.JsonObject? Links { get; init; }
+    public global::System.Text.Json.Nodes.JsonObject? Links { get => _links; init { _links = value; _members.Add(15); } }
+
+    private global::System.Text.Json.Nodes.JsonObject? _links;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -95,87 +130,88 @@ public sealed partial class Session
         global::System.DateTimeOffset? dateUpdated = null;
         global::System.Uri? url = null;
         global::System.Text.Json.Nodes.JsonObject? links = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
             }
             else if (reader.ValueTextEquals("service_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
+                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
             }
             else if (reader.ValueTextEquals("account_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
             }
             else if (reader.ValueTextEquals("date_started"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
                 dateStarted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("date_ended"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
                 dateEnded = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("date_last_interaction"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
                 dateLastInteraction = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("date_expiry"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
                 dateExpiry = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("unique_name"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
+                uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
             }
             else if (reader.ValueTextEquals("status"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
                 status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionStatus.ReadJson);
             }
             else if (reader.ValueTextEquals("closed_reason"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                closedReason = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
+                closedReason = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 9);
             }
             else if (reader.ValueTextEquals("ttl"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                ttl = global::ProxyGen.Runtime.JsonRead.Int32(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 10);
+                ttl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 10);
             }
             else if (reader.ValueTextEquals("mode"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 11);
                 mode = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionMode.ReadJson);
             }
             else if (reader.ValueTextEquals("date_created"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 12);
                 dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("date_updated"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 13);
                 dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 14);
                 url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("links"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 15);
                 links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
             }
             else
@@ -203,108 +239,109 @@ public sealed partial class Session
             Url = url,
             Links = links,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.Sid is { } valueSid)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
         }
 
-        if (this.ServiceSid is { } valueServiceSid)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("service_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueServiceSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(1));
         }
 
-        if (this.AccountSid is { } valueAccountSid)
+        if (this._members.Has(2))
         {
             writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueAccountSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(2));
         }
 
-        if (this.DateStarted is { } valueDateStarted)
+        if (this._members.Has(3))
         {
             writer.WritePropertyName("date_started"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateStarted);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateStarted);
         }
 
-        if (this.DateEnded is { } valueDateEnded)
+        if (this._members.Has(4))
         {
             writer.WritePropertyName("date_ended"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateEnded);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateEnded);
         }
 
-        if (this.DateLastInteraction is { } valueDateLastInteraction)
+        if (this._members.Has(5))
         {
             writer.WritePropertyName("date_last_interaction"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateLastInteraction);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateLastInteraction);
         }
 
-        if (this.DateExpiry is { } valueDateExpiry)
+        if (this._members.Has(6))
         {
             writer.WritePropertyName("date_expiry"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateExpiry);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateExpiry);
         }
 
-        if (this.UniqueName is { } valueUniqueName)
+        if (this._members.Has(7))
         {
             writer.WritePropertyName("unique_name"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueUniqueName);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.UniqueName, this._members.SentAs(7));
         }
 
-        if (this.Status is { } valueStatus)
+        if (this._members.Has(8))
         {
             writer.WritePropertyName("status"u8);
-            global::Acme.Proxy.SessionStatus.WriteJson(writer, valueStatus);
+            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Status, global::Acme.Proxy.SessionStatus.WriteJson);
         }
 
-        if (this.ClosedReason is { } valueClosedReason)
+        if (this._members.Has(9))
         {
             writer.WritePropertyName("closed_reason"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueClosedReason);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ClosedReason, this._members.SentAs(9));
         }
 
-        if (this.Ttl is { } valueTtl)
+        if (this._members.Has(10))
         {
             writer.WritePropertyName("ttl"u8);
-            global::ProxyGen.Runtime.JsonWrite.Int32(writer, valueTtl);
+            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.Ttl, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(10));
         }
 
-        if (this.Mode is { } valueMode)
+        if (this._members.Has(11))
         {
             writer.WritePropertyName("mode"u8);
-            global::Acme.Proxy.SessionMode.WriteJson(writer, valueMode);
+            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Mode, global::Acme.Proxy.SessionMode.WriteJson);
         }
 
-        if (this.DateCreated is { } valueDateCreated)
+        if (this._members.Has(12))
         {
             writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateCreated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
         }
 
-        if (this.DateUpdated is { } valueDateUpdated)
+        if (this._members.Has(13))
         {
             writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateUpdated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
         }
 
-        if (this.Url is { } valueUrl)
+        if (this._members.Has(14))
         {
             writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
         }
 
-        if (this.Links is { } valueLinks)
+        if (this._members.Has(15))
         {
             writer.WritePropertyName("links"u8);
-            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, valueLinks);
+            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, this.Links);
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);

@@ -5,48 +5,71 @@
 namespace Acme.Proxy;
 
 /// <summary>A short code in a Service's pool.</summary>
+/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCode.JsonConverter))]
 public sealed partial class ShortCode
 {
+    private global::ProxyGen.Runtime.JsonMembers _members;
+
     /// <summary>The unique string that identifies the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
-    public string? Sid { get; init; }
+    public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
+
+    private string? _sid;
 
     /// <summary>The SID of the Account that created the resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
-    public string? AccountSid { get; init; }
+    public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(1); } }
+
+    private string? _accountSid;
 
     /// <summary>The SID of the resource's parent Service.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("service_sid")]
-    public string? ServiceSid { get; init; }
+    public string? ServiceSid { get => _serviceSid; init { _serviceSid = value; _members.Add(2); } }
+
+    private string? _serviceSid;
 
     /// <summary>The ISO 8601 date and time in GMT when the resource was created.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
-    public global::System.DateTimeOffset? DateCreated { get; init; }
+    public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(3); } }
+
+    private global::System.DateTimeOffset? _dateCreated;
 
     /// <summary>The ISO 8601 date and time in GMT when the resource was last updated.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
-    public global::System.DateTimeOffset? DateUpdated { get; init; }
+    public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(4); } }
+
+    private global::System.DateTimeOffset? _dateUpdated;
 
     /// <summary>The short code's number.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("short_code")]
-    public string? ShortCodeValue { get; init; }
+    public string? ShortCodeValue { get => _shortCodeValue; init { _shortCodeValue = value; _members.Add(5); } }
+
+    private string? _shortCodeValue;
 
     /// <summary>The ISO Country Code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("iso_country")]
-    public string? IsoCountry { get; init; }
+    public string? IsoCountry { get => _isoCountry; init { _isoCountry = value; _members.Add(6); } }
+
+    private string? _isoCountry;
 
     /// <summary>The capabilities of the short code.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
-    public Capabilities? Capabilities { get; init; }
+    public Capabilities? Capabilities { get => _capabilities; init { _capabilities = value; _members.Add(7); } }
+
+    private Capabilities? _capabilities;
 
     /// <summary>The absolute URL of the ShortCode resource.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("url")]
-    public global::System.Uri? Url { get; init; }
+    public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(8); } }
+
+    private global::System.Uri? _url;
 
     /// <summary>Whether the short code should be reserved for manual assignment to participants only.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("is_reserved")]
-    public bool? IsReserved { get; init; }
+    public bool? IsReserved { get => _isReserved; init { _isReserved = value; _members.Add(9); } }
+
+    private bool? _isReserved;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -65,57 +88,58 @@ public sealed partial class ShortCode
         Capabilities? capabilities = null;
         global::System.Uri? url = null;
         bool? isReserved = null;
+        global::ProxyGen.Runtime.JsonMembers members = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (reader.ValueTextEquals("sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
+                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
             }
             else if (reader.ValueTextEquals("account_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
+                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
             }
             else if (reader.ValueTextEquals("service_sid"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
+                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
             }
             else if (reader.ValueTextEquals("date_created"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
                 dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("date_updated"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
                 dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             }
             else if (reader.ValueTextEquals("short_code"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
+                shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
             }
             else if (reader.ValueTextEquals("iso_country"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
-                isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
+                isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
             }
             else if (reader.ValueTextEquals("capabilities"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
                 capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.Capabilities.ReadJson);
             }
             else if (reader.ValueTextEquals("url"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
                 url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             }
             else if (reader.ValueTextEquals("is_reserved"u8))
             {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader);
+                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
                 isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             }
             else
@@ -137,72 +161,73 @@ public sealed partial class ShortCode
             Url = url,
             IsReserved = isReserved,
             AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
+            _members = members,
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: members left null are not written; <c>AdditionalProperties</c> are written back.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this.Sid is { } valueSid)
+        if (this._members.Has(0))
         {
             writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
         }
 
-        if (this.AccountSid is { } valueAccountSid)
+        if (this._members.Has(1))
         {
             writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueAccountSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(1));
         }
 
-        if (this.ServiceSid is { } valueServiceSid)
+        if (this._members.Has(2))
         {
             writer.WritePropertyName("service_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueServiceSid);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
         }
 
-        if (this.DateCreated is { } valueDateCreated)
+        if (this._members.Has(3))
         {
             writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateCreated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
         }
 
-        if (this.DateUpdated is { } valueDateUpdated)
+        if (this._members.Has(4))
         {
             writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, valueDateUpdated);
+            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
         }
 
-        if (this.ShortCodeValue is { } valueShortCodeValue)
+        if (this._members.Has(5))
         {
             writer.WritePropertyName("short_code"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueShortCodeValue);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ShortCodeValue, this._members.SentAs(5));
         }
 
-        if (this.IsoCountry is { } valueIsoCountry)
+        if (this._members.Has(6))
         {
             writer.WritePropertyName("iso_country"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, valueIsoCountry);
+            global::ProxyGen.Runtime.JsonWrite.String(writer, this.IsoCountry, this._members.SentAs(6));
         }
 
-        if (this.Capabilities is { } valueCapabilities)
+        if (this._members.Has(7))
         {
             writer.WritePropertyName("capabilities"u8);
-            global::Acme.Proxy.Capabilities.WriteJson(writer, valueCapabilities);
+            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Capabilities, global::Acme.Proxy.Capabilities.WriteJson);
         }
 
-        if (this.Url is { } valueUrl)
+        if (this._members.Has(8))
         {
             writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, valueUrl);
+            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
         }
 
-        if (this.IsReserved is { } valueIsReserved)
+        if (this._members.Has(9))
         {
             writer.WritePropertyName("is_reserved"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, valueIsReserved);
+            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.IsReserved);
         }
 
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
