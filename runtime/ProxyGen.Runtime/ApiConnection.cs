@@ -393,7 +393,7 @@ public sealed class ApiConnection
         {
             // Where the reader stopped names the member: the path is found by reading the body again, only now.
             var path = JsonPath.At(body, reader.TokenStartIndex, ReaderOptions);
-            if (exception is MissingMemberException missing)
+            if (exception is MissingRequiredMemberException missing)
             {
                 path = JsonPath.Member(path, missing.MemberName);
             }

@@ -94,7 +94,7 @@ public static class JsonRead
     public static IReadOnlyDictionary<string, JsonElement> Freeze(Dictionary<string, JsonElement>? bag) => bag ?? NoAdditionalProperties;
 
     /// <summary>The error for a required member the server left out (or sent as null), when the spec is read strictly.</summary>
-    public static JsonException MissingMember(string typeName, string jsonName) => new MissingMemberException(typeName, jsonName);
+    public static JsonException MissingMember(string typeName, string jsonName) => new MissingRequiredMemberException(typeName, jsonName);
 
     /// <summary>A required list the server left out, read as empty: it is still not written back, as it was not sent.</summary>
     public static IReadOnlyList<T> EmptyList<T>() => System.Array.Empty<T>();

@@ -195,7 +195,12 @@ public static class JsonWrite
     }
 
     /// <summary>Writes an RFC 2822 date-time as Twilio sends it (<c>Thu, 30 Jul 2015 20:00:00 +0000</c>), with the value's own offset.</summary>
-    public static void DateTimeRfc2822(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(WireFormats.FormatRfc2822(value));
+    /// <remarks>
+    /// Written as the vendor writes it (<c>"Mon, 16 Aug 2010 03:45:01 +0000"</c>), not with the encoder's <c>\u002B</c>
+    /// for the offset's sign: the text is only ASCII letters, digits, spaces, commas, colons and a sign, safe unescaped.
+    /// </remarks>
+    public static void DateTimeRfc2822(Utf8JsonWriter writer, DateTimeOffset value) =>
+        writer.WriteRawValue("\"" + WireFormats.FormatRfc2822(value) + "\"", skipInputValidation: true);
 
     /// <summary>Writes an RFC 2822 date-time, or null.</summary>
     public static void DateTimeRfc2822(Utf8JsonWriter writer, DateTimeOffset? value)

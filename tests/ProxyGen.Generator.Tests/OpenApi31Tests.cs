@@ -109,9 +109,9 @@ public class OpenApi31Tests
         Assert.Contains("public global::System.Text.Json.JsonElement? Location { get => ", shortCode);
         Assert.Contains("public ShortCodePriority? Priority { get => ", shortCode);
         var priority = run.Source("ShortCodesClient.Models.ShortCodePriority.g.cs");
-        Assert.Contains("public bool TryGetInt64(", priority);
+        Assert.Contains("public bool TryGetInt32(", priority);
         Assert.Contains("public bool TryGetString(", priority);
-        Assert.Contains("public static ShortCodePriority FromInt64(long value)", priority);
+        Assert.Contains("public static ShortCodePriority FromInt32(int value)", priority);
     }
 
     [Fact]

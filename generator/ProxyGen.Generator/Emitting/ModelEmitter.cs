@@ -162,7 +162,7 @@ internal static class ModelEmitter
                 for (var i = 0; i < properties.Count; i++)
                 {
                     var property = properties[i];
-                    writer.Line($"{property.Name} = {ValueOrMissing(property, locals[i], model.Name)},");
+                    writer.Line($"{property.Name} = {ValueOrMissing(property, i, locals[i], model.Name)},");
                 }
 
                 writer.Line($"AdditionalProperties = {TypeNames.JsonRead}.Freeze(additionalProperties),");
@@ -175,13 +175,15 @@ internal static class ModelEmitter
 
     /// <summary>
     /// What the reader stores in a member: the value read, or for a member that cannot be null, an empty list or map
-    /// (read tolerantly) or the strict reading's error.
+    /// (read tolerantly) or the strict reading's error. Strict, a required member the schema lets be null must still
+    /// be present.
     /// </summary>
-    private static string ValueOrMissing(PropertySpec property, string local, string modelName)
+    private static string ValueOrMissing(PropertySpec property, int index, string local, string modelName)
     {
+        var missing = $"throw {TypeNames.JsonRead}.MissingMember({SourceWriter.Literal(modelName)}, {SourceWriter.Literal(property.JsonName)})";
         if (property.Type.Nullable)
         {
-            return local;
+            return property.Requirement == Requirement.Strict ? $"members.Has({index}) ? {local} : {missing}" : local;
         }
 
         if (property.Requirement == Requirement.Required && property.Type.Kind is TypeKind.Array or TypeKind.Map)
@@ -190,7 +192,7 @@ internal static class ModelEmitter
             return $"{local} ?? {TypeNames.JsonRead}.{empty}<{TypeNames.Of(property.Type.Element!)}>()";
         }
 
-        return $"{local} ?? throw {TypeNames.JsonRead}.MissingMember({SourceWriter.Literal(modelName)}, {SourceWriter.Literal(property.JsonName)})";
+        return $"{local} ?? {missing}";
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ internal sealed class GeneratorHarness
     private readonly List<AdditionalText> _texts = new();
     private readonly Dictionary<string, Dictionary<string, string>> _metadata = new();
 
-    public GeneratorHarness AddSpec(string path, string? text = null, string? @namespace = "Acme.Proxy", string? clientName = null, string? proxyGen = null, string? visibility = null)
+    public GeneratorHarness AddSpec(string path, string? text = null, string? @namespace = "Acme.Proxy", string? clientName = null, string? proxyGen = null, string? visibility = null, string? requiredMembers = null)
     {
         _texts.Add(new InMemoryText(path, text ?? File.ReadAllText(path)));
         var metadata = new Dictionary<string, string>();
@@ -31,6 +31,7 @@ internal sealed class GeneratorHarness
         if (clientName is not null) metadata["build_metadata.AdditionalFiles.ProxyGenClientName"] = clientName;
         if (proxyGen is not null) metadata["build_metadata.AdditionalFiles.ProxyGen"] = proxyGen;
         if (visibility is not null) metadata["build_metadata.AdditionalFiles.ProxyGenVisibility"] = visibility;
+        if (requiredMembers is not null) metadata["build_metadata.AdditionalFiles.ProxyGenRequiredMembers"] = requiredMembers;
         _metadata[path] = metadata;
         return this;
     }

@@ -14,6 +14,9 @@ internal static class RepoPaths
     /// <summary>Our OpenAPI 3.1 test document: the Services and ShortCodes part of the Proxy API, said the 3.1 way.</summary>
     public static string OpenApi31Spec => Path.Combine(Root, "tests", "specs", "proxy_short_codes.openapi31.yaml");
 
+    /// <summary>Every format, and members required or not, nullable or not: tests/specs/formats_and_nulls.yaml.</summary>
+    public static string FormatsSpec => Path.Combine(Root, "tests", "specs", "formats_and_nulls.yaml");
+
     public static string ParameterStylesSpec => Path.Combine(Root, "tests", "specs", "parameter_styles.yaml");
 
     public static string SnapshotRoot => Path.Combine(Root, "tests", "ProxyGen.Generator.Tests", "Snapshots");

@@ -432,7 +432,8 @@ internal sealed class SchemaResolver
 
     /// <summary>
     /// Reads <c>type: [integer, string, …]</c> (OpenAPI 3.1) as a union without a discriminator: one alternative per
-    /// type, in the order integer, number, string, boolean, array, object (a value that is an integer is a number too).
+    /// type, in the order integer, number, string, boolean, array, object (a value that is an integer is a number too),
+    /// each typed by the schema's format as a member of that type would be.
     /// </summary>
     private TypeRef AddTypeUnion(string name, IOpenApiSchema schema, JsonSchemaType types, string contextName, string pointer, bool nullable)
     {
@@ -443,7 +444,7 @@ internal sealed class SchemaResolver
 
         if (types.HasFlag(JsonSchemaType.Integer))
         {
-            Add(new TypeRef(IntegerKind(schema.Format) == TypeKind.UnixTime ? TypeKind.UnixTime : TypeKind.Int64, Nullable: false));
+            Add(new TypeRef(IntegerKind(schema.Format), Nullable: false));
         }
 
         if (types.HasFlag(JsonSchemaType.Number))

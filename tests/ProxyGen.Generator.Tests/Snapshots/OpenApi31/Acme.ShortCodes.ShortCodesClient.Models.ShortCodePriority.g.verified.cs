@@ -15,10 +15,10 @@ public sealed partial class ShortCodePriority
     /// <summary>The JSON exactly as it was read or built.</summary>
     public global::System.Text.Json.JsonElement Json { get; }
 
-    /// <summary>Reads the JSON as Int64; false when it is not one.</summary>
-    public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out long value)
+    /// <summary>Reads the JSON as Int32; false when it is not one.</summary>
+    public bool TryGetInt32([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out int value)
     {
-        if (Json.ValueKind == global::System.Text.Json.JsonValueKind.Number && global::ProxyGen.Runtime.JsonRead.TryRead(Json, global::ProxyGen.Runtime.JsonRead.Int64Item, out var read))
+        if (Json.ValueKind == global::System.Text.Json.JsonValueKind.Number && global::ProxyGen.Runtime.JsonRead.TryRead(Json, global::ProxyGen.Runtime.JsonRead.Int32Item, out var read))
         {
             value = read;
             return true;
@@ -29,7 +29,7 @@ public sealed partial class ShortCodePriority
     }
 
     /// <summary>A <see cref="ShortCodePriority"/> holding <paramref name="value"/>.</summary>
-    public static ShortCodePriority FromInt64(long value) => new ShortCodePriority(global::ProxyGen.Runtime.JsonWrite.ToElement<long>(value, global::ProxyGen.Runtime.JsonWrite.Int64));
+    public static ShortCodePriority FromInt32(int value) => new ShortCodePriority(global::ProxyGen.Runtime.JsonWrite.ToElement<int>(value, global::ProxyGen.Runtime.JsonWrite.Int32));
 
     /// <summary>Reads the JSON as String; false when it is not one.</summary>
     public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)

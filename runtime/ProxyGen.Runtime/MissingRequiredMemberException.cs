@@ -7,10 +7,10 @@ namespace ProxyGen.Runtime;
 /// (<c>ProxyGenRequiredMembers="Strict"</c>). A client reading a response turns it into an <see cref="ApiException"/>
 /// of kind <see cref="ApiErrorKind.InvalidBody"/> whose message gives the member's JSON path.
 /// </summary>
-public sealed class MissingMemberException : JsonException
+public sealed class MissingRequiredMemberException : JsonException
 {
     /// <summary>Creates the error for <paramref name="memberName"/> of <paramref name="typeName"/>.</summary>
-    public MissingMemberException(string typeName, string memberName)
+    public MissingRequiredMemberException(string typeName, string memberName)
         : base($"The JSON object for {typeName} has no '{memberName}' member (or it is null), which the spec requires.")
     {
         TypeName = typeName;
