@@ -116,7 +116,7 @@ public sealed class ApiConnection
             {
                 var text = Encoding.UTF8.GetString(body.Buffer, 0, Math.Min(body.Length, ApiException.MaxErrorBodyBytes));
                 throw new ApiException(
-                    $"{request.Method} {address.AbsolutePath} answered {(int)response.StatusCode} with a body that could not be read as {typeof(T).Name}: {ApiException.Printable(exception.Message, 300)}",
+                    $"{request.Method} {address.AbsolutePath} answered {(int)response.StatusCode} with a body that could not be read as {Readable(typeof(T))}: {ApiException.Printable(exception.Message, 300)}",
                     response.StatusCode,
                     request.Method,
                     address,
@@ -408,6 +408,11 @@ public sealed class ApiConnection
 
         return value;
     }
+
+    /// <summary>A type's name as C# writes it: <c>IReadOnlyList&lt;Record&gt;</c>, not <c>IReadOnlyList`1</c>.</summary>
+    private static string Readable(Type type) => type.IsGenericType
+        ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "<" + string.Join(", ", type.GetGenericArguments().Select(Readable)) + ">"
+        : type.Name;
 
     private static bool SameOrigin(Uri address, Uri baseAddress) =>
         string.Equals(address.Scheme, baseAddress.Scheme, StringComparison.OrdinalIgnoreCase)

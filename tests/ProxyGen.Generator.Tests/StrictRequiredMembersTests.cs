@@ -66,7 +66,8 @@ public class StrictRequiredMembersTests
         var error = await Assert.ThrowsAsync<ApiException>(() => client.ReadResponseAsync(Records, Encoding.UTF8.GetBytes(body)));
 
         Assert.Equal(ApiErrorKind.InvalidBody, error.Kind);
-        Assert.Contains("$[1]." + member, error.Message);
+        Assert.Contains("could not be read as IReadOnlyList<Record>: ", error.Message);
+        Assert.EndsWith("(at $[1]." + member + ")", error.Message);
         var missing = Assert.IsType<MissingRequiredMemberException>(error.InnerException?.InnerException ?? error.InnerException);
         Assert.Equal(member, missing.MemberName);
         Assert.Equal("Record", missing.TypeName);
