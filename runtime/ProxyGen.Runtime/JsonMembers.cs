@@ -12,9 +12,16 @@ namespace ProxyGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct JsonMembers
 {
+    // 16 bytes in every model: the first 64 members' bits, and what few models need beyond them.
     private ulong _first;
-    private ulong[]? _more;
-    private Dictionary<int, string>? _sentAs;
+    private Overflow? _overflow;
+
+    /// <summary>Members past the 64th, and the text of values sent in the other JSON form: rare, so kept apart.</summary>
+    private sealed class Overflow
+    {
+        public ulong[]? More;
+        public Dictionary<int, string>? SentAs;
+    }
 
     /// <summary>Marks member <paramref name="index"/> as set.</summary>
     public void Add(int index)
@@ -25,13 +32,14 @@ public struct JsonMembers
             return;
         }
 
+        var overflow = _overflow ??= new Overflow();
         var word = (index >> 6) - 1;
-        if (_more is null || _more.Length <= word)
+        if (overflow.More is null || overflow.More.Length <= word)
         {
-            Array.Resize(ref _more, word + 1);
+            Array.Resize(ref overflow.More, word + 1);
         }
 
-        _more[word] |= 1UL << (index & 63);
+        overflow.More[word] |= 1UL << (index & 63);
     }
 
     /// <summary>True when member <paramref name="index"/> was set: it is written, as JSON null when its value is null.</summary>
@@ -43,15 +51,16 @@ public struct JsonMembers
         }
 
         var word = (index >> 6) - 1;
-        return _more is not null && word < _more.Length && (_more[word] & (1UL << (index & 63))) != 0;
+        var more = _overflow?.More;
+        return more is not null && word < more.Length && (more[word] & (1UL << (index & 63))) != 0;
     }
 
     /// <summary>
     /// Keeps the text of a member the server sent in the other JSON form: a number member sent as a string
     /// (<c>"price": "-0.05000"</c>), or a string member sent as a number (<c>"imei": 14931000129700</c>).
     /// </summary>
-    public void KeepSentAs(int index, string text) => (_sentAs ??= new Dictionary<int, string>())[index] = text;
+    public void KeepSentAs(int index, string text) => ((_overflow ??= new Overflow()).SentAs ??= new Dictionary<int, string>())[index] = text;
 
     /// <summary>The text of member <paramref name="index"/> when the server sent it in the other JSON form; otherwise null.</summary>
-    public readonly string? SentAs(int index) => _sentAs is not null && _sentAs.TryGetValue(index, out var text) ? text : null;
+    public readonly string? SentAs(int index) => _overflow?.SentAs is { } sentAs && sentAs.TryGetValue(index, out var text) ? text : null;
 }
