@@ -146,20 +146,26 @@ public static class JsonRead
     };
 
     /// <summary>Reads a number (also from a numeric string, as Twilio sends prices), or null.</summary>
+    /// <remarks>A value too large for a <c>double</c>, and <c>"NaN"</c> or <c>"Infinity"</c>, are refused: JSON cannot write them back.</remarks>
     public static double? Double(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String => double.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
-        _ => reader.GetDouble(),
+        JsonTokenType.String => Finite(double.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)),
+        _ => Finite(reader.GetDouble()),
     };
 
     /// <summary>Reads a single-precision number (also from a numeric string), or null.</summary>
+    /// <remarks>A value too large for a <c>float</c>, and <c>"NaN"</c> or <c>"Infinity"</c>, are refused.</remarks>
     public static float? Float(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.String => float.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
-        _ => reader.GetSingle(),
+        JsonTokenType.String => (float)Finite(float.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)),
+        _ => (float)Finite(reader.GetSingle()),
     };
+
+    private static double Finite(double value) => double.IsFinite(value)
+        ? value
+        : throw new OverflowException("The number is not finite in .NET (too large, NaN or Infinity), so it could not be written back as JSON.");
 
     /// <summary>Reads a 32-bit integer the spec sends as a string (<c>type: string, format: int32</c>); a JSON number is read too.</summary>
     public static int? Int32AsString(ref Utf8JsonReader reader) => Int32(ref reader);
