@@ -15,6 +15,13 @@ public sealed class ApiClientOptions
     /// <summary>The HTTP Basic password (Twilio: the Auth Token or API key secret). Never printed by <see cref="ToString"/>.</summary>
     public string? Password { get; set; }
 
+    /// <summary>
+    /// The credentials for the security schemes the spec declares: the generated <c>…ClientCredentials</c> with a
+    /// property per scheme. Each operation sends those of the first of its requirements that is set, and nothing when
+    /// it requires none. An <c>http basic</c> scheme left unset here uses <see cref="Username"/> and <see cref="Password"/>.
+    /// </summary>
+    public ApiCredentials? Credentials { get; set; }
+
     /// <summary>A product token sent before ProxyGen's own in the User-Agent header, e.g. <c>my-app/1.2</c>.</summary>
     public string? UserAgent { get; set; }
 
@@ -40,5 +47,5 @@ public sealed class ApiClientOptions
 
     /// <summary>Describes the options without the password (nor any user information in the base address).</summary>
     public override string ToString() =>
-        $"BaseAddress={ApiException.Redact(BaseAddress)?.ToString() ?? "(default)"}, Username={Username ?? "(none)"}, Password={(Password is null ? "(none)" : "***")}, UserAgent={UserAgent ?? "(default)"}";
+        $"BaseAddress={ApiException.Redact(BaseAddress)?.ToString() ?? "(default)"}, Username={Username ?? "(none)"}, Password={(Password is null ? "(none)" : "***")}, Credentials={Credentials?.ToString() ?? "(none)"}, UserAgent={UserAgent ?? "(default)"}";
 }

@@ -27,6 +27,8 @@ public sealed class ApiConnection
     private readonly Uri? _baseAddress;
     private readonly string? _pathPrefix;
     private readonly AuthenticationHeaderValue? _authorization;
+    private readonly Dictionary<string, (SecurityScheme Scheme, ApiCredential Credential)>? _credentials;
+    private readonly bool _allowInsecureHttp;
     private readonly string _userAgent;
     private readonly long _maxResponseBytes;
 
@@ -40,6 +42,20 @@ public sealed class ApiConnection
     /// name holds ':'; or the user name, password or User-Agent holds a control character.
     /// </exception>
     public ApiConnection(HttpClient httpClient, ApiClientOptions options, Uri? defaultBaseAddress)
+        : this(httpClient, options, defaultBaseAddress, securitySchemes: null)
+    {
+    }
+
+    /// <summary>Creates the connection of a client whose spec declares <paramref name="securitySchemes"/>.</summary>
+    /// <param name="httpClient">Sends the requests; owned by the caller.</param>
+    /// <param name="options">Base address, credentials, User-Agent, limits.</param>
+    /// <param name="defaultBaseAddress">The spec's server, used when neither the options nor the HttpClient name one.</param>
+    /// <param name="securitySchemes">
+    /// The spec's <c>components.securitySchemes</c>; each request then sends what its <see cref="ApiRequest.Security"/>
+    /// requires. Null (a spec that declares none): HTTP Basic on every request when a user name is set.
+    /// </param>
+    /// <exception cref="ArgumentException">As the other constructor, and: a credential is not of its scheme's kind.</exception>
+    public ApiConnection(HttpClient httpClient, ApiClientOptions options, Uri? defaultBaseAddress, IReadOnlyList<SecurityScheme>? securitySchemes)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -77,6 +93,19 @@ public sealed class ApiConnection
 
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Username + ":" + options.Password));
             _authorization = new AuthenticationHeaderValue("Basic", credentials);
+        }
+
+        _allowInsecureHttp = options.AllowInsecureHttp;
+        if (securitySchemes is not null)
+        {
+            _credentials = Configured(securitySchemes, options, _authorization);
+            _authorization = null;
+            if (_credentials.Count > 0 && _baseAddress is { Scheme: "http", IsLoopback: false } && !options.AllowInsecureHttp)
+            {
+                throw new ArgumentException(
+                    $"Credentials would be sent in clear text to {_baseAddress.GetLeftPart(UriPartial.Authority)}. Use https, or set ApiClientOptions.AllowInsecureHttp for a network you trust.",
+                    nameof(options));
+            }
         }
 
         if (options.UserAgent is not null && HasControlCharacter(options.UserAgent))
@@ -223,16 +252,29 @@ public sealed class ApiConnection
     /// <summary>Sends the request and returns a 2xx response whose body is still unread; anything else throws.</summary>
     private async Task<HttpResponseMessage> SendCheckedAsync(ApiRequest request, Uri address, CancellationToken cancellationToken)
     {
-        using var message = CreateMessage(request, address);
-        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var credentials = await AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+        var (response, sentTo) = await SendOnceAsync(request, address, credentials, cancellationToken).ConfigureAwait(false);
+
+        // A token ProxyGen fetched and the server refused: fetched again and the request sent once more, never twice.
+        if (response.StatusCode == HttpStatusCode.Unauthorized
+            && credentials?.Refreshable is { } refreshable
+            && response.Headers.WwwAuthenticate.Any(c => string.Equals(c.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
+            && request.Binary is null && request.Multipart is null
+            && refreshable.Source.Invalidate(refreshable.Token))
+        {
+            response.Dispose();
+            credentials = await AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+            (response, sentTo) = await SendOnceAsync(request, address, credentials, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             // The handler reuses the message when it follows a redirect: a changed address means it followed one. For a
             // POST it has already re-sent the request as a GET, and the caller must not mistake that answer for success.
-            if (message.RequestUri != address && request.Method != HttpMethod.Get && request.Method != HttpMethod.Head)
+            if (sentTo != (credentials?.WithQuery(address) ?? address) && request.Method != HttpMethod.Get && request.Method != HttpMethod.Head)
             {
                 throw new ApiException(
-                    $"{request.Method} {address.AbsolutePath} was redirected to {ApiException.Printable(ApiException.Redact(message.RequestUri)?.ToString(), 300)}, which ProxyGen does not follow for a {request.Method}: the request would be re-sent as something else.",
+                    $"{request.Method} {address.AbsolutePath} was redirected to {ApiException.Printable(ApiException.Redact(sentTo)?.GetLeftPart(UriPartial.Path), 300)}, which ProxyGen does not follow for a {request.Method}: the request would be re-sent as something else.",
                     response.StatusCode,
                     request.Method,
                     address,
@@ -255,7 +297,15 @@ public sealed class ApiConnection
         }
     }
 
-    private HttpRequestMessage CreateMessage(ApiRequest request, Uri address)
+    /// <summary>Sends one message; returns the response and the address the message ended at (after any redirect).</summary>
+    private async Task<(HttpResponseMessage Response, Uri? SentTo)> SendOnceAsync(ApiRequest request, Uri address, SentCredentials? credentials, CancellationToken cancellationToken)
+    {
+        using var message = CreateMessage(request, credentials?.WithQuery(address) ?? address, credentials);
+        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return (response, message.RequestUri);
+    }
+
+    private HttpRequestMessage CreateMessage(ApiRequest request, Uri address, SentCredentials? credentials)
     {
         var message = new HttpRequestMessage(request.Method, address);
         if (request.Accept is null)
@@ -268,10 +318,11 @@ public sealed class ApiConnection
         }
 
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        message.Headers.Authorization = _authorization;
-        if (request.Headers is { } headers)
+        message.Headers.Authorization = credentials?.Authorization;
+        var headers = credentials is { Headers.Count: > 0 } ? (request.Headers?.Items ?? []).Concat(credentials.Headers) : request.Headers?.Items;
+        if (headers is not null)
         {
-            foreach (var header in headers.Items)
+            foreach (var header in headers)
             {
                 if (!ParameterList.IsToken(header.Key))
                 {
@@ -287,7 +338,14 @@ public sealed class ApiConnection
             }
         }
 
-        if (request.Cookies?.ToCookieHeader() is { } cookies)
+        var cookies = request.Cookies?.ToCookieHeader();
+        if (credentials is { Cookies.Count: > 0 })
+        {
+            var keys = string.Join("; ", credentials.Cookies.Select(c => c.Key + "=" + Uri.EscapeDataString(c.Value)));
+            cookies = cookies is null ? keys : cookies + "; " + keys;
+        }
+
+        if (cookies is not null)
         {
             message.Headers.TryAddWithoutValidation("Cookie", cookies);
         }
@@ -407,6 +465,133 @@ public sealed class ApiConnection
         }
 
         return value;
+    }
+
+    /// <summary>The schemes the caller has a credential for, each checked against its kind.</summary>
+    private static Dictionary<string, (SecurityScheme, ApiCredential)> Configured(IReadOnlyList<SecurityScheme> schemes, ApiClientOptions options, AuthenticationHeaderValue? basic)
+    {
+        var configured = new Dictionary<string, (SecurityScheme, ApiCredential)>(StringComparer.Ordinal);
+        foreach (var scheme in schemes)
+        {
+            var credential = options.Credentials?.For(scheme.Name);
+            if (credential is null && scheme.Kind == SecuritySchemeKind.Basic && basic is not null)
+            {
+                credential = new BasicCredential { Username = options.Username!, Password = options.Password ?? string.Empty };
+            }
+
+            if (credential is null)
+            {
+                continue;
+            }
+
+            var fits = (scheme.Kind, credential) switch
+            {
+                (SecuritySchemeKind.Basic, BasicCredential basicCredential) => IsValidBasic(basicCredential),
+                (SecuritySchemeKind.Bearer, BearerToken) => true,
+                (SecuritySchemeKind.ApiKeyHeader, ApiKey) => ParameterList.IsToken(scheme.ParameterName!),
+                (SecuritySchemeKind.ApiKeyCookie, ApiKey) => ParameterList.IsToken(scheme.ParameterName!),
+                (SecuritySchemeKind.ApiKeyQuery, ApiKey) => scheme.ParameterName!.Length > 0,
+                _ => false,
+            };
+            if (!fits)
+            {
+                throw new ArgumentException(
+                    $"The credential for '{scheme.Name}' ({credential.GetType().Name}) does not fit that scheme ({scheme.Kind}), or it holds ':' in a user name or a control character.",
+                    nameof(options));
+            }
+
+            configured[scheme.Name] = (scheme, credential);
+        }
+
+        return configured;
+    }
+
+    private static bool IsValidBasic(BasicCredential credential) =>
+        !credential.Username.Contains(':') && !HasControlCharacter(credential.Username) && !HasControlCharacter(credential.Password);
+
+    /// <summary>
+    /// The credentials <paramref name="request"/> sends: those of the first of its requirements the caller has set,
+    /// none when it requires none.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The operation needs credentials the caller has not set.</exception>
+    private async ValueTask<SentCredentials?> AuthenticateAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        if (_credentials is null)
+        {
+            return _authorization is null ? null : new SentCredentials { Authorization = _authorization };
+        }
+
+        if (request.Security is not { } security)
+        {
+            return null;
+        }
+
+        foreach (var alternative in security.Alternatives)
+        {
+            if (!alternative.All(_credentials.ContainsKey))
+            {
+                continue;
+            }
+
+            var sent = new SentCredentials();
+            foreach (var name in alternative)
+            {
+                var (scheme, credential) = _credentials[name];
+                switch (credential)
+                {
+                    case BasicCredential basic:
+                        sent.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(basic.Username + ":" + basic.Password)));
+                        break;
+                    case BearerToken bearer:
+                        var context = new TokenContext(_httpClient, scheme, _baseAddress, _allowInsecureHttp, _userAgent);
+                        var token = await bearer.GetAsync(context, cancellationToken).ConfigureAwait(false);
+                        sent.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                        sent.Refreshable = (bearer, token);
+                        break;
+                    case ApiKey key when scheme.Kind == SecuritySchemeKind.ApiKeyHeader:
+                        sent.Headers.Add(new(scheme.ParameterName!, key.Value));
+                        break;
+                    case ApiKey key when scheme.Kind == SecuritySchemeKind.ApiKeyQuery:
+                        sent.Query.Add(new(scheme.ParameterName!, key.Value));
+                        break;
+                    case ApiKey key:
+                        sent.Cookies.Add(new(scheme.ParameterName!, key.Value));
+                        break;
+                }
+            }
+
+            return sent;
+        }
+
+        throw new InvalidOperationException(
+            $"{request.Method} {request.Path} needs credentials for {security}, which are not set: set them in ApiClientOptions.Credentials (an http basic scheme also takes ApiClientOptions.Username and Password).");
+    }
+
+    /// <summary>What one request carries for its security requirement.</summary>
+    private sealed class SentCredentials
+    {
+        public AuthenticationHeaderValue? Authorization { get; set; }
+
+        public List<KeyValuePair<string, string>> Headers { get; } = new();
+
+        public List<KeyValuePair<string, string>> Query { get; } = new();
+
+        public List<KeyValuePair<string, string>> Cookies { get; } = new();
+
+        /// <summary>A bearer token ProxyGen fetched and can fetch again after a 401.</summary>
+        public (BearerToken Source, string Token)? Refreshable { get; set; }
+
+        /// <summary>The address with the query API keys: only the request message ever holds it, never an exception.</summary>
+        public Uri WithQuery(Uri address)
+        {
+            if (Query.Count == 0)
+            {
+                return address;
+            }
+
+            var keys = string.Join("&", Query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+            return new Uri(address.AbsoluteUri + (address.Query.Length > 0 ? "&" : "?") + keys);
+        }
     }
 
     /// <summary>A type's name as C# writes it: <c>IReadOnlyList&lt;Record&gt;</c>, not <c>IReadOnlyList`1</c>.</summary>

@@ -17,4 +17,10 @@ public enum ApiErrorKind
 
     /// <summary>A <c>next_page_url</c> that is not a URI, points to another origin, or repeats a page already read.</summary>
     NextPageRefused,
+
+    /// <summary>
+    /// An OAuth2 token endpoint refused the client's credentials or answered something that is not a token (HTML, no
+    /// <c>access_token</c> or <c>expires_in</c>, a body over 64 KiB, a token with control characters).
+    /// </summary>
+    TokenRequestFailed,
 }

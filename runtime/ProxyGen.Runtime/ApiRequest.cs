@@ -60,14 +60,20 @@ public sealed class ApiRequest
     /// <summary>A binary body sent as it is, with its media type. Null sends none.</summary>
     public FileContent? Binary { get; init; }
 
+    /// <summary>
+    /// The operation's security requirements; null when the spec gives it none (nothing is sent, or, for a spec that
+    /// declares no schemes at all, HTTP Basic whenever a user name is set).
+    /// </summary>
+    public OperationSecurity? Security { get; init; }
+
     /// <summary>The media types the operation answers with, for the Accept header; null asks for <c>application/json</c>.</summary>
     public string? Accept { get; init; }
 
     /// <summary>A GET of the page the server named in <c>meta.next_page_url</c>. <see cref="PageLinks"/> also stops loops.</summary>
-    public static ApiRequest NextPage(Uri nextPageUrl)
+    public static ApiRequest NextPage(Uri nextPageUrl, OperationSecurity? security = null)
     {
         ArgumentNullException.ThrowIfNull(nextPageUrl);
-        return new ApiRequest(nextPageUrl);
+        return new ApiRequest(nextPageUrl) { Security = security };
     }
 }
 
@@ -79,6 +85,10 @@ public sealed class ApiRequest
 public sealed class PageLinks
 {
     private readonly HashSet<string> _followed = new(StringComparer.Ordinal);
+    private readonly OperationSecurity? _security;
+
+    /// <summary>Starts a walk; every page is asked for with the first page's <paramref name="security"/>.</summary>
+    public PageLinks(OperationSecurity? security = null) => _security = security;
 
     /// <summary>The request for the page at <paramref name="link"/>, as the server wrote it in <c>meta.next_page_url</c>.</summary>
     /// <exception cref="ApiException">The link is not a URI, or was already followed (<see cref="ApiErrorKind.NextPageRefused"/>).</exception>
@@ -103,7 +113,7 @@ public sealed class PageLinks
             throw Refused($"The server sent the next page link '{ApiException.Printable(link.OriginalString, 200)}' a second time; the pages would never end.", link.IsAbsoluteUri ? link : null);
         }
 
-        return ApiRequest.NextPage(link);
+        return ApiRequest.NextPage(link, _security);
     }
 
     private static ApiException Refused(string message, Uri? link) =>

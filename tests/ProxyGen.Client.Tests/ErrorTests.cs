@@ -99,7 +99,7 @@ public class ErrorTests
         await using var fixture = await EmulatorFixture.StartAsync();
         const string body = """{"sid": 42, "date_created": "last Tuesday"}""";
         using var http = new HttpClient(new StaticResponseHandler(body));
-        var client = new ProxyV1Client(http, new ApiClientOptions { BaseAddress = new Uri("http://127.0.0.1:1") });
+        var client = new ProxyV1Client(http, new ApiClientOptions { BaseAddress = new Uri("http://127.0.0.1:1"), Username = "ACtest", Password = "not-a-real-token" });
 
         var error = await Assert.ThrowsAsync<ApiException>(() => client.FetchServiceAsync("KS1"));
 

@@ -18,6 +18,19 @@ public class JsonBodyWireTests
         Password = "not-a-real-token",
     };
 
+    /// <summary>Box declares one OAuth2 scheme: a token of the caller's own (its flows are not client credentials).</summary>
+    private static ApiClientOptions BoxOptions(LoopbackServer server) => new()
+    {
+        BaseAddress = new Uri(server.BaseAddress, "/2.0"),
+        Credentials = new Box.BoxClientCredentials { OAuth2Security = "box-test-token" },
+    };
+
+    private static ApiClientOptions SpotifyOptions(LoopbackServer server) => new()
+    {
+        BaseAddress = new Uri(server.BaseAddress, "/v1"),
+        Credentials = new Spotify.SpotifyClientCredentials { Oauth20 = new BearerToken(_ => ValueTask.FromResult("spotify-test-token")) },
+    };
+
     [Fact]
     public async Task Twilio_CreateOauthAppAccount_sends_its_body_as_compact_JSON_with_nulls_left_out()
     {
@@ -46,7 +59,7 @@ public class JsonBodyWireTests
     public async Task Box_PostFolders_sends_nested_objects_and_open_enum_values_and_keeps_query_parameters_apart()
     {
         await using var server = await LoopbackServer.JsonAsync("""{"type":"folder","id":"12"}""", 201);
-        var client = new Box.BoxClient(new HttpClient(), Options(server, "/2.0"));
+        var client = new Box.BoxClient(new HttpClient(), BoxOptions(server));
 
         await client.PostFoldersAsync(
             new Box.PostFoldersBody { Name = "Contracts", Parent = new Box.PostParent { Id = "0" }, SyncState = Box.PostFoldersBodySyncState.NotSynced },
@@ -57,13 +70,14 @@ public class JsonBodyWireTests
         Assert.Equal("/2.0/folders?fields=id,name", request.RawTarget);
         Assert.Equal("application/json", request.Headers["Content-Type"]);
         Assert.Equal("""{"name":"Contracts","parent":{"id":"0"},"sync_state":"not_synced"}""", request.Body);
+        Assert.Equal("Bearer box-test-token", request.Authorization);
     }
 
     [Fact]
     public async Task Spotify_ChangePlaylistDetails_sends_the_body_after_the_path_argument_and_an_omitted_body_sends_nothing()
     {
         await using var server = await LoopbackServer.StartAsync(context => { context.Response.StatusCode = 200; return Task.CompletedTask; });
-        var client = new Spotify.SpotifyClient(new HttpClient(), Options(server, "/v1"));
+        var client = new Spotify.SpotifyClient(new HttpClient(), SpotifyOptions(server));
 
         await client.ChangePlaylistDetailsAsync("3cEYpjA9oz9GiPac4AsH4n", new Spotify.ChangePlaylistDetailsBody { Name = "Road trip", Public = false });
         await client.ChangePlaylistDetailsAsync("3cEYpjA9oz9GiPac4AsH4n");
@@ -72,6 +86,7 @@ public class JsonBodyWireTests
         Assert.Equal("PUT", server.Requests[0].Method);
         Assert.Equal("/v1/playlists/3cEYpjA9oz9GiPac4AsH4n", server.Requests[0].RawTarget);
         Assert.Equal("""{"name":"Road trip","public":false}""", server.Requests[0].Body);
+        Assert.Equal("Bearer spotify-test-token", server.Requests[0].Authorization);
         Assert.Equal(string.Empty, server.Requests[1].Body);
         Assert.False(server.Requests[1].Headers.ContainsKey("Content-Type"));
     }
@@ -105,7 +120,7 @@ public class JsonBodyWireTests
             form = await context.Request.ReadFormAsync();
             await LoopbackServer.WriteJson(context, """{"total_count":1,"entries":[{"type":"file","id":"7"}]}""", 201);
         });
-        var client = new Box.BoxClient(new HttpClient(), Options(server, "/2.0"));
+        var client = new Box.BoxClient(new HttpClient(), BoxOptions(server));
         using var contents = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("quarterly numbers"));
 
         var files = await client.PostFilesContentAsync(new Box.PostFilesContentRequest
@@ -142,7 +157,7 @@ public class JsonBodyWireTests
                 await LoopbackServer.WriteJson(context, """{"part":{"part_id":"6F2F","offset":0,"size":70000}}""");
             }
         });
-        var client = new Box.BoxClient(new HttpClient(), Options(server, "/2.0"));
+        var client = new Box.BoxClient(new HttpClient(), BoxOptions(server));
 
         await using (var download = await client.GetFilesIdContentAsync("12345"))
         {
@@ -164,7 +179,7 @@ public class JsonBodyWireTests
     public async Task Spotify_Search_sends_its_unexploded_type_list_as_one_comma_separated_value()
     {
         await using var server = await LoopbackServer.JsonAsync("{}");
-        var client = new Spotify.SpotifyClient(new HttpClient(), Options(server, "/v1"));
+        var client = new Spotify.SpotifyClient(new HttpClient(), SpotifyOptions(server));
 
         await client.SearchAsync(new Spotify.SearchRequest { Q = "remaster track:Doxy", Type = [Spotify.SearchRequestTypeItem.Album, Spotify.SearchRequestTypeItem.Artist], Limit = 5 });
 
@@ -175,7 +190,7 @@ public class JsonBodyWireTests
     public async Task Spotify_UploadCustomPlaylistCover_sends_the_image_body_with_the_media_type_the_spec_names()
     {
         await using var server = await LoopbackServer.StartAsync(context => { context.Response.StatusCode = 202; return Task.CompletedTask; });
-        var client = new Spotify.SpotifyClient(new HttpClient(), Options(server, "/v1"));
+        var client = new Spotify.SpotifyClient(new HttpClient(), SpotifyOptions(server));
         var base64 = System.Text.Encoding.ASCII.GetBytes("/9j/4AAQSkZJRg==");
 
         await client.UploadCustomPlaylistCoverAsync("3cEYpjA9oz9GiPac4AsH4n", new MemoryStream(base64));

@@ -235,9 +235,17 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsupportedSecurityScheme = new(
+        "PXG0030",
+        "A security scheme cannot be applied",
+        "The security scheme '{0}' ({1}) cannot be applied by ProxyGen: {2}. Operations that require only it fail before sending until their requirement can be met.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
-        InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId,
+        InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId, UnsupportedSecurityScheme,
         DuplicateName, UnsupportedSchema, GeneratorFailure,
         InvalidOption, TypeCollision, DocumentOverBudget, NameShortened,
         UnusableServerUrl, InvalidPathTemplate, UnresolvedPathItem, WebhooksIgnored,

@@ -40,18 +40,94 @@ internal static class ClientEmitter
             writer.Line();
             writer.Line($"private readonly {TypeNames.Runtime}.ApiConnection {Connection};");
             writer.Line();
+            var schemes = client.SecuritySchemes.Count > 0 ? ", SecuritySchemes" : string.Empty;
+            if (schemes.Length > 0)
+            {
+                WriteSecuritySchemes(writer, client);
+                writer.Line();
+            }
+
             writer.DocXml("summary", "Creates a client that sends requests through <paramref name=\"httpClient\"/>.");
             writer.DocText("param", "The HttpClient to send with; the caller owns it.", "name=\"httpClient\"");
             writer.DocText("param", "Base address, credentials and User-Agent.", "name=\"options\"");
             using (writer.Block($"public {client.Name}(global::System.Net.Http.HttpClient httpClient, {TypeNames.Runtime}.ApiClientOptions options)"))
             {
                 writer.Line(client.Server is { Template: not null }
-                    ? $"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, {TypeNames.Runtime}.ServerUrl.Expand(ServerUrlTemplate, ServerVariableDefaults, options));"
-                    : $"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, DefaultBaseAddress);");
+                    ? $"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, {TypeNames.Runtime}.ServerUrl.Expand(ServerUrlTemplate, ServerVariableDefaults, options){schemes});"
+                    : $"{Connection} = new {TypeNames.Runtime}.ApiConnection(httpClient, options, DefaultBaseAddress{schemes});");
             }
         }
 
+        if (client.SecuritySchemes.Count > 0)
+        {
+            writer.Line();
+            WriteCredentials(writer, client);
+        }
+
         return writer.Finish();
+    }
+
+    /// <summary>The spec's security schemes, as the connection applies them.</summary>
+    private static void WriteSecuritySchemes(SourceWriter writer, ClientSpec client)
+    {
+        writer.DocXml("summary", "The security schemes the spec declares (<c>components.securitySchemes</c>); each operation sends those it requires.");
+        using (writer.Block($"public static readonly global::System.Collections.Generic.IReadOnlyList<{TypeNames.Runtime}.SecurityScheme> SecuritySchemes = new {TypeNames.Runtime}.SecurityScheme[]", ";"))
+        {
+            foreach (var scheme in client.SecuritySchemes)
+            {
+                var name = SourceWriter.Literal(scheme.Name);
+                writer.Line(scheme.Kind switch
+                {
+                    SecurityKind.Basic => $"{TypeNames.Runtime}.SecurityScheme.Basic({name}),",
+                    SecurityKind.Bearer => $"{TypeNames.Runtime}.SecurityScheme.Bearer({name}),",
+                    SecurityKind.OAuth2 => $"{TypeNames.Runtime}.SecurityScheme.Bearer({name}, {Literal(scheme.TokenUrl)}, {Literal(scheme.TokenEndpointAuthMethod)}),",
+                    _ => $"{TypeNames.Runtime}.SecurityScheme.ApiKey({name}, {TypeNames.Runtime}.SecuritySchemeKind.{scheme.Kind}, {SourceWriter.Literal(scheme.ParameterName!)}),",
+                });
+            }
+        }
+    }
+
+    private static string Literal(string? text) => text is null ? "null" : SourceWriter.Literal(text);
+
+    /// <summary>The credentials class: one property per scheme, typed by what the scheme takes.</summary>
+    private static void WriteCredentials(SourceWriter writer, ClientSpec client)
+    {
+        writer.DocXml("summary", $"The credentials {SourceWriter.XmlEscape(client.Title)} declares (<c>components.securitySchemes</c>): set those you have, in <see cref=\"global::ProxyGen.Runtime.ApiClientOptions.Credentials\"/>.");
+        writer.DocText("remarks", "Each operation sends the credentials of the first of its security requirements that is set here, and none when it requires none; one whose requirement is not set throws InvalidOperationException before sending.");
+        using (writer.Block($"{client.Visibility} sealed partial class {client.CredentialsName} : {TypeNames.Runtime}.ApiCredentials"))
+        {
+            foreach (var scheme in client.SecuritySchemes)
+            {
+                var (type, what) = scheme.Kind switch
+                {
+                    SecurityKind.Basic => ("BasicCredential", "HTTP Basic: a user name and password."),
+                    SecurityKind.Bearer => ("BearerToken", $"A bearer token{(scheme.Flows is { } format ? $" ({SourceWriter.XmlEscape(format)})" : string.Empty)}: a fixed one (a string) or <c>new BearerToken(cancellationToken => …)</c> asked before each request."),
+                    SecurityKind.OAuth2 => ("BearerToken", $"OAuth2 ({SourceWriter.XmlEscape(scheme.Flows ?? "no flows")}): <c>new OAuth2ClientCredentials {{ ClientId = …, ClientSecret = … }}</c> to have ProxyGen fetch and refresh tokens{(scheme.TokenUrl is { } url ? $" from <c>{SourceWriter.XmlEscape(url)}</c>" : string.Empty)}, or a token or token provider of your own."),
+                    SecurityKind.ApiKeyHeader => ("ApiKey", $"An API key, sent in the <c>{SourceWriter.XmlEscape(scheme.ParameterName!)}</c> header."),
+                    SecurityKind.ApiKeyQuery => ("ApiKey", $"An API key, sent as the <c>{SourceWriter.XmlEscape(scheme.ParameterName!)}</c> query parameter (and kept out of every error message)."),
+                    _ => ("ApiKey", $"An API key, sent as the <c>{SourceWriter.XmlEscape(scheme.ParameterName!)}</c> cookie."),
+                };
+                writer.DocXml("summary", $"<c>{SourceWriter.XmlEscape(scheme.Name)}</c>: {what}");
+                if (scheme.Description is { } description)
+                {
+                    writer.DocText("remarks", description);
+                }
+
+                writer.Line($"public {TypeNames.Runtime}.{type}? {scheme.PropertyName} {{ get; init; }}");
+                writer.Line();
+            }
+
+            writer.Line("/// <inheritdoc />");
+            using (writer.Block($"public override {TypeNames.Runtime}.ApiCredential? For(string schemeName) => schemeName switch", ";"))
+            {
+                foreach (var scheme in client.SecuritySchemes)
+                {
+                    writer.Line($"{SourceWriter.Literal(scheme.Name)} => {scheme.PropertyName},");
+                }
+
+                writer.Line("_ => null,");
+            }
+        }
     }
 
     private static void WriteServer(SourceWriter writer, ServerSpec? server)
@@ -109,6 +185,11 @@ internal static class ClientEmitter
         writer.Line();
         using (writer.Block($"{client.Visibility} partial class {client.Name}"))
         {
+            if (operation.Security is { } security)
+            {
+                WriteSecurity(writer, operation, security);
+            }
+
             WriteMethod(writer, client, operation);
             if (operation.Paging is not null)
             {
@@ -221,6 +302,20 @@ internal static class ClientEmitter
         }
     }
 
+    /// <summary>The static field holding an operation's security requirements: <c>_updateShortCodeSecurity</c>.</summary>
+    private static string SecurityField(OperationSpec operation) => "_" + Naming.Camel(operation.Name).TrimStart('@') + "Security";
+
+    private static void WriteSecurity(SourceWriter writer, OperationSpec operation, EquatableArray<EquatableArray<string>> security)
+    {
+        var said = security.Count == 0 ? "none (<c>security: []</c>)" : string.Join(" or ", security.Select(a => a.Count == 0 ? "none" : string.Join(" and ", a.Select(n => $"<c>{SourceWriter.XmlEscape(n)}</c>"))));
+        writer.DocXml("summary", $"What {operation.Name} requires, in the spec's order: {said}.");
+        var value = security.Count == 0
+            ? $"{TypeNames.Runtime}.OperationSecurity.None"
+            : $"new {TypeNames.Runtime}.OperationSecurity({string.Join(", ", security.Select(a => a.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", a.Select(SourceWriter.Literal)) + " }"))})";
+        writer.Line($"private static readonly {TypeNames.Runtime}.OperationSecurity {SecurityField(operation)} = {value};");
+        writer.Line();
+    }
+
     private static void WriteMethod(SourceWriter writer, EmitContext client, OperationSpec operation)
     {
         writer.Line("/// <inheritdoc />");
@@ -293,6 +388,11 @@ internal static class ClientEmitter
                 initializers.Add($"Accept = {SourceWriter.Literal(accept)},");
             }
 
+            if (operation.Security is not null)
+            {
+                initializers.Add($"Security = {SecurityField(operation)},");
+            }
+
             var create = $"var apiRequest = new {TypeNames.Runtime}.ApiRequest({HttpMethodExpression(operation.HttpMethod)}, {PathExpression(operation, client.Namespace)})";
             if (initializers.Count == 0)
             {
@@ -348,7 +448,7 @@ internal static class ClientEmitter
             }
 
             arguments.Add("cancellationToken");
-            writer.Line($"var links = new {TypeNames.Runtime}.PageLinks();");
+            writer.Line(operation.Security is null ? $"var links = new {TypeNames.Runtime}.PageLinks();" : $"var links = new {TypeNames.Runtime}.PageLinks({SecurityField(operation)});");
             writer.Line($"var page = await {operation.Name}Async({string.Join(", ", arguments)}).ConfigureAwait(false);");
             using (writer.Block("while (true)"))
             {

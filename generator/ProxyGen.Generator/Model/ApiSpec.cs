@@ -21,6 +21,7 @@ internal sealed record ApiSpec(
     public GeneratedTypes Types => new(
         Client.Context,
         new[] { Client.Name, Client.InterfaceName, Client.JsonResolverName }
+            .Concat(Client.SecuritySchemes.Count > 0 ? new[] { Client.CredentialsName } : System.Array.Empty<string>())
             .Concat(Models.Select(m => m.Name))
             .Concat(Enums.Select(e => e.Name))
             .Concat(Unions.SelectMany(u => UnionVariantNames(u)))
@@ -64,6 +65,7 @@ internal sealed record GeneratedTypes(EmitContext Client, EquatableArray<string>
 /// <summary>The client class a spec becomes: where it lives, what it is called, where it talks to by default.</summary>
 /// <param name="Visibility">The C# accessibility of every generated type: <c>public</c> or <c>internal</c>.</param>
 /// <param name="SpecPath">The spec file's path, for diagnostics about the spec as a whole.</param>
+/// <param name="SecuritySchemes">The schemes of <c>components.securitySchemes</c> ProxyGen applies; empty: none declared (HTTP Basic from the options, as before).</param>
 internal sealed record ClientSpec(
     string Namespace,
     string Name,
@@ -72,13 +74,17 @@ internal sealed record ClientSpec(
     string? Description,
     ServerSpec? Server,
     string SpecFileName,
-    string SpecPath)
+    string SpecPath,
+    EquatableArray<SecuritySchemeSpec> SecuritySchemes)
 {
     /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
     public string InterfaceName => GeneratedNames.InterfaceOf(Name);
 
     /// <summary>The System.Text.Json resolver for every generated type (<c>ProxyV1ClientJsonResolver</c>).</summary>
     public string JsonResolverName => GeneratedNames.JsonResolverOf(Name);
+
+    /// <summary>The credentials class, one property per security scheme (<c>BoxClientCredentials</c>); only when the spec declares schemes.</summary>
+    public string CredentialsName => GeneratedNames.CredentialsOf(Name);
 
     /// <summary>What the other files read of the client; they are paired with this, so editing the spec's description re-emits the client file only.</summary>
     public EmitContext Context => new(Namespace, Name, Visibility, Title, SpecFileName, SpecPath);

@@ -52,11 +52,14 @@ internal static class GeneratedNames
     /// <summary>The System.Text.Json resolver of client <paramref name="clientName"/>'s types (<c>ProxyV1ClientJsonResolver</c>).</summary>
     public static string JsonResolverOf(string clientName) => clientName + "JsonResolver";
 
+    /// <summary>The credentials class of a client whose spec declares security schemes: <c>BoxClientCredentials</c>.</summary>
+    public static string CredentialsOf(string clientName) => clientName + "Credentials";
+
     /// <summary>
-    /// The type names a spec's types may not take: the client, its interface and resolver, and <see cref="JsonConverter"/>
+    /// The type names a spec's types may not take: the client, its interface, resolver and credentials, and <see cref="JsonConverter"/>
     /// (every generated type nests one, which would hide a spec type of that name).
     /// </summary>
-    public static IEnumerable<string> ReservedTypeNames(string clientName) => [clientName, InterfaceOf(clientName), JsonResolverOf(clientName), JsonConverter];
+    public static IEnumerable<string> ReservedTypeNames(string clientName) => [clientName, InterfaceOf(clientName), JsonResolverOf(clientName), CredentialsOf(clientName), JsonConverter];
 
     private static HashSet<string> Set(string[] inherited, params string[] names)
     {

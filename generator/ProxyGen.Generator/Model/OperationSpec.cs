@@ -28,7 +28,14 @@ internal sealed record OperationSpec(
     TypeRef? Response,
     ResponseFormat ResponseFormat,
     string? Accept,
-    PagingSpec? Paging);
+    PagingSpec? Paging)
+{
+    /// <summary>
+    /// The security requirements (alternatives, each the scheme names sent together); null when the operation has none
+    /// or the spec declares no schemes. Empty: <c>security: []</c>, nothing is sent.
+    /// </summary>
+    public EquatableArray<EquatableArray<string>>? Security { get; init; }
+}
 
 /// <summary>How a 2xx body is read.</summary>
 internal enum ResponseFormat

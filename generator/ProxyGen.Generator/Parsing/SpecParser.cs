@@ -47,6 +47,16 @@ internal static class SpecParser
             var operationPointers = operations.ToDictionary(o => o.Operation.OperationId, o => o.Pointer, StringComparer.Ordinal);
             composed = PagingFinder.WithoutStreamingCollisions(composed, operationPointers, diagnostics);
 
+            // 6. Security: each operation's requirements, when the spec declares schemes to meet them with.
+            if (client.SecuritySchemes.Count > 0)
+            {
+                var requirements = SecurityReader.ReadRequirements(document);
+                composed = composed with
+                {
+                    Operations = composed.Operations.Select(o => o with { Security = requirements.TryGetValue(o.OperationId, out var security) ? security : null }).ToList(),
+                };
+            }
+
             var spec = new ApiSpec(
                 client,
                 composed.Operations.ToEquatableArray(),

@@ -30,7 +30,8 @@ internal static class ClientReader
         document.Info?.Description,
         ReadServer(input, document, diagnostics),
         input.FileName,
-        input.Path);
+        input.Path,
+        SecurityReader.ReadSchemes(document, GeneratedNames.CredentialsOf(clientName), diagnostics));
 
     /// <summary>The namespace option goes into the generated code as written, so it must be a dotted C# name.</summary>
     private static string ReadNamespace(SpecInput input, SpecDiagnostics diagnostics)

@@ -17,6 +17,9 @@ public partial interface IShortCodesClient
 
 public partial class ShortCodesClient
 {
+    /// <summary>What CreateShortCode requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _createShortCodeSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ShortCode> CreateShortCodeAsync(string serviceSid, CreateShortCodeRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -28,6 +31,7 @@ public partial class ShortCodesClient
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/ShortCodes")
         {
             Form = form,
+            Security = _createShortCodeSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.ShortCodes.ShortCode.ReadJson, cancellationToken);
     }

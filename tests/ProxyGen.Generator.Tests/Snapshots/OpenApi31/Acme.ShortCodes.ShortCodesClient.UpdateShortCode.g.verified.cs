@@ -18,6 +18,9 @@ public partial interface IShortCodesClient
 
 public partial class ShortCodesClient
 {
+    /// <summary>What UpdateShortCode requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _updateShortCodeSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ShortCode> UpdateShortCodeAsync(string serviceSid, string sid, UpdateShortCodeRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -32,6 +35,7 @@ public partial class ShortCodesClient
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/ShortCodes/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
             Form = form,
+            Security = _updateShortCodeSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.ShortCodes.ShortCode.ReadJson, cancellationToken);
     }

@@ -18,11 +18,33 @@ public partial class ShortCodesClient : IShortCodesClient
 
     private readonly global::ProxyGen.Runtime.ApiConnection _connection;
 
+    /// <summary>The security schemes the spec declares (<c>components.securitySchemes</c>); each operation sends those it requires.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::ProxyGen.Runtime.SecurityScheme> SecuritySchemes = new global::ProxyGen.Runtime.SecurityScheme[]
+    {
+        global::ProxyGen.Runtime.SecurityScheme.Basic("basicAuth"),
+    };
+
     /// <summary>Creates a client that sends requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HttpClient to send with; the caller owns it.</param>
     /// <param name="options">Base address, credentials and User-Agent.</param>
     public ShortCodesClient(global::System.Net.Http.HttpClient httpClient, global::ProxyGen.Runtime.ApiClientOptions options)
     {
-        _connection = new global::ProxyGen.Runtime.ApiConnection(httpClient, options, DefaultBaseAddress);
+        _connection = new global::ProxyGen.Runtime.ApiConnection(httpClient, options, DefaultBaseAddress, SecuritySchemes);
     }
+}
+
+/// <summary>The credentials Twilio Proxy short codes (OpenAPI 3.1) declares (<c>components.securitySchemes</c>): set those you have, in <see cref="global::ProxyGen.Runtime.ApiClientOptions.Credentials"/>.</summary>
+/// <remarks>Each operation sends the credentials of the first of its security requirements that is set here, and none when it requires none; one whose requirement is not set throws InvalidOperationException before sending.</remarks>
+public sealed partial class ShortCodesClientCredentials : global::ProxyGen.Runtime.ApiCredentials
+{
+    /// <summary><c>basicAuth</c>: HTTP Basic: a user name and password.</summary>
+    /// <remarks>Account SID as the user name, Auth Token as the password.</remarks>
+    public global::ProxyGen.Runtime.BasicCredential? BasicAuth { get; init; }
+
+    /// <inheritdoc />
+    public override global::ProxyGen.Runtime.ApiCredential? For(string schemeName) => schemeName switch
+    {
+        "basicAuth" => BasicAuth,
+        _ => null,
+    };
 }

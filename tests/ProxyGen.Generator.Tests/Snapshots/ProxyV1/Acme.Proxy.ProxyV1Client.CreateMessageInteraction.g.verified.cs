@@ -22,6 +22,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What CreateMessageInteraction requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _createMessageInteractionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<MessageInteraction> CreateMessageInteractionAsync(string serviceSid, string sessionSid, string participantSid, CreateMessageInteractionRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -38,6 +41,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants/" + global::ProxyGen.Runtime.PathSegment.Encode(participantSid) + "/MessageInteractions")
         {
             Form = form,
+            Security = _createMessageInteractionSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.MessageInteraction.ReadJson, cancellationToken);
     }

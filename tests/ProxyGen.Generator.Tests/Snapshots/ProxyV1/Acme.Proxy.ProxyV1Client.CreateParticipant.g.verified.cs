@@ -18,6 +18,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What CreateParticipant requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _createParticipantSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Participant> CreateParticipantAsync(string serviceSid, string sessionSid, CreateParticipantRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -33,6 +36,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants")
         {
             Form = form,
+            Security = _createParticipantSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.Participant.ReadJson, cancellationToken);
     }

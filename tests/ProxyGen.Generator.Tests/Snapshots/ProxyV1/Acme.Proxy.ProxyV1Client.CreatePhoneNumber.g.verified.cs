@@ -17,6 +17,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What CreatePhoneNumber requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _createPhoneNumberSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<PhoneNumber> CreatePhoneNumberAsync(string serviceSid, CreatePhoneNumberRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -32,6 +35,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/PhoneNumbers")
         {
             Form = form,
+            Security = _createPhoneNumberSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.PhoneNumber.ReadJson, cancellationToken);
     }

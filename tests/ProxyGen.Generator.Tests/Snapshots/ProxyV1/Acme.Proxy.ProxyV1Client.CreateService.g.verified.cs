@@ -16,6 +16,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What CreateService requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _createServiceSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Service> CreateServiceAsync(CreateServiceRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -33,6 +36,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services")
         {
             Form = form,
+            Security = _createServiceSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.Service.ReadJson, cancellationToken);
     }

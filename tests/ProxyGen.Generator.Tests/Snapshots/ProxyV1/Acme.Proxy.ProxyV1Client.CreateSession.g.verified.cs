@@ -17,6 +17,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What CreateSession requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _createSessionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Session> CreateSessionAsync(string serviceSid, CreateSessionRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -35,6 +38,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions")
         {
             Form = form,
+            Security = _createSessionSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.Session.ReadJson, cancellationToken);
     }

@@ -18,13 +18,19 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What FetchInteraction requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _fetchInteractionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Interaction> FetchInteractionAsync(string serviceSid, string sessionSid, string sid, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(serviceSid);
         global::System.ArgumentException.ThrowIfNullOrEmpty(sessionSid);
         global::System.ArgumentException.ThrowIfNullOrEmpty(sid);
-        var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Interactions/" + global::ProxyGen.Runtime.PathSegment.Encode(sid));
+        var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Interactions/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
+        {
+            Security = _fetchInteractionSecurity,
+        };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.Interaction.ReadJson, cancellationToken);
     }
 }

@@ -30,6 +30,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What ListInteraction requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _listInteractionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListInteractionResponse> ListInteractionAsync(string serviceSid, string sessionSid, ListInteractionRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -46,6 +49,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Interactions")
         {
             Query = query,
+            Security = _listInteractionSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListInteractionResponse.ReadJson, cancellationToken);
     }
@@ -53,7 +57,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<Interaction> ListInteractionAllAsync(string serviceSid, string sessionSid, ListInteractionRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var links = new global::ProxyGen.Runtime.PageLinks();
+        var links = new global::ProxyGen.Runtime.PageLinks(_listInteractionSecurity);
         var page = await ListInteractionAsync(serviceSid, sessionSid, request, cancellationToken).ConfigureAwait(false);
         while (true)
         {

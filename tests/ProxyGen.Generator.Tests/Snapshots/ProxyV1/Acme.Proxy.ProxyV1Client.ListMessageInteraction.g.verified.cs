@@ -32,6 +32,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What ListMessageInteraction requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _listMessageInteractionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListMessageInteractionResponse> ListMessageInteractionAsync(string serviceSid, string sessionSid, string participantSid, ListMessageInteractionRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -49,6 +52,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants/" + global::ProxyGen.Runtime.PathSegment.Encode(participantSid) + "/MessageInteractions")
         {
             Query = query,
+            Security = _listMessageInteractionSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListMessageInteractionResponse.ReadJson, cancellationToken);
     }
@@ -56,7 +60,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<MessageInteraction> ListMessageInteractionAllAsync(string serviceSid, string sessionSid, string participantSid, ListMessageInteractionRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var links = new global::ProxyGen.Runtime.PageLinks();
+        var links = new global::ProxyGen.Runtime.PageLinks(_listMessageInteractionSecurity);
         var page = await ListMessageInteractionAsync(serviceSid, sessionSid, participantSid, request, cancellationToken).ConfigureAwait(false);
         while (true)
         {

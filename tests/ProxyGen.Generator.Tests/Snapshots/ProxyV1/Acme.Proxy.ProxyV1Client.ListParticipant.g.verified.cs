@@ -30,6 +30,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What ListParticipant requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _listParticipantSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListParticipantResponse> ListParticipantAsync(string serviceSid, string sessionSid, ListParticipantRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -46,6 +49,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants")
         {
             Query = query,
+            Security = _listParticipantSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListParticipantResponse.ReadJson, cancellationToken);
     }
@@ -53,7 +57,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<Participant> ListParticipantAllAsync(string serviceSid, string sessionSid, ListParticipantRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var links = new global::ProxyGen.Runtime.PageLinks();
+        var links = new global::ProxyGen.Runtime.PageLinks(_listParticipantSecurity);
         var page = await ListParticipantAsync(serviceSid, sessionSid, request, cancellationToken).ConfigureAwait(false);
         while (true)
         {

@@ -26,6 +26,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What ListService requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _listServiceSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListServiceResponse> ListServiceAsync(ListServiceRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -40,6 +43,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services")
         {
             Query = query,
+            Security = _listServiceSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListServiceResponse.ReadJson, cancellationToken);
     }
@@ -47,7 +51,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<Service> ListServiceAllAsync(ListServiceRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var links = new global::ProxyGen.Runtime.PageLinks();
+        var links = new global::ProxyGen.Runtime.PageLinks(_listServiceSecurity);
         var page = await ListServiceAsync(request, cancellationToken).ConfigureAwait(false);
         while (true)
         {

@@ -28,6 +28,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What ListSession requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _listSessionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListSessionResponse> ListSessionAsync(string serviceSid, ListSessionRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -43,6 +46,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions")
         {
             Query = query,
+            Security = _listSessionSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListSessionResponse.ReadJson, cancellationToken);
     }
@@ -50,7 +54,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<Session> ListSessionAllAsync(string serviceSid, ListSessionRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var links = new global::ProxyGen.Runtime.PageLinks();
+        var links = new global::ProxyGen.Runtime.PageLinks(_listSessionSecurity);
         var page = await ListSessionAsync(serviceSid, request, cancellationToken).ConfigureAwait(false);
         while (true)
         {

@@ -18,6 +18,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What UpdatePhoneNumber requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _updatePhoneNumberSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<PhoneNumber> UpdatePhoneNumberAsync(string serviceSid, string sid, UpdatePhoneNumberRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -32,6 +35,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/PhoneNumbers/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
             Form = form,
+            Security = _updatePhoneNumberSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.PhoneNumber.ReadJson, cancellationToken);
     }

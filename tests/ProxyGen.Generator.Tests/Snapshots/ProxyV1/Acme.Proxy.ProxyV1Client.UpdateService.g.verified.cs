@@ -17,6 +17,9 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
+    /// <summary>What UpdateService requires, in the spec's order: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity _updateServiceSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Service> UpdateServiceAsync(string sid, UpdateServiceRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -37,6 +40,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
             Form = form,
+            Security = _updateServiceSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.Service.ReadJson, cancellationToken);
     }

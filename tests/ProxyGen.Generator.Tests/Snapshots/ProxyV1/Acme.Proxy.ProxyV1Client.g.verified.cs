@@ -22,11 +22,33 @@ public partial class ProxyV1Client : IProxyV1Client
 
     private readonly global::ProxyGen.Runtime.ApiConnection _connection;
 
+    /// <summary>The security schemes the spec declares (<c>components.securitySchemes</c>); each operation sends those it requires.</summary>
+    public static readonly global::System.Collections.Generic.IReadOnlyList<global::ProxyGen.Runtime.SecurityScheme> SecuritySchemes = new global::ProxyGen.Runtime.SecurityScheme[]
+    {
+        global::ProxyGen.Runtime.SecurityScheme.Basic("basicAuth"),
+    };
+
     /// <summary>Creates a client that sends requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HttpClient to send with; the caller owns it.</param>
     /// <param name="options">Base address, credentials and User-Agent.</param>
     public ProxyV1Client(global::System.Net.Http.HttpClient httpClient, global::ProxyGen.Runtime.ApiClientOptions options)
     {
-        _connection = new global::ProxyGen.Runtime.ApiConnection(httpClient, options, DefaultBaseAddress);
+        _connection = new global::ProxyGen.Runtime.ApiConnection(httpClient, options, DefaultBaseAddress, SecuritySchemes);
     }
+}
+
+/// <summary>The credentials Twilio Proxy declares (<c>components.securitySchemes</c>): set those you have, in <see cref="global::ProxyGen.Runtime.ApiClientOptions.Credentials"/>.</summary>
+/// <remarks>Each operation sends the credentials of the first of its security requirements that is set here, and none when it requires none; one whose requirement is not set throws InvalidOperationException before sending.</remarks>
+public sealed partial class ProxyV1ClientCredentials : global::ProxyGen.Runtime.ApiCredentials
+{
+    /// <summary><c>basicAuth</c>: HTTP Basic: a user name and password.</summary>
+    /// <remarks>Account SID (or API key SID) as user name, Auth Token (or API key secret) as password.</remarks>
+    public global::ProxyGen.Runtime.BasicCredential? BasicAuth { get; init; }
+
+    /// <inheritdoc />
+    public override global::ProxyGen.Runtime.ApiCredential? For(string schemeName) => schemeName switch
+    {
+        "basicAuth" => BasicAuth,
+        _ => null,
+    };
 }
