@@ -521,7 +521,8 @@ public sealed class ApiConnection
             return _authorization is null ? null : new SentCredentials { Authorization = _authorization };
         }
 
-        if (request.Security is not { } security)
+        // No requirement, or `security: []`: the operation takes no credentials, and none are sent.
+        if (request.Security is not { Alternatives.Count: > 0 } security)
         {
             return null;
         }
