@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using ProxyGen.Client.Tests.Vault;
 using ProxyGen.Runtime;
 using Xunit;
@@ -302,6 +305,52 @@ public class SecurityTests
 
         Assert.Contains("clear text", error.Message);
         Assert.Empty(vault.Server.Requests);
+    }
+
+    /// <summary>Typed clients from IHttpClientFactory, each resolution a new client: the credentials are one singleton.</summary>
+    private static ServiceProvider TypedClients(Vault vault, OAuth2ClientCredentials oauth)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(new ApiClientOptions { BaseAddress = new Uri(vault.Server.BaseAddress, "/v1"), Credentials = new VaultClientCredentials { Oauth = oauth } });
+        services.AddHttpClient<VaultClient>()
+            .AddStandardResilienceHandler(options =>
+            {
+                options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+                options.Retry.BackoffType = DelayBackoffType.Constant;
+                options.Retry.UseJitter = false;
+            });
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task Typed_clients_from_IHttpClientFactory_share_one_token_and_a_token_endpoint_503_is_retried_a_bounded_number_of_times()
+    {
+        await using var vault = await Vault.StartAsync();
+        vault.TokenAnswer = n => n == 1 ? (503, "application/json", "{}") : (200, "application/json", """{"access_token":"token-ok","token_type":"Bearer","expires_in":3600}""");
+        await using var provider = TypedClients(vault, vault.OAuth());
+
+        for (var i = 0; i < 5; i++)
+        {
+            await provider.GetRequiredService<VaultClient>().ListSecretsAsync();
+        }
+
+        Assert.Equal(2, vault.TokenRequests);
+        Assert.All(vault.ApiRequests, r => Assert.Equal("Bearer token-ok", r.Authorization));
+        Assert.Equal(5, vault.ApiRequests.Count());
+    }
+
+    [Fact]
+    public async Task A_token_endpoint_that_is_always_down_costs_the_retries_the_handler_allows_and_no_more()
+    {
+        await using var vault = await Vault.StartAsync();
+        vault.TokenAnswer = _ => (503, "application/json", "{}");
+        await using var provider = TypedClients(vault, vault.OAuth());
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => provider.GetRequiredService<VaultClient>().ListSecretsAsync());
+
+        Assert.Equal(ApiErrorKind.TokenRequestFailed, error.Kind);
+        Assert.Equal(4, vault.TokenRequests);
+        Assert.Empty(vault.ApiRequests);
     }
 
     [Fact]
