@@ -51,6 +51,12 @@ public sealed class OAuth2ClientCredentials : BearerToken
     /// <summary>The scopes to ask for (sent space-separated as <c>scope</c>); none sends no <c>scope</c>.</summary>
     public IReadOnlyList<string> Scopes { get; init; } = [];
 
+    /// <summary>
+    /// Further form parameters some token endpoints need (Box: <c>box_subject_type</c>, <c>box_subject_id</c>; Auth0:
+    /// <c>audience</c>), sent after <c>grant_type</c> and <c>scope</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The token endpoint, when it is not the spec's <c>tokenUrl</c> (a sandbox, a proxy, a test server).</summary>
     public Uri? TokenUrl { get; init; }
 
@@ -66,7 +72,7 @@ public sealed class OAuth2ClientCredentials : BearerToken
     internal override async ValueTask<string> GetAsync(TokenContext context, CancellationToken cancellationToken)
     {
         var endpoint = Endpoint(context);
-        var key = endpoint.AbsoluteUri + " " + string.Join(" ", Scopes);
+        var key = endpoint.AbsoluteUri + " " + string.Join(" ", Scopes) + " " + string.Join("&", Parameters.Select(p => p.Key + "=" + p.Value));
         if (Fresh(key) is { } token)
         {
             return token;
@@ -180,6 +186,7 @@ public sealed class OAuth2ClientCredentials : BearerToken
             form.Add(new("scope", string.Join(" ", Scopes)));
         }
 
+        form.AddRange(Parameters.Where(p => p.Key is not ("grant_type" or "scope" or "client_id" or "client_secret")));
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
         if (method == ClientAuthentication.Form)
         {

@@ -196,14 +196,22 @@ public class SecurityTests
     public async Task Client_credentials_are_sent_only_to_the_token_endpoint_with_Basic_and_the_scope()
     {
         await using var vault = await Vault.StartAsync();
-        var client = vault.Client(new VaultClientCredentials { Oauth = vault.OAuth() });
+        var oauth = new OAuth2ClientCredentials
+        {
+            ClientId = "service-1",
+            ClientSecret = "s3cret/+=",
+            Scopes = ["secrets.read"],
+            TokenUrl = vault.TokenUrl,
+            Parameters = new Dictionary<string, string> { ["audience"] = "vault", ["client_secret"] = "ignored" },
+        };
+        var client = vault.Client(new VaultClientCredentials { Oauth = oauth });
 
         var page = await client.ListSecretsAsync();
 
         Assert.Equal(["a"], page.Items);
         var token = Assert.Single(vault.Server.Requests, r => r.RawTarget == "/oauth/token");
         Assert.Equal("POST", token.Method);
-        Assert.Equal("grant_type=client_credentials&scope=secrets.read", token.Body);
+        Assert.Equal("grant_type=client_credentials&scope=secrets.read&audience=vault", token.Body);
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("service-1:s3cret%2F%2B%3D")), token.Authorization);
         var api = Assert.Single(vault.ApiRequests);
         Assert.Equal("Bearer token-1", api.Authorization);
