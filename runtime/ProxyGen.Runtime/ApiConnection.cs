@@ -28,6 +28,9 @@ public sealed class ApiConnection
     private readonly string? _pathPrefix;
     private readonly AuthenticationHeaderValue? _authorization;
     private readonly Dictionary<string, (SecurityScheme Scheme, ApiCredential Credential)>? _credentials;
+
+    /// <summary>The schemes ProxyGen applies; any other a requirement names (digest, mutual TLS) is the handlers' job.</summary>
+    private readonly HashSet<string>? _applied;
     private readonly bool _allowInsecureHttp;
     private readonly string _userAgent;
     private readonly long _maxResponseBytes;
@@ -99,6 +102,7 @@ public sealed class ApiConnection
         if (securitySchemes is not null)
         {
             _credentials = Configured(securitySchemes, options, _authorization);
+            _applied = new HashSet<string>(securitySchemes.Select(s => s.Name), StringComparer.Ordinal);
             _authorization = null;
             if (_credentials.Count > 0 && _baseAddress is { Scheme: "http", IsLoopback: false } && !options.AllowInsecureHttp)
             {
@@ -527,15 +531,16 @@ public sealed class ApiConnection
             return null;
         }
 
-        foreach (var alternative in security.Alternatives)
+        // The first requirement whose schemes are all set (so optional auth, `[{}, {token: []}]`, sends the token when
+        // there is one); else an empty requirement; else the first whose other schemes ProxyGen cannot apply (http
+        // digest, mutual TLS: PXG0030) and a handler of the caller's adds.
+        var alternative = security.Alternatives.FirstOrDefault(a => a.Count > 0 && a.All(_credentials.ContainsKey))
+            ?? security.Alternatives.FirstOrDefault(a => a.All(name => _credentials.ContainsKey(name) || !_applied!.Contains(name)));
+        if (alternative is not null)
         {
-            if (!alternative.All(_credentials.ContainsKey))
-            {
-                continue;
-            }
 
             var sent = new SentCredentials();
-            foreach (var name in alternative)
+            foreach (var name in alternative.Where(_credentials.ContainsKey))
             {
                 var (scheme, credential) = _credentials[name];
                 switch (credential)

@@ -181,6 +181,47 @@ public class SecurityTests
     }
 
     [Fact]
+    public async Task Optional_authentication_sends_the_token_when_the_caller_has_one_and_nothing_otherwise()
+    {
+        await using var vault = await Vault.StartAsync();
+
+        await vault.Client(new VaultClientCredentials { Token = "tok" }).FetchOptionalAsync();
+        await vault.Client(new VaultClientCredentials { KeyId = "id" }).FetchOptionalAsync();
+
+        var api = vault.ApiRequests.ToList();
+        Assert.Equal("Bearer tok", api[0].Authorization);
+        Assert.Null(api[1].Authorization);
+        Assert.False(api[1].Headers.ContainsKey("X-Key-Id"));
+    }
+
+    [Fact]
+    public async Task A_requirement_ProxyGen_cannot_apply_is_left_to_the_callers_handler_and_the_rest_of_it_is_sent()
+    {
+        // What the generated client passes for a document with `digest` (PXG0030: not in the list) and a header key.
+        await using var server = await LoopbackServer.StartAsync(context => LoopbackServer.WriteJson(context, Page));
+        SecurityScheme[] schemes = [SecurityScheme.ApiKey("key", SecuritySchemeKind.ApiKeyHeader, "X-Key")];
+        var options = new ApiClientOptions { BaseAddress = server.BaseAddress, Credentials = new KeyOnly("k-1") };
+        var connection = new ApiConnection(new HttpClient(), options, null, schemes);
+
+        await connection.SendAsync(new ApiRequest(HttpMethod.Get, "/digest-only") { Security = new OperationSecurity(["digest"]) }, CancellationToken.None);
+        await connection.SendAsync(new ApiRequest(HttpMethod.Get, "/digest-and-key") { Security = new OperationSecurity(["digest", "key"]) }, CancellationToken.None);
+        var unset = new ApiConnection(new HttpClient(), new ApiClientOptions { BaseAddress = server.BaseAddress }, null, schemes);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => unset.SendAsync(
+            new ApiRequest(HttpMethod.Get, "/key-or-nothing-known") { Security = new OperationSecurity(["key"]) }, CancellationToken.None));
+
+        Assert.Contains("key", error.Message);
+        var requests = server.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.False(requests[0].Headers.ContainsKey("X-Key"));
+        Assert.Equal("k-1", requests[1].Headers["X-Key"]);
+    }
+
+    private sealed class KeyOnly(string key) : ApiCredentials
+    {
+        public override ApiCredential? For(string schemeName) => schemeName == "key" ? (ApiKey)key : null;
+    }
+
+    [Fact]
     public async Task An_operation_whose_requirement_is_not_set_fails_before_sending_and_names_the_schemes()
     {
         await using var vault = await Vault.StartAsync();
