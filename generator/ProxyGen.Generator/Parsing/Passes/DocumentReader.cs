@@ -65,14 +65,20 @@ internal static class DocumentReader
                 return null;
             }
 
-            // OpenAPI.NET throws, instead of reporting, on some malformed shapes (a scalar where it expects a map):
-            // still the document's fault, not ProxyGen's.
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InvalidDocument,
-                diagnostics.Positions.LocateMisplacedReference() ?? diagnostics.Positions.Locate(null),
-                input.FileName,
-                "OpenAPI.NET stopped reading it (" + exception.GetType().Name + ": " + exception.Message.TrimEnd('.') + ")"));
-            return null;
+            // OpenAPI.NET throws, instead of reporting, on some malformed shapes (a scalar where it expects a map, a
+            // number where it expects true or false). A validation keyword of the wrong type is mended and read again;
+            // anything else is still the document's fault, not ProxyGen's.
+            if (ReadMended(input, diagnostics, ref exception, cancellationToken) is not { } mended)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidDocument,
+                    diagnostics.Positions.LocateMisplacedReference() ?? diagnostics.Positions.Locate(null),
+                    input.FileName,
+                    "OpenAPI.NET stopped reading it (" + exception.GetType().Name + ": " + exception.Message.TrimEnd('.') + ")"));
+                return null;
+            }
+
+            read = mended;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -119,6 +125,63 @@ internal static class DocumentReader
         }
 
         return document;
+    }
+
+    /// <summary>
+    /// The document read again with <see cref="MistypedKeywords"/> mended, each mend a PXG0002 at its line; null when
+    /// there was nothing to mend, or when the mended document still cannot be read (then <paramref name="failure"/> is
+    /// why: the mistake that is left, not the one mended).
+    /// </summary>
+    private static ReadResult? ReadMended(SpecInput input, SpecDiagnostics diagnostics, ref Exception failure, CancellationToken cancellationToken)
+    {
+        System.Text.Json.Nodes.JsonNode? root;
+        try
+        {
+            if (input.IsJson)
+            {
+                root = System.Text.Json.Nodes.JsonNode.Parse(input.Text, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = DocumentBudget.MaxDepth + 1 });
+            }
+            else
+            {
+                var yaml = new SharpYaml.Serialization.YamlStream();
+                yaml.Load(new System.IO.StringReader(input.Text));
+                root = yaml.Documents.Count == 1 ? Microsoft.OpenApi.YamlReader.YamlConverter.ToJsonNode(yaml.Documents[0]) : null;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (root is null)
+        {
+            return null;
+        }
+
+        var fixes = MistypedKeywords.Repair(root, input.OpenApiVersion.StartsWith("3.1", StringComparison.Ordinal));
+        if (fixes.Count == 0)
+        {
+            return null;
+        }
+
+        ReadResult read;
+        try
+        {
+            read = new OpenApiJsonReader().Read(root, new Uri(OpenApiConstants.BaseRegistryUri), ReaderSettings());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            failure = exception;
+            return null;
+        }
+
+        foreach (var fix in fixes)
+        {
+            diagnostics.Report(DiagnosticDescriptors.DocumentProblem, fix.Pointer, input.FileName, fix.Message);
+        }
+
+        return read;
     }
 
     /// <summary>Where in the document an OpenAPI.NET finding points, as precisely as its text allows, and its message.</summary>
