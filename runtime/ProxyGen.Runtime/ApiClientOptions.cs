@@ -45,6 +45,15 @@ public sealed class ApiClientOptions
     /// </summary>
     public long MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
 
+    /// <summary>
+    /// How long a streamed response (Server-Sent Events, JSON Lines) may send nothing before it is given up, with an
+    /// <see cref="ApiException"/> of kind <see cref="ApiErrorKind.StreamIdle"/> (default 5 minutes;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> waits for ever). The HttpClient's timeout covers only the wait for the
+    /// response headers of a stream, so a healthy stream may last hours; <see cref="MaxResponseBytes"/> bounds each
+    /// event or record, not the whole stream.
+    /// </summary>
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Describes the options without the password (nor any user information in the base address).</summary>
     public override string ToString() =>
         $"BaseAddress={ApiException.Redact(BaseAddress)?.ToString() ?? "(default)"}, Username={Username ?? "(none)"}, Password={(Password is null ? "(none)" : "***")}, Credentials={Credentials?.ToString() ?? "(none)"}, UserAgent={UserAgent ?? "(default)"}";

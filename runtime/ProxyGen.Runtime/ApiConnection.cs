@@ -17,7 +17,7 @@ namespace ProxyGen.Runtime;
 /// and a response is read within the HttpClient's timeout and a byte limit. See docs/security.md.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ApiConnection
+public sealed partial class ApiConnection
 {
     private static readonly string ProductToken = "ProxyGen/" + (typeof(ApiConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
@@ -34,6 +34,7 @@ public sealed class ApiConnection
     private readonly bool _allowInsecureHttp;
     private readonly string _userAgent;
     private readonly long _maxResponseBytes;
+    private readonly TimeSpan _streamIdleTimeout;
 
     /// <summary>Creates the connection a generated client uses. The options are read here, once.</summary>
     /// <param name="httpClient">Sends the requests; owned by the caller.</param>
@@ -124,6 +125,9 @@ public sealed class ApiConnection
 
         _userAgent = string.IsNullOrWhiteSpace(options.UserAgent) ? ProductToken : options.UserAgent.Trim() + " " + ProductToken;
         _maxResponseBytes = Math.Min(options.MaxResponseBytes, httpClient.MaxResponseContentBufferSize);
+        _streamIdleTimeout = options.StreamIdleTimeout == Timeout.InfiniteTimeSpan || options.StreamIdleTimeout > TimeSpan.Zero
+            ? options.StreamIdleTimeout
+            : throw new ArgumentException("ApiClientOptions.StreamIdleTimeout must be positive, or Timeout.InfiniteTimeSpan.", nameof(options));
     }
 
     /// <summary>The address requests are sent to.</summary>

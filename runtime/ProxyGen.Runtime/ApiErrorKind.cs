@@ -23,4 +23,9 @@ public enum ApiErrorKind
     /// <c>access_token</c> or <c>expires_in</c>, a body over 64 KiB, a token with control characters).
     /// </summary>
     TokenRequestFailed,
+
+    /// <summary>
+    /// A streamed response (Server-Sent Events, JSON Lines) sent nothing for <see cref="ApiClientOptions.StreamIdleTimeout"/>.
+    /// </summary>
+    StreamIdle,
 }

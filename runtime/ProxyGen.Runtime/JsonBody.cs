@@ -26,6 +26,16 @@ public abstract class JsonBody
         return new Typed<T>(value, write, mediaType);
     }
 
+    /// <summary>
+    /// This body with its top-level member <paramref name="name"/> set to <paramref name="value"/> (replaced where it
+    /// is, or added last): how a streaming method sends <c>"stream": true</c>. A body that is not an object is unchanged.
+    /// </summary>
+    public JsonBody With(string name, bool value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return new WithMember(this, name, value);
+    }
+
     /// <summary>Writes the body as one JSON value.</summary>
     public abstract void WriteTo(Utf8JsonWriter writer);
 
@@ -40,6 +50,47 @@ public abstract class JsonBody
         var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
         content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);
         return content;
+    }
+
+    private sealed class WithMember(JsonBody inner, string name, bool value) : JsonBody(inner.MediaType)
+    {
+        public override void WriteTo(Utf8JsonWriter writer)
+        {
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using (var innerWriter = new Utf8JsonWriter(buffer))
+            {
+                inner.WriteTo(innerWriter);
+            }
+
+            using var document = JsonDocument.Parse(buffer.WrittenMemory);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.RootElement.WriteTo(writer);
+                return;
+            }
+
+            writer.WriteStartObject();
+            var written = false;
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (!property.NameEquals(name))
+                {
+                    property.WriteTo(writer);
+                }
+                else if (!written)
+                {
+                    writer.WriteBoolean(name, value);
+                    written = true;
+                }
+            }
+
+            if (!written)
+            {
+                writer.WriteBoolean(name, value);
+            }
+
+            writer.WriteEndObject();
+        }
     }
 
     private sealed class Typed<T>(T value, JsonValueWriter<T> write, string mediaType) : JsonBody(mediaType)

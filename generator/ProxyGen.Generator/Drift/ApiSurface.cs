@@ -46,7 +46,18 @@ internal static class ApiSurface
             var endpoint = new Endpoint(operation.HttpMethod, operation.Path);
             var parameters = Parameters(operation);
             var response = operation.Response is { } type ? $"{Task}<{SurfaceTypes.Of(type)}>" : Task;
-            entries.Add(new SurfaceEntry(SurfaceKind.Method, $"{spec.Client.Name}.{operation.Name}Async", Type: response, Parameters: parameters, Endpoint: endpoint, Deprecated: operation.Deprecated));
+            if (operation.Streamed is not { Only: true })
+            {
+                entries.Add(new SurfaceEntry(SurfaceKind.Method, $"{spec.Client.Name}.{operation.Name}Async", Type: response, Parameters: parameters, Endpoint: endpoint, Deprecated: operation.Deprecated));
+            }
+
+            if (operation.Streamed is { } streamed)
+            {
+                var item = SurfaceTypes.Of(streamed.Item);
+                var stream = streamed.Format == StreamFormat.ServerSentEvents ? $"ProxyGen.Runtime.ServerSentEvent<{item}>" : item;
+                entries.Add(new SurfaceEntry(SurfaceKind.Method, $"{spec.Client.Name}.{streamed.MethodName}Async", Type: $"System.Collections.Generic.IAsyncEnumerable<{stream}>", Parameters: parameters, Endpoint: endpoint, Deprecated: operation.Deprecated));
+            }
+
             if (operation.Paging is { } paging)
             {
                 entries.Add(new SurfaceEntry(SurfaceKind.Method, $"{spec.Client.Name}.{operation.Name}AllAsync", Type: $"System.Collections.Generic.IAsyncEnumerable<{SurfaceTypes.Of(paging.ItemType)}>", Parameters: parameters, Endpoint: endpoint, Deprecated: operation.Deprecated));

@@ -170,10 +170,26 @@ internal static class ClientEmitter
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace, operation.Request?.Fields.Any(f => f.Deprecated) == true);
         var signature = Parameters(operation);
 
+        var buffered = operation.Streamed is not { Only: true };
         using (writer.Block($"{client.Visibility} partial interface {client.InterfaceName}"))
         {
-            WriteDocs(writer, operation, paged: false);
-            writer.Line($"{ReturnType(operation)} {operation.Name}Async({signature});");
+            if (buffered)
+            {
+                WriteDocs(writer, operation, paged: false);
+                writer.Line($"{ReturnType(operation)} {operation.Name}Async({signature});");
+            }
+
+            if (operation.Streamed is { } streamed)
+            {
+                if (buffered)
+                {
+                    writer.Line();
+                }
+
+                WriteDocs(writer, operation, paged: false, streamed);
+                writer.Line($"{StreamReturnType(streamed)} {streamed.MethodName}Async({signature});");
+            }
+
             if (operation.Paging is { } paging)
             {
                 writer.Line();
@@ -190,7 +206,21 @@ internal static class ClientEmitter
                 WriteSecurity(writer, operation, security);
             }
 
-            WriteMethod(writer, client, operation);
+            if (buffered)
+            {
+                WriteMethod(writer, client, operation);
+            }
+
+            if (operation.Streamed is { } streamed)
+            {
+                if (buffered)
+                {
+                    writer.Line();
+                }
+
+                WriteMethod(writer, client, operation, streamed);
+            }
+
             if (operation.Paging is not null)
             {
                 writer.Line();
@@ -210,6 +240,11 @@ internal static class ClientEmitter
     private static string ReturnType(OperationSpec operation) => operation.Response is { } response
         ? $"global::System.Threading.Tasks.Task<{TypeNames.Of(response)}>"
         : "global::System.Threading.Tasks.Task";
+
+    /// <summary><c>IAsyncEnumerable&lt;ServerSentEvent&lt;T&gt;&gt;</c> for events, <c>IAsyncEnumerable&lt;T&gt;</c> for records.</summary>
+    public static string StreamReturnType(StreamedResponseSpec streamed) => streamed.Format == StreamFormat.ServerSentEvents
+        ? $"global::System.Collections.Generic.IAsyncEnumerable<{TypeNames.Runtime}.ServerSentEvent<{TypeNames.Of(streamed.Item)}>>"
+        : $"global::System.Collections.Generic.IAsyncEnumerable<{TypeNames.Of(streamed.Item)}>";
 
     /// <summary>Path arguments, then the JSON or binary body, then the request class, then the cancellation token; optional ones default to null.</summary>
     /// <param name="cancellation">False leaves the cancellation token out (the API baseline's form).</param>
@@ -237,7 +272,7 @@ internal static class ClientEmitter
         return string.Join(", ", parts);
     }
 
-    private static void WriteDocs(SourceWriter writer, OperationSpec operation, bool paged)
+    private static void WriteDocs(SourceWriter writer, OperationSpec operation, bool paged, StreamedResponseSpec? streamed = null)
     {
         var summary = SourceWriter.XmlEscape(operation.Summary ?? operation.Description ?? $"Calls {operation.OperationId}.");
         if (paged)
@@ -276,23 +311,36 @@ internal static class ClientEmitter
             writer.DocText("param", text, "name=\"request\"");
         }
 
-        writer.DocText("param", "Cancels the request.", "name=\"cancellationToken\"");
+        writer.DocText("param", streamed is null ? "Cancels the request." : "Cancels the request and, while enumerating, the stream.", "name=\"cancellationToken\"");
         if (paged)
         {
             writer.DocText("returns", "Every item, page by page, fetched as the caller enumerates.");
         }
+        else if (streamed is not null)
+        {
+            var flag = streamed.FlagProperty is { } property ? $" The body's <c>{property}</c> is sent true; a body that sets it false is refused." : string.Empty;
+            writer.DocXml("returns", streamed.Format == StreamFormat.ServerSentEvents
+                ? $"Each event of the <c>{streamed.MediaType}</c> answer as it arrives, its data read as {DocType(streamed.Item)}; a <c>[DONE]</c> event ends it. The request is sent when enumeration starts; leaving the loop frees the connection.{flag}"
+                : $"Each record of the <c>{SourceWriter.XmlEscape(streamed.MediaType)}</c> answer as it arrives, read as {DocType(streamed.Item)}. The request is sent when enumeration starts; leaving the loop frees the connection.{flag}");
+        }
         else if (operation.Response is { } response)
         {
+            var flag = operation.Streamed?.FlagProperty is { } property ? $" A body whose <c>{property}</c> is true is refused: call <see cref=\"{operation.Streamed.MethodName}Async\"/> to stream." : string.Empty;
             writer.DocXml("returns", response switch
             {
                 { Kind: TypeKind.Model or TypeKind.Enum or TypeKind.Union } => $"The server's <see cref=\"{response.Name}\"/>.",
                 { Kind: TypeKind.Array, Element.Kind: TypeKind.Model or TypeKind.Enum or TypeKind.Union } => $"The server's list of <see cref=\"{response.Element.Name}\"/>.",
                 _ => "The server's response body.",
-            });
+            } + flag);
         }
 
         WriteObsolete(writer, operation);
     }
+
+    /// <summary>A type for a doc comment: a link for a generated type, its C# spelling otherwise.</summary>
+    private static string DocType(TypeRef type) => type.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.Union
+        ? $"<see cref=\"{type.Name}\"/>"
+        : $"<c>{SourceWriter.XmlEscape(TypeNames.Of(type))}</c>";
 
     private static void WriteObsolete(SourceWriter writer, OperationSpec operation)
     {
@@ -316,12 +364,16 @@ internal static class ClientEmitter
         writer.Line();
     }
 
-    private static void WriteMethod(SourceWriter writer, EmitContext client, OperationSpec operation)
+    /// <summary>The method that reads the whole answer, or (<paramref name="streamed"/>) the one that streams it.</summary>
+    private static void WriteMethod(SourceWriter writer, EmitContext client, OperationSpec operation, StreamedResponseSpec? streamed = null)
     {
         writer.Line("/// <inheritdoc />");
         WriteObsolete(writer, operation);
 
-        using (writer.Block($"public {ReturnType(operation)} {operation.Name}Async({Parameters(operation)})"))
+        var signature = streamed is null
+            ? $"public {ReturnType(operation)} {operation.Name}Async({Parameters(operation)})"
+            : $"public {StreamReturnType(streamed)} {streamed.MethodName}Async({Parameters(operation)})";
+        using (writer.Block(signature))
         {
             foreach (var parameter in operation.PathParameters)
             {
@@ -338,6 +390,13 @@ internal static class ClientEmitter
             if (operation.Body is { Required: true } body && !TypeNames.IsValueType(body.Type))
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+            }
+
+            if (operation.Streamed is { FlagProperty: { } flag } stream)
+            {
+                // The body's own switch between the two answers: each method refuses the other's setting.
+                var (refused, use) = streamed is null ? ("true", $"call {stream.MethodName}Async to stream, or leave body.{flag} unset or false") : ("false", $"leave body.{flag} unset or true, or call {operation.Name}Async");
+                writer.Line($"if (body.{flag} == {refused}) throw new global::System.ArgumentException({SourceWriter.Literal($"{(streamed is null ? operation.Name : streamed.MethodName)}Async cannot send {StreamedResponseSpec.FlagName}: {refused}: {use}.")}, nameof(body));");
             }
 
             var request = operation.Request;
@@ -380,10 +439,10 @@ internal static class ClientEmitter
             {
                 initializers.Add(sent.Type.Kind == TypeKind.Stream
                     ? $"Binary = {(sent.Type.Nullable ? "body is null ? null : " : string.Empty)}new {TypeNames.Runtime}.FileContent(body, contentType: {SourceWriter.Literal(sent.MediaType)}),"
-                    : $"Json = {JsonBodyExpression(sent, client.Namespace)},");
+                    : $"Json = {JsonBodyExpression(sent, client.Namespace)}{(streamed?.FlagProperty is null ? string.Empty : $".With({SourceWriter.Literal(StreamedResponseSpec.FlagName)}, true)")},");
             }
 
-            if (operation.Accept is { } accept)
+            if ((streamed is null ? operation.Accept : streamed.MediaType) is { } accept)
             {
                 initializers.Add($"Accept = {SourceWriter.Literal(accept)},");
             }
@@ -407,6 +466,13 @@ internal static class ClientEmitter
                         writer.Line(initializer);
                     }
                 }
+            }
+
+            if (streamed is not null)
+            {
+                var method = streamed.Format == StreamFormat.ServerSentEvents ? "StreamEventsAsync" : "StreamRecordsAsync";
+                writer.Line($"return {Connection}.{method}(apiRequest, {ReaderFor(streamed.Item, client.Namespace)}, cancellationToken);");
+                return;
             }
 
             writer.Line(operation.Response is not { } response ? $"return {Connection}.SendAsync(apiRequest, cancellationToken);"

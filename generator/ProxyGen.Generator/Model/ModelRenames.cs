@@ -72,6 +72,7 @@ internal sealed class ModelRenames(IReadOnlyDictionary<string, string> renames)
             Fields = operation.Request.Fields.Select(f => f with { Type = Rename(f.Type) }).ToEquatableArray(),
         },
         Paging = operation.Paging is null ? null : operation.Paging with { ItemType = Rename(operation.Paging.ItemType) },
+        Streamed = operation.Streamed is null ? null : operation.Streamed with { Item = Rename(operation.Streamed.Item) },
     };
 
     /// <summary>True when a type names, at any depth of lists and maps, a model being renamed.</summary>
@@ -91,7 +92,7 @@ internal sealed class ModelRenames(IReadOnlyDictionary<string, string> renames)
     private bool Mentions(EquatableArray<PropertySpec> properties) => properties.Any(p => Mentions(p.Type));
 
     private bool Mentions(OperationSpec operation) =>
-        Mentions(operation.Response) || Mentions(operation.Body?.Type) || Mentions(operation.Paging?.ItemType)
+        Mentions(operation.Response) || Mentions(operation.Body?.Type) || Mentions(operation.Paging?.ItemType) || Mentions(operation.Streamed?.Item)
         || operation.PathParameters.Any(p => Mentions(p.Type))
         || operation.Request?.Fields.Any(f => Mentions(f.Type)) == true;
 }

@@ -35,6 +35,36 @@ internal sealed record OperationSpec(
     /// or the spec declares no schemes. Empty: <c>security: []</c>, nothing is sent.
     /// </summary>
     public EquatableArray<EquatableArray<string>>? Security { get; init; }
+
+    /// <summary>
+    /// A 2xx body read one event or record at a time (Server-Sent Events, JSON Lines): a method returning an
+    /// <c>IAsyncEnumerable</c>, beside the buffered one or (<see cref="StreamedResponseSpec.Only"/>) instead of it.
+    /// </summary>
+    public StreamedResponseSpec? Streamed { get; init; }
+}
+
+/// <summary>A streamed 2xx body and the method that reads it.</summary>
+/// <param name="Item">The type of one event's <c>data</c>, or of one record.</param>
+/// <param name="MediaType">The streamed media type, for the Accept header.</param>
+/// <param name="Only">True when the operation answers nothing else: the streaming method is its only method.</param>
+/// <param name="MethodName">The method stem: the operation's name when <see cref="Only"/>, else <c>{Name}Stream</c>.</param>
+/// <param name="FlagProperty">
+/// The required JSON body's boolean <c>stream</c> member (its C# name), when the operation has a buffered method too:
+/// the streaming method sends it true, and each method refuses a body that sets it the other way.
+/// </param>
+internal sealed record StreamedResponseSpec(TypeRef Item, StreamFormat Format, string MediaType, bool Only, string MethodName, string? FlagProperty = null)
+{
+    /// <summary>The body member that selects streaming, by the name the APIs that have one give it.</summary>
+    public const string FlagName = "stream";
+}
+
+/// <summary>How a streamed body is cut into items.</summary>
+internal enum StreamFormat
+{
+    /// <summary><c>text/event-stream</c>: each event's data is one item.</summary>
+    ServerSentEvents,
+    /// <summary><c>application/x-ndjson</c>, <c>application/jsonl</c>, <c>application/json-seq</c>: each line (record) is one item.</summary>
+    JsonLines,
 }
 
 /// <summary>How a 2xx body is read.</summary>

@@ -46,6 +46,7 @@ internal static class SpecParser
             var client = ClientReader.Read(input, @namespace, clientName, document, diagnostics);
             var operationPointers = operations.ToDictionary(o => o.Operation.OperationId, o => o.Pointer, StringComparer.Ordinal);
             composed = PagingFinder.WithoutStreamingCollisions(composed, operationPointers, diagnostics);
+            composed = StreamFinder.FindStreams(composed, operationPointers, diagnostics);
 
             // 6. Security: each operation's requirements, when the spec declares schemes to meet them with.
             if (client.SecuritySchemes.Count > 0)

@@ -125,7 +125,7 @@ internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolv
         }
 
         var requestBody = ReadRequestBody(operation, name, pointer);
-        var (response, responseFormat, accept) = ReadResponse(operation, name, pointer);
+        var (response, responseFormat, accept, streamed) = ReadResponse(operation, name, pointer);
         return new OperationSpec(
             operation.OperationId!,
             name,
@@ -141,7 +141,10 @@ internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolv
             response,
             responseFormat,
             accept,
-            Paging: null);
+            Paging: null)
+        {
+            Streamed = streamed,
+        };
     }
 
     /// <summary>Where the spec declares <paramref name="parameter"/>: in the operation, in its path item, or (not declared) the operation.</summary>
@@ -439,9 +442,10 @@ internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolv
 
     /// <summary>
     /// The first 2xx body: JSON when any of its media types is JSON; otherwise text (<c>text/*</c>, XML) as a string,
-    /// or anything else as a stream, with its media types for the Accept header.
+    /// or anything else as a stream, with its media types for the Accept header. A streamed media type (events, JSON
+    /// Lines) beside them, or alone, is read by a streaming method of its own.
     /// </summary>
-    private (TypeRef? Type, ResponseFormat Format, string? Accept) ReadResponse(OpenApiOperation operation, string operationName, string pointer)
+    private (TypeRef? Type, ResponseFormat Format, string? Accept, StreamedResponseSpec? Streamed) ReadResponse(OpenApiOperation operation, string operationName, string pointer)
     {
         var success = (operation.Responses ?? new OpenApiResponses())
             .Where(r => (r.Key.Length == 3 && r.Key[0] == '2') || r.Key.Equals("2XX", StringComparison.OrdinalIgnoreCase))
@@ -453,14 +457,22 @@ internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolv
                 continue;
             }
 
-            var json = content.FirstOrDefault(c => c.Key.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0);
+            var responsePointer = pointer + "/responses/" + YamlPositionIndex.Escape(response.Key) + "/content/";
+            var streamed = ReadStreamed(content, operationName, responsePointer);
+            var json = content.FirstOrDefault(c => c.Key.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0 && StreamFormatOf(c.Key) is null);
             if (json.Value?.Schema is { } schema)
             {
-                var schemaPointer = pointer + "/responses/" + YamlPositionIndex.Escape(response.Key) + "/content/" + YamlPositionIndex.Escape(json.Key) + "/schema";
+                var schemaPointer = responsePointer + YamlPositionIndex.Escape(json.Key) + "/schema";
                 var contextName = schema is not OpenApiSchemaReference && schema.Title is { Length: > 0 } title
                     ? names.Identifier(Naming.Pascal(title), schemaPointer + "/title")
                     : operationName + "Response";
-                return (resolver.ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(false), ResponseFormat.Json, null);
+                var type = resolver.ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(false);
+                return (type, ResponseFormat.Json, null, streamed is null ? null : streamed with { Only = false, MethodName = operationName + "Stream" });
+            }
+
+            if (streamed is not null)
+            {
+                return (null, ResponseFormat.Json, null, streamed);
             }
 
             if (json.Value is not null)
@@ -473,10 +485,49 @@ internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolv
             var isText = types.Count > 0 && types.All(t => t!.StartsWith("text/", StringComparison.Ordinal) || t.EndsWith("/xml", StringComparison.Ordinal) || t.EndsWith("+xml", StringComparison.Ordinal))
                 && content.Values.All(c => c?.Schema is not { } s || s.Format != "binary");
             return isText
-                ? (new TypeRef(TypeKind.String, Nullable: false), ResponseFormat.Text, accept)
-                : (new TypeRef(TypeKind.Stream, Nullable: false), ResponseFormat.Binary, accept);
+                ? (new TypeRef(TypeKind.String, Nullable: false), ResponseFormat.Text, accept, null)
+                : (new TypeRef(TypeKind.Stream, Nullable: false), ResponseFormat.Binary, accept, null);
         }
 
-        return (null, ResponseFormat.Json, null);
+        return (null, ResponseFormat.Json, null, null);
     }
+
+    /// <summary>
+    /// The first streamed media type of a response, as the only method's (the caller widens it when JSON is beside it).
+    /// The schema describes one event's data or one record; an array schema for JSON Lines, its items.
+    /// </summary>
+    private StreamedResponseSpec? ReadStreamed(IDictionary<string, OpenApiMediaType> content, string operationName, string responsePointer)
+    {
+        foreach (var entry in content)
+        {
+            if (StreamFormatOf(entry.Key) is not { } format)
+            {
+                continue;
+            }
+
+            var schemaPointer = responsePointer + YamlPositionIndex.Escape(entry.Key) + "/schema";
+            var item = new TypeRef(TypeKind.JsonValue, Nullable: false);
+            if (entry.Value?.Schema is { } schema)
+            {
+                var contextName = operationName + (format == StreamFormat.ServerSentEvents ? "Event" : "Record");
+                item = resolver.ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(false);
+                if (format == StreamFormat.JsonLines && item is { Kind: TypeKind.Array, Element: { } element })
+                {
+                    item = element.WithNullable(false);
+                }
+            }
+
+            return new StreamedResponseSpec(item, format, MediaType(entry.Key)!, Only: true, MethodName: operationName);
+        }
+
+        return null;
+    }
+
+    /// <summary>Server-Sent Events or JSON Lines, by media type; null for a body read whole.</summary>
+    private static StreamFormat? StreamFormatOf(string contentType) => MediaType(contentType) switch
+    {
+        "text/event-stream" => StreamFormat.ServerSentEvents,
+        "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/x-jsonlines" or "application/jsonlines" or "application/json-seq" => StreamFormat.JsonLines,
+        _ => null,
+    };
 }

@@ -1,0 +1,157 @@
+namespace ProxyGen.Runtime;
+
+/// <summary>
+/// The body of a streamed response, as <c>SseParser</c> and the JSON Lines reader read it: a read that waits longer
+/// than the idle timeout gives up, and for Server-Sent Events one event may not grow past the byte limit nor be cut
+/// off by the end of the stream. Disposing it disposes the response, which frees the connection.
+/// </summary>
+internal abstract class StreamGuard : Stream
+{
+    private readonly Stream _inner;
+    private readonly HttpResponseMessage _response;
+    private readonly CancellationTokenSource _idle;
+    private readonly CancellationToken _caller;
+    private readonly TimeSpan _idleTimeout;
+    private readonly long _maxEventBytes;
+    private readonly bool _events;
+
+    // Where the scan of Server-Sent Events stands: bytes of the event so far, at the start of a line, after a CR.
+    private long _eventBytes;
+    private bool _lineStart = true;
+    private bool _afterCarriageReturn;
+    private bool _eventPending;
+
+    protected StreamGuard(Stream inner, HttpResponseMessage response, TimeSpan idleTimeout, long maxEventBytes, bool events, CancellationToken cancellationToken)
+    {
+        _inner = inner;
+        _response = response;
+        _idleTimeout = idleTimeout;
+        _maxEventBytes = maxEventBytes;
+        _events = events;
+        _caller = cancellationToken;
+        _idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    }
+
+    /// <summary>The error to throw, saying which call <paramref name="what"/> happened to.</summary>
+    public abstract ApiException Failure(string what, ApiErrorKind kind, Exception? innerException);
+
+    /// <summary>Events (or records) read so far, for messages: set by the reader.</summary>
+    public long Count { get; set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        int read;
+        if (_idleTimeout != Timeout.InfiniteTimeSpan)
+        {
+            _idle.CancelAfter(_idleTimeout);
+        }
+
+        try
+        {
+            read = await _inner.ReadAsync(buffer, _idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (_idle.IsCancellationRequested && !_caller.IsCancellationRequested)
+        {
+            throw Failure(
+                $"the stream sent nothing for {_idleTimeout} (ApiClientOptions.StreamIdleTimeout) after {Count} {(_events ? "events" : "records")}",
+                ApiErrorKind.StreamIdle,
+                new TimeoutException(exception.Message, exception));
+        }
+        finally
+        {
+            if (!_idle.IsCancellationRequested)
+            {
+                _idle.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        if (_events)
+        {
+            Scan(buffer.Span[..read]);
+            if (read == 0 && _eventPending)
+            {
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The stream ended in the middle of an event, after {Count} events.");
+            }
+        }
+
+        return read;
+    }
+
+    /// <summary>Follows lines and blank lines (CR, LF or CRLF) to bound one event's bytes and see one left unfinished.</summary>
+    private void Scan(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b == (byte)'\n' && _afterCarriageReturn)
+            {
+                _afterCarriageReturn = false;
+                continue;
+            }
+
+            _afterCarriageReturn = b == (byte)'\r';
+            if (b is (byte)'\n' or (byte)'\r')
+            {
+                if (_lineStart || !_eventPending)
+                {
+                    // A blank line ends the event; a comment line outside an event leaves nothing behind.
+                    _eventPending &= !_lineStart;
+                    _eventBytes = 0;
+                }
+
+                _lineStart = true;
+                continue;
+            }
+
+            if (_lineStart)
+            {
+                _lineStart = false;
+                _eventPending |= b != (byte)':';
+            }
+
+            if (++_eventBytes > _maxEventBytes)
+            {
+                throw Failure($"event {Count + 1} is larger than {_maxEventBytes} bytes (ApiClientOptions.MaxResponseBytes)", ApiErrorKind.ResponseTooLarge, null);
+            }
+        }
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _idle.Dispose();
+            _inner.Dispose();
+            _response.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
