@@ -31,6 +31,7 @@ public class VendorExampleTests(ITestOutputHelper output)
 
         data.Add("public/box_platform.2026-06-29.json");
         data.Add("public/spotify_web_api.2026-08-21.yaml");
+        data.Add("public/text_generation_inference.2026-01-08.json");
         return data;
     }
 

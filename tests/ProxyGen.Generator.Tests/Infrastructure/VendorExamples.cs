@@ -24,9 +24,9 @@ internal static class VendorExamples
     public static IReadOnlyList<VendorExample> Of(string path)
     {
         var text = File.ReadAllText(path);
-        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-        settings.AddYamlReader();
-        var document = OpenApiDocument.Parse(text, path.EndsWith(".json", StringComparison.Ordinal) ? OpenApiConstants.Json : OpenApiConstants.Yaml, settings).Document
+        // Read as the generator reads it: a document with mistyped validation keywords is mended the same way.
+        var input = new Parsing.SpecInput(path, text, Parsing.SpecSniffer.OpenApiVersionOf(text)!, "Acme.Examples", Parsing.SpecInput.DefaultClientName(path), Visibility: null);
+        var document = Parsing.Passes.DocumentReader.Read(input, new Parsing.SpecDiagnostics(path, text), CancellationToken.None)
             ?? throw new InvalidOperationException($"{path} could not be read.");
 
         var examples = new List<VendorExample>();
