@@ -6,19 +6,24 @@ namespace ProxyGen.Runtime;
 /// </summary>
 /// <typeparam name="T">The type the spec gives the event's <c>data</c>.</typeparam>
 /// <remarks>
+/// <para>A struct, as <c>SseItem&lt;T&gt;</c> is: reading an event allocates only what its data holds.</para>
+/// <para>
 /// Every event's data is read as <typeparamref name="T"/>. When that fails for an event of a type other than
 /// <c>message</c> (a <c>ping</c>, an <c>error</c> the spec does not describe), the event is still delivered, with
 /// <see cref="Data"/> left null and the text in <see cref="RawData"/>: nothing the server sends is lost. Data that is
 /// not a <typeparamref name="T"/> in a <c>message</c> event is an <see cref="ApiException"/> of kind
 /// <see cref="ApiErrorKind.InvalidBody"/>. A <c>[DONE]</c> data line ends the stream.
+/// </para>
 /// </remarks>
-public sealed class ServerSentEvent<T>
+public readonly struct ServerSentEvent<T>
 {
+    private readonly string? _eventType;
+
     internal ServerSentEvent(T? data, string? rawData, string eventType, string? id, TimeSpan? retry)
     {
         Data = data;
         RawData = rawData;
-        EventType = eventType;
+        _eventType = eventType;
         Id = id;
         Retry = retry;
     }
@@ -30,7 +35,7 @@ public sealed class ServerSentEvent<T>
     public string? RawData { get; }
 
     /// <summary>The <c>event:</c> field; <c>message</c> when the server sent none.</summary>
-    public string EventType { get; }
+    public string EventType => _eventType ?? "message";
 
     /// <summary>
     /// The last event id the server set (<c>id:</c>), carried over from earlier events as the standard says: send it

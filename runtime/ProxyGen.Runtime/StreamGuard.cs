@@ -98,38 +98,50 @@ internal abstract class StreamGuard : Stream
     /// <summary>Follows lines and blank lines (CR, LF or CRLF) to bound one event's bytes and see one left unfinished.</summary>
     private void Scan(ReadOnlySpan<byte> bytes)
     {
-        foreach (var b in bytes)
+        while (!bytes.IsEmpty)
         {
-            if (b == (byte)'\n' && _afterCarriageReturn)
-            {
-                _afterCarriageReturn = false;
-                continue;
-            }
-
-            _afterCarriageReturn = b == (byte)'\r';
+            var b = bytes[0];
             if (b is (byte)'\n' or (byte)'\r')
             {
-                if (_lineStart || !_eventPending)
+                if (b == (byte)'\n' && _afterCarriageReturn)
                 {
-                    // A blank line ends the event; a comment line outside an event leaves nothing behind.
-                    _eventPending &= !_lineStart;
-                    _eventBytes = 0;
+                    // The LF of a CRLF: the CR already ended the line.
+                    _afterCarriageReturn = false;
+                }
+                else
+                {
+                    if (_lineStart || !_eventPending)
+                    {
+                        // A blank line ends the event; a comment line outside an event leaves nothing behind.
+                        _eventPending &= !_lineStart;
+                        _eventBytes = 0;
+                    }
+
+                    _lineStart = true;
+                    _afterCarriageReturn = b == (byte)'\r';
                 }
 
-                _lineStart = true;
+                bytes = bytes[1..];
                 continue;
             }
 
+            _afterCarriageReturn = false;
             if (_lineStart)
             {
                 _lineStart = false;
                 _eventPending |= b != (byte)':';
             }
 
-            if (++_eventBytes > _maxEventBytes)
+            // The rest of the line at once.
+            var run = bytes.IndexOfAny((byte)'\r', (byte)'\n');
+            run = run < 0 ? bytes.Length : run;
+            _eventBytes += run;
+            if (_eventBytes > _maxEventBytes)
             {
                 throw Failure($"event {Count + 1} is larger than {_maxEventBytes} bytes (ApiClientOptions.MaxResponseBytes)", ApiErrorKind.ResponseTooLarge, null);
             }
+
+            bytes = bytes[run..];
         }
     }
 
