@@ -19,4 +19,21 @@ public static class Usage
 
         return count;
     }
+
+    /// <summary>Reads a stream of events and one of JSON Lines to the end.</summary>
+    public static async Task<long> SumStreamsAsync(Exports.IExportsClient client, CancellationToken cancellationToken)
+    {
+        var sum = 0L;
+        await foreach (var item in client.WatchRowsAsync(cancellationToken))
+        {
+            sum += item.Data?.Id ?? 0;
+        }
+
+        await foreach (var row in client.ExportRowsAsync(cancellationToken))
+        {
+            sum += row.Id ?? 0;
+        }
+
+        return sum;
+    }
 }

@@ -510,11 +510,12 @@ internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolv
             if (entry.Value?.Schema is { } schema)
             {
                 var contextName = operationName + (format == StreamFormat.ServerSentEvents ? "Event" : "Record");
-                item = resolver.ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(false);
-                if (format == StreamFormat.JsonLines && item is { Kind: TypeKind.Array, Element: { } element })
+                if (format == StreamFormat.JsonLines && schema.Type is { } type && (type & JsonSchemaType.Array) != 0 && schema.Items is { } items)
                 {
-                    item = element.WithNullable(false);
+                    (schema, schemaPointer) = (items, schemaPointer + "/items");
                 }
+
+                item = resolver.ResolveType(schema, contextName, schemaPointer, forRequest: false).WithNullable(false);
             }
 
             return new StreamedResponseSpec(item, format, MediaType(entry.Key)!, Only: true, MethodName: operationName);
