@@ -243,9 +243,17 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor SelectionMatchesNothing = new(
+        "PXG0031",
+        "An operation selection pattern matches nothing",
+        "{0}=\"{1}\" on '{2}' matches no operation; check its spelling (paths: * within a segment, ** across segments, #GET to pick methods; tags and operationIds as the document writes them)",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] All =
     [
-        InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId, UnsupportedSecurityScheme,
+        InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId, UnsupportedSecurityScheme, SelectionMatchesNothing,
         DuplicateName, UnsupportedSchema, GeneratorFailure,
         InvalidOption, TypeCollision, DocumentOverBudget, NameShortened,
         UnusableServerUrl, InvalidPathTemplate, UnresolvedPathItem, WebhooksIgnored,

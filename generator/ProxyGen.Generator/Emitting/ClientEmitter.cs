@@ -31,7 +31,9 @@ internal static class ClientEmitter
         }
 
         writer.Line();
-        writer.DocText("summary", $"Client for {client.Title}, generated from {client.SpecFileName}.");
+        writer.DocText("summary", client.Subset is { } subset
+            ? $"Client for part of {client.Title}, generated from {client.SpecFileName}: {subset}."
+            : $"Client for {client.Title}, generated from {client.SpecFileName}.");
         var usage = "Works as an IHttpClientFactory typed client. Every method throws <see cref=\"global::ProxyGen.Runtime.ApiException\"/> when the server answers outside 2xx.";
         writer.DocXml("remarks", client.Description is null ? usage : SourceWriter.XmlEscape(client.Description) + "\n" + usage);
         using (writer.Block($"{client.Visibility} partial class {client.Name} : {client.InterfaceName}"))

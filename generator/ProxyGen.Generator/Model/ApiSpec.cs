@@ -77,6 +77,12 @@ internal sealed record ClientSpec(
     string SpecPath,
     EquatableArray<SecuritySchemeSpec> SecuritySchemes)
 {
+    /// <summary>
+    /// When the item selects some operations: which, in words (<c>paths /a/**; excluding tags Beta</c>), and how many of
+    /// the document's operations that keeps; null for the whole document.
+    /// </summary>
+    public string? Subset { get; init; }
+
     /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
     public string InterfaceName => GeneratedNames.InterfaceOf(Name);
 
@@ -97,6 +103,12 @@ internal sealed record ClientSpec(
 /// </summary>
 internal sealed record EmitContext(string Namespace, string Name, string Visibility, string Title, string SpecFileName, string SpecPath)
 {
+    /// <summary>
+    /// When the item selects some operations: which, in words (<c>paths /a/**; excluding tags Beta</c>), and how many of
+    /// the document's operations that keeps; null for the whole document.
+    /// </summary>
+    public string? Subset { get; init; }
+
     /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
     public string InterfaceName => GeneratedNames.InterfaceOf(Name);
 

@@ -27,6 +27,12 @@ internal sealed record SpecOrigins(
 {
     public static SpecOrigins Empty { get; } = new(default, default, default, default, default, default);
 
+    /// <summary>
+    /// What the item's operation selection left out: operations as <c>METHOD /path</c> and the types only they used.
+    /// A baseline's entries for them are out of scope, not removed.
+    /// </summary>
+    public EquatableArray<string> LeftOut { get; init; } = EquatableArray<string>.Empty;
+
     private Dictionary<string, string>? _types;
     private Dictionary<string, string>? _operations;
     private HashSet<string>? _components;

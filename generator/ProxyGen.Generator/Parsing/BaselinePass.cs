@@ -26,6 +26,22 @@ internal static class BaselinePass
 
         var read = baseline is null ? null : ApiSurface.Read(baseline.Text);
         var origins = parsed.Origins;
+        if (read is not null && origins.LeftOut.Count > 0)
+        {
+            // A subset is compared as a subset: what the item's selection left out is out of scope, not removed.
+            var leftOut = new HashSet<string>(origins.LeftOut, StringComparer.Ordinal);
+            var stems = new HashSet<string>(
+                read.Where(e => e.Entry.Kind == SurfaceKind.Method && e.Entry.Endpoint is { } endpoint && leftOut.Contains(endpoint.Text))
+                    .Select(e => e.Entry.Name.EndsWith("Async", StringComparison.Ordinal) ? e.Entry.Name.Substring(0, e.Entry.Name.Length - 5) : e.Entry.Name),
+                StringComparer.Ordinal);
+            foreach (var request in read.Where(e => e.Entry.OperationId is { } id && stems.Contains(Naming.Pascal(id))))
+            {
+                leftOut.Add(request.Entry.Key);
+            }
+
+            read = read.Where(e => !(e.Entry.Endpoint is { } endpoint && leftOut.Contains(endpoint.Text)) && !leftOut.Contains(e.Entry.Owner)).ToList();
+        }
+
         if (read is not null)
         {
             (spec, origins) = KeepBaselineNames(spec, origins, read.Select(e => e.Entry));

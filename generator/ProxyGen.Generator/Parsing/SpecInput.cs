@@ -17,6 +17,9 @@ internal sealed record SpecInput(string Path, string Text, string OpenApiVersion
     public static string BaselinePathOf(string specPath) =>
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(specPath) ?? string.Empty, System.IO.Path.GetFileNameWithoutExtension(specPath) + ".api.txt");
 
+    /// <summary>The operation selection patterns as the item writes them; none selects every operation.</summary>
+    public SelectionOptions Selection { get; init; } = SelectionOptions.None;
+
     public string FileName => System.IO.Path.GetFileName(Path);
 
     /// <summary>
@@ -24,6 +27,15 @@ internal sealed record SpecInput(string Path, string Text, string OpenApiVersion
     /// YAML. A <c>.yaml</c> file is always read as YAML, even one written as a flow mapping (<c>{openapi: 3.0.1, …}</c>).
     /// </summary>
     public bool IsJson => Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase) && SpecSniffer.IsJson(Text);
+}
+
+/// <summary>
+/// The <c>ProxyGenInclude…</c>/<c>ProxyGenExclude…</c> metadata of an item, as written (<c>;</c>-separated globs);
+/// <see cref="OperationSelection"/> reads them.
+/// </summary>
+internal sealed record SelectionOptions(string? IncludePaths, string? ExcludePaths, string? IncludeTags, string? ExcludeTags, string? IncludeOperations, string? ExcludeOperations)
+{
+    public static SelectionOptions None { get; } = new(null, null, null, null, null, null);
 }
 
 /// <summary>An API baseline file: its path and text.</summary>

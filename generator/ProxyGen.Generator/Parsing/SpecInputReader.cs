@@ -39,7 +39,16 @@ internal static class SpecInputReader
             @namespace,
             clientName,
             Option(options, "build_metadata.AdditionalFiles.ProxyGenVisibility"),
-            Option(options, "build_metadata.AdditionalFiles.ProxyGenRequiredMembers"));
+            Option(options, "build_metadata.AdditionalFiles.ProxyGenRequiredMembers"))
+        {
+            Selection = new SelectionOptions(
+                Option(options, "build_metadata.AdditionalFiles.ProxyGenIncludePaths"),
+                Option(options, "build_metadata.AdditionalFiles.ProxyGenExcludePaths"),
+                Option(options, "build_metadata.AdditionalFiles.ProxyGenIncludeTags"),
+                Option(options, "build_metadata.AdditionalFiles.ProxyGenExcludeTags"),
+                Option(options, "build_metadata.AdditionalFiles.ProxyGenIncludeOperations"),
+                Option(options, "build_metadata.AdditionalFiles.ProxyGenExcludeOperations")),
+        };
     }
 
     /// <summary>The API baseline that stands beside the spec at <paramref name="specPath"/>, if <paramref name="baselines"/> has one.</summary>

@@ -33,7 +33,14 @@ internal static class SpecParser
             // 2. Resolve types: operations first (their inline types are named after them), then every component.
             var shapes = new SchemaShapes(document);
             var resolver = new SchemaResolver(shapes, names, diagnostics, ClientReader.ReadsRequiredStrictly(input, diagnostics));
-            var operations = new OperationReader(shapes, resolver, names, diagnostics).ReadAll(cancellationToken);
+            var selection = OperationSelection.From(input);
+            var operationReader = new OperationReader(shapes, resolver, names, diagnostics, selection);
+            var operations = operationReader.ReadAll(cancellationToken);
+            foreach (var (option, pattern) in selection.Unmatched)
+            {
+                diagnostics.Report(DiagnosticDescriptors.SelectionMatchesNothing, "#/paths", option, pattern, input.FileName);
+            }
+
             resolver.ResolveAllComponents();
             var schemas = resolver.Result();
 
@@ -47,6 +54,16 @@ internal static class SpecParser
             var operationPointers = operations.ToDictionary(o => o.Operation.OperationId, o => o.Pointer, StringComparer.Ordinal);
             composed = PagingFinder.WithoutStreamingCollisions(composed, operationPointers, diagnostics);
             composed = StreamFinder.FindStreams(composed, operationPointers, diagnostics);
+            var leftOut = new List<string>(operationReader.LeftOut);
+            if (selection.IsSubset)
+            {
+                // 5b. The item's selection: the kept operations, and only the types they reach.
+                var keptIds = new HashSet<string>(operations.Where(o => o.Kept).Select(o => o.Operation.OperationId), StringComparer.Ordinal);
+                (composed, var pruned) = SubsetPruner.Prune(composed with { Operations = composed.Operations.Where(o => keptIds.Contains(o.OperationId)).ToList() });
+                leftOut.AddRange(pruned);
+                client = client with { Subset = $"{selection.Describe()} ({keptIds.Count} of the document's {operations.Count} operations)" };
+                operations = operations.Where(o => o.Kept).ToList();
+            }
 
             // 6. Security: each operation's requirements, when the spec declares schemes to meet them with.
             if (client.SecuritySchemes.Count > 0)
@@ -71,7 +88,10 @@ internal static class SpecParser
                 composed.ComponentModels.ToEquatableArray(),
                 operations.Select(o => o.Operation.OperationId).ToEquatableArray(),
                 operations.Select(o => o.Pointer).ToEquatableArray(),
-                names.Types.ToEquatableArray());
+                names.Types.ToEquatableArray())
+            {
+                LeftOut = leftOut.ToEquatableArray(),
+            };
             return new ParsedSpec(input, spec, origins, diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)

@@ -36,6 +36,13 @@ internal sealed class GeneratorHarness
         return this;
     }
 
+    /// <summary>Sets more metadata on the item added last: <c>WithMetadata("ProxyGenIncludePaths", "/a/**")</c>.</summary>
+    public GeneratorHarness WithMetadata(string name, string value)
+    {
+        _metadata[_texts[^1].Path]["build_metadata.AdditionalFiles." + name] = value;
+        return this;
+    }
+
     public IReadOnlyList<AdditionalText> Texts => _texts;
 
     public static CSharpCompilation NewCompilation(params string[] sources) => CSharpCompilation.Create(

@@ -12,7 +12,7 @@ namespace ProxyGen.Generator.Parsing.Passes;
 /// Pass 2, read operations: each path and method with an operationId becomes an <see cref="OperationSpec"/> (paging
 /// is found later, once models are finished), its parameters and body resolved to types by <see cref="SchemaResolver"/>.
 /// </summary>
-internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolver, SpecNames names, SpecDiagnostics diagnostics)
+internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolver, SpecNames names, SpecDiagnostics diagnostics, OperationSelection selection)
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
     private const string MultipartMediaType = "multipart/form-data";
@@ -26,9 +26,12 @@ internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolv
     private readonly Dictionary<OpenApiParameterReference, IOpenApiParameter?> _parameterTargets = new();
 
     /// <summary>Every operation of the document, in document order, with where the spec declares it.</summary>
-    public List<(OperationSpec Operation, string Pointer)> ReadAll(CancellationToken cancellationToken)
+    /// <summary>The operations the selection left out, as <c>METHOD /path</c>, once <see cref="ReadAll"/> has run.</summary>
+    public List<string> LeftOut { get; } = new();
+
+    public List<(OperationSpec Operation, string Pointer, bool Kept)> ReadAll(CancellationToken cancellationToken)
     {
-        var operations = new List<(OperationSpec Operation, string Pointer)>();
+        var operations = new List<(OperationSpec Operation, string Pointer, bool Kept)>();
         var methodNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in shapes.Document.Paths)
         {
@@ -63,6 +66,15 @@ internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolv
                     continue;
                 }
 
+                // Outside the item's selection: still read, silently, so that every name (merged inline models,
+                // names moved aside) is the one the whole document gives; SpecParser drops it afterwards.
+                var kept = selection.Keeps(path.Key, method, (operation.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name ?? string.Empty), operation.OperationId ?? string.Empty);
+                using var muted = kept ? default(SpecDiagnostics.Muting?) : diagnostics.Mute();
+                if (!kept)
+                {
+                    LeftOut.Add(method + " " + path.Key);
+                }
+
                 if (operation.OperationId is not { } operationId || string.IsNullOrWhiteSpace(operationId))
                 {
                     diagnostics.Report(DiagnosticDescriptors.MissingOperationId, pointer, method, path.Key);
@@ -77,7 +89,7 @@ internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolv
                 }
 
                 methodNames[name] = operation.OperationId;
-                operations.Add((Read(path.Key, template.Parts, path.Value, method, operation, name, pointer), pointer));
+                operations.Add((Read(path.Key, template.Parts, path.Value, method, operation, name, pointer), pointer, kept));
             }
         }
 
