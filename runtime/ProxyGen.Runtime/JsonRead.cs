@@ -79,6 +79,21 @@ public static class JsonRead
     }
 
     /// <summary>
+    /// True when the member at the reader (on its name) is <paramref name="name"/>: then the reader moves onto its value
+    /// and member <paramref name="index"/> is noted as sent (null or not). A generated reader's one line per member.
+    /// </summary>
+    public static bool Member(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, ref JsonMembers members, int index)
+    {
+        if (!reader.ValueTextEquals(name))
+        {
+            return false;
+        }
+
+        MemberValue(ref reader, ref members, index);
+        return true;
+    }
+
+    /// <summary>
     /// Keeps the member at the reader (on its name) that the model does not know, so nothing the server sent is lost.
     /// Only here is the member's name made a string.
     /// </summary>

@@ -13,6 +13,21 @@ namespace ProxyGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWrite
 {
+    /// <summary>
+    /// True when member <paramref name="index"/> was set: then its name is written, for the value to follow. A
+    /// generated writer's one line per member.
+    /// </summary>
+    public static bool Member(Utf8JsonWriter writer, ReadOnlySpan<byte> name, in JsonMembers members, int index)
+    {
+        if (!members.Has(index))
+        {
+            return false;
+        }
+
+        writer.WritePropertyName(name);
+        return true;
+    }
+
     /// <summary>Writes a string, or null.</summary>
     public static void String(Utf8JsonWriter writer, string? value)
     {

@@ -17,7 +17,7 @@ internal static class EnumEmitter
         writer.DocXml("remarks", "Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref=\"IsKnown\"/> to find new values.");
         writer.Line("[global::System.Diagnostics.DebuggerDisplay(\"{Value,nq}\")]");
         TypeNames.JsonConverterAttribute(writer, name);
-        using (writer.Block($"{client.Visibility} readonly partial struct {name} : global::System.IEquatable<{name}>"))
+        using (writer.Block($"{client.Visibility} readonly partial struct {name} : global::System.IEquatable<{name}>, {TypeNames.JsonModelOf(name)}"))
         {
             writer.Line("private readonly string? _value;");
             writer.Line();
@@ -71,7 +71,6 @@ internal static class EnumEmitter
                 """);
             writer.Line();
             WriteReader(writer, spec);
-            TypeNames.JsonConverterClass(writer, name, $"{name}.ReadJson(ref reader)", $"{name}.WriteJson(writer, value)");
         }
 
         return writer.Finish();

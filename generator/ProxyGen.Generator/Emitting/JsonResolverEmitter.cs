@@ -28,7 +28,7 @@ internal static class JsonResolverEmitter
                 {
                     using (writer.Block($"if (type == typeof(global::{client.Namespace}.{typeName}))"))
                     {
-                        writer.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::{client.Namespace}.{typeName}>(options, new global::{client.Namespace}.{typeName}.JsonConverter());");
+                        writer.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::{client.Namespace}.{typeName}>(options, new {TypeNames.Runtime}.JsonModelConverter<global::{client.Namespace}.{typeName}>());");
                     }
 
                     writer.Line();

@@ -20,18 +20,29 @@ internal static class ModelEmitter
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace, model.AllProperties.Any(p => p.Deprecated));
         writer.Summary(model.Description ?? $"The {model.Name} object of the {client.Title} API.");
         writer.DocText("remarks", "A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.");
-        var declaration = $"{client.Visibility} {(model.IsSealed ? "sealed " : string.Empty)}partial class {model.Name}"
-            + (model.BaseName is null ? string.Empty : " : " + model.BaseName);
+        var declaration = $"{client.Visibility} {(model.IsSealed ? "sealed " : string.Empty)}partial class {model.Name} : "
+            + (model.BaseName is null ? string.Empty : model.BaseName + ", ") + TypeNames.JsonModelOf(model.Name);
         TypeNames.JsonConverterAttribute(writer, model.Name);
         using (writer.Block(declaration))
         {
+            // The state first, one line each: which members were set, and the value behind each property.
+            var fields = BackingFields(model);
             if (model.BaseName is null)
             {
                 writer.Line($"{(model.IsSealed ? "private" : "private protected")} {TypeNames.Runtime}.JsonMembers {Members};");
+            }
+
+            foreach (var property in model.Properties)
+            {
+                // A member the initializer must set (required) starts out unset, never observed.
+                writer.Line($"private {TypeNames.Of(property.Type)} {fields[property.Name]}{(property.Type.Nullable ? string.Empty : " = default!")};");
+            }
+
+            if (model.BaseName is null || model.Properties.Count > 0)
+            {
                 writer.Line();
             }
 
-            var fields = BackingFields(model);
             var index = model.InheritedProperties.Count;
             foreach (var property in model.Properties)
             {
@@ -85,19 +96,15 @@ internal static class ModelEmitter
             writer.DocText("remarks", "Deprecated: the spec marks this member deprecated.");
         }
 
-        var required = property.IsRequired ? "required " : string.Empty;
-        writer.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({SourceWriter.Literal(property.JsonName)})]");
-        // C# refuses [Obsolete] on a required member (CS9042); its documentation says it instead.
+        // The converter owns the wire names: no [JsonPropertyName]. C# refuses [Obsolete] on a required member (CS9042);
+        // its documentation says it instead.
         if (property.Deprecated && !property.IsRequired)
         {
             writer.Line("[global::System.Obsolete(\"The spec marks this member deprecated.\")]");
         }
 
-        var type = TypeNames.Of(property.Type);
-        writer.Line($"public {required}{type} {property.Name} {{ get => {field}; init {{ {field} = value; {Members}.Add({index}); }} }}");
-        writer.Line();
-        // A member the initializer must set (required) starts out unset, never observed.
-        writer.Line($"private {type} {field}{(property.Type.Nullable ? string.Empty : " = default!")};");
+        var required = property.IsRequired ? "required " : string.Empty;
+        writer.Line($"public {required}{TypeNames.Of(property.Type)} {property.Name} {{ get => {field}; init {{ {field} = value; {Members}.Add({index}); }} }}");
         writer.Line();
     }
 
@@ -127,33 +134,19 @@ internal static class ModelEmitter
             // Member names are matched as UTF-8 where they lie in the input: only an unknown member's name becomes a string.
             using (writer.Block($"while ({TypeNames.JsonRead}.NextMember(ref reader))"))
             {
+                // One line per member: JsonRead.Member matches the name as UTF-8 and moves onto the value.
                 for (var i = 0; i < properties.Count; i++)
                 {
                     var property = properties[i];
-                    using (writer.Block($"{(i == 0 ? string.Empty : "else ")}if (reader.ValueTextEquals({SourceWriter.Literal(property.JsonName)}u8))"))
-                    {
-                        writer.Line($"{TypeNames.JsonRead}.MemberValue(ref reader, ref members, {i});");
-                        var read = TypeNames.IsNumber(property.Type)
-                            ? $"{TypeNames.JsonRead}.Number<{TypeNames.NonNullable(property.Type)}>(ref reader, {TypeNames.JsonRead}.{property.Type.Kind}, ref members, {i})"
-                            : property.Type.Kind == TypeKind.String
-                                ? $"{TypeNames.JsonRead}.String(ref reader, ref members, {i})"
-                                : TypeNames.ReadExpression(property.Type, @namespace);
-                        writer.Line($"{locals[i]} = {read};");
-                    }
+                    var read = TypeNames.IsNumber(property.Type)
+                        ? $"{TypeNames.JsonRead}.Number<{TypeNames.NonNullable(property.Type)}>(ref reader, {TypeNames.JsonRead}.{property.Type.Kind}, ref members, {i})"
+                        : property.Type.Kind == TypeKind.String
+                            ? $"{TypeNames.JsonRead}.String(ref reader, ref members, {i})"
+                            : TypeNames.ReadExpression(property.Type, @namespace);
+                    writer.Line($"{(i == 0 ? string.Empty : "else ")}if ({TypeNames.JsonRead}.Member(ref reader, {SourceWriter.Literal(property.JsonName)}u8, ref members, {i})) {locals[i]} = {read};");
                 }
 
-                var unknown = $"{TypeNames.JsonRead}.Unknown(ref reader, ref additionalProperties);";
-                if (properties.Count == 0)
-                {
-                    writer.Line(unknown);
-                }
-                else
-                {
-                    using (writer.Block("else"))
-                    {
-                        writer.Line(unknown);
-                    }
-                }
+                writer.Line($"{(properties.Count == 0 ? string.Empty : "else ")}{TypeNames.JsonRead}.Unknown(ref reader, ref additionalProperties);");
             }
 
             writer.Line();
@@ -211,13 +204,7 @@ internal static class ModelEmitter
             var index = 0;
             foreach (var property in model.AllProperties)
             {
-                using (writer.Block($"if (this.{Members}.Has({index}))"))
-                {
-                    writer.Line($"writer.WritePropertyName({SourceWriter.Literal(property.JsonName)}u8);");
-                    writer.Line(WriteValue(property.Type, $"this.{property.Name}", index, @namespace) + ";");
-                }
-
-                writer.Line();
+                writer.Line($"if ({TypeNames.JsonWrite}.Member(writer, {SourceWriter.Literal(property.JsonName)}u8, this.{Members}, {index})) {WriteValue(property.Type, $"this.{property.Name}", index, @namespace)};");
                 index++;
             }
 
@@ -226,7 +213,7 @@ internal static class ModelEmitter
         }
 
         writer.Line();
-        TypeNames.StaticWriterAndConverter(writer, model.Name, hidesInherited: model.BaseName is not null);
+        TypeNames.StaticWriter(writer, model.Name);
     }
 
     /// <summary>The statement that writes one member's value, null included; a number the server sent as a string goes back as that string.</summary>

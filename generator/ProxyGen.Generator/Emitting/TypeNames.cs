@@ -44,42 +44,23 @@ internal static class TypeNames
     };
 
     /// <summary>
-    /// Writes the attribute that hands a generated type to System.Text.Json through its own reader and writer, so a
-    /// user's <c>JsonSerializerContext</c> (or plain <c>JsonSerializer</c>) reads and writes it exactly, without reflection.
+    /// The attribute that hands the type to System.Text.Json: the runtime's one converter for every generated type,
+    /// which calls the type's own <c>ReadJson</c>/<c>WriteJson</c> (the type implements <see cref="JsonModelOf"/>).
     /// </summary>
     public static void JsonConverterAttribute(SourceWriter writer, string typeName) =>
-        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({typeName}.JsonConverter))]");
+        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({Runtime}.JsonModelConverter<{typeName}>))]");
+
+    /// <summary>The interface every generated type implements: <c>IJsonModel&lt;Name&gt;</c>.</summary>
+    public static string JsonModelOf(string typeName) => $"{Runtime}.IJsonModel<{typeName}>";
 
     /// <summary>
-    /// The members every generated class ends with: a static <c>WriteJson(writer, value)</c>, which makes the type a
-    /// <c>JsonValueWriter</c> for lists and bodies, and its nested System.Text.Json converter.
+    /// The static <c>WriteJson(writer, value)</c> every generated class ends with: it makes the type a
+    /// <c>JsonValueWriter</c> for lists and bodies, and implements <see cref="JsonModelOf"/>.
     /// </summary>
-    public static void StaticWriterAndConverter(SourceWriter writer, string typeName, bool hidesInherited = false)
+    public static void StaticWriter(SourceWriter writer, string typeName)
     {
         writer.DocXml("summary", $"Writes <paramref name=\"value\"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref=\"{typeName}\"/>.");
-        using (writer.Block($"public static void WriteJson({Utf8JsonWriter} writer, {typeName} value)"))
-        {
-            writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-            writer.Line("value.WriteJson(writer);");
-        }
-
-        JsonConverterClass(writer, typeName, $"{typeName}.ReadJson(ref reader)", $"{typeName}.WriteJson(writer, value)", hidesInherited);
-    }
-
-    /// <summary>The nested <c>JsonConverter</c> class that <see cref="JsonConverterAttribute"/> names.</summary>
-    /// <param name="hidesInherited">True in a class that extends a generated model, whose converter it replaces.</param>
-    public static void JsonConverterClass(SourceWriter writer, string typeName, string readExpression, string writeStatement, bool hidesInherited = false)
-    {
-        writer.Line();
-        writer.DocXml("summary", $"Reads and writes <see cref=\"{typeName}\"/> for System.Text.Json with the generated reader and writer.");
-        using (writer.Block($"public {(hidesInherited ? "new " : string.Empty)}sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{typeName}>"))
-        {
-            writer.Line("/// <inheritdoc />");
-            writer.Line($"public override {typeName} Read(ref {Utf8JsonReader} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {readExpression};");
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line($"public override void Write({Utf8JsonWriter} writer, {typeName} value, global::System.Text.Json.JsonSerializerOptions options) => {writeStatement};");
-        }
+        writer.Line($"public static void WriteJson({Utf8JsonWriter} writer, {typeName} value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);");
     }
 
     /// <summary>True when the C# type is a struct, so that its nullable form is <c>Nullable&lt;T&gt;</c>.</summary>

@@ -23,7 +23,7 @@ internal static class UnionEmitter
             + string.Join(", ", union.Alternatives.Select(a => $"<see cref=\"{a.VariantName}\"/>"))
             + $"; any other value is a <see cref=\"{union.UnknownName}\"/>, kept whole.");
         TypeNames.JsonConverterAttribute(writer, name);
-        using (writer.Block($"{client.Visibility} abstract partial class {name}"))
+        using (writer.Block($"{client.Visibility} abstract partial class {name} : {TypeNames.JsonModelOf(name)}"))
         {
             writer.DocText("summary", "Only the variants below derive from this class.");
             writer.Line($"private protected {name}()");
@@ -67,7 +67,7 @@ internal static class UnionEmitter
             writer.DocText("summary", "Writes the variant's value as JSON.");
             writer.Line($"public abstract void WriteJson({TypeNames.Utf8JsonWriter} writer);");
             writer.Line();
-            TypeNames.StaticWriterAndConverter(writer, name);
+            TypeNames.StaticWriter(writer, name);
         }
 
         foreach (var alternative in union.Alternatives)
@@ -114,7 +114,7 @@ internal static class UnionEmitter
         writer.Summary(union.Description ?? $"One of: {string.Join(", ", union.Alternatives.Select(a => a.Name))}.");
         writer.DocXml("remarks", "Keeps the JSON the server sent; each <c>TryGet…</c> reads it as one alternative when its JSON kind and required members fit. <c>From…</c> builds one.");
         TypeNames.JsonConverterAttribute(writer, name);
-        using (writer.Block($"{client.Visibility} sealed partial class {name}"))
+        using (writer.Block($"{client.Visibility} sealed partial class {name} : {TypeNames.JsonModelOf(name)}"))
         {
             writer.DocText("summary", "Wraps JSON that is one of the alternatives.");
             writer.Line($"public {name}({TypeNames.JsonElement} json) => Json = json;");
@@ -152,7 +152,7 @@ internal static class UnionEmitter
             writer.DocText("summary", "Writes the JSON back exactly as it was.");
             writer.Line($"public void WriteJson({TypeNames.Utf8JsonWriter} writer) => Json.WriteTo(writer);");
             writer.Line();
-            TypeNames.StaticWriterAndConverter(writer, name);
+            TypeNames.StaticWriter(writer, name);
         }
 
         return writer.Finish();

@@ -7,8 +7,8 @@ namespace Acme.ShortCodes;
 /// <summary>How close to the participant a proxy number must be.</summary>
 /// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(GeoMatchLevel.JsonConverter))]
-public readonly partial struct GeoMatchLevel : global::System.IEquatable<GeoMatchLevel>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<GeoMatchLevel>))]
+public readonly partial struct GeoMatchLevel : global::System.IEquatable<GeoMatchLevel>, global::ProxyGen.Runtime.IJsonModel<GeoMatchLevel>
 {
     private readonly string? _value;
 
@@ -85,15 +85,5 @@ public readonly partial struct GeoMatchLevel : global::System.IEquatable<GeoMatc
         }
 
         return new GeoMatchLevel(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-    }
-
-    /// <summary>Reads and writes <see cref="GeoMatchLevel"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GeoMatchLevel>
-    {
-        /// <inheritdoc />
-        public override GeoMatchLevel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => GeoMatchLevel.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GeoMatchLevel value, global::System.Text.Json.JsonSerializerOptions options) => GeoMatchLevel.WriteJson(writer, value);
     }
 }

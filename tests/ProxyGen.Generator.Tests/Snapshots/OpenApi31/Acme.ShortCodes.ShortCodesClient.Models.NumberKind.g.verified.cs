@@ -7,8 +7,8 @@ namespace Acme.ShortCodes;
 /// <summary>What sort of number a pool entry is.</summary>
 /// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(NumberKind.JsonConverter))]
-public readonly partial struct NumberKind : global::System.IEquatable<NumberKind>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<NumberKind>))]
+public readonly partial struct NumberKind : global::System.IEquatable<NumberKind>, global::ProxyGen.Runtime.IJsonModel<NumberKind>
 {
     private readonly string? _value;
 
@@ -71,15 +71,5 @@ public readonly partial struct NumberKind : global::System.IEquatable<NumberKind
         }
 
         return new NumberKind(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-    }
-
-    /// <summary>Reads and writes <see cref="NumberKind"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NumberKind>
-    {
-        /// <inheritdoc />
-        public override NumberKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => NumberKind.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NumberKind value, global::System.Text.Json.JsonSerializerOptions options) => NumberKind.WriteJson(writer, value);
     }
 }

@@ -6,58 +6,42 @@ namespace Acme.ShortCodes;
 
 /// <summary>A Proxy Service, the container for a pool of numbers and its Sessions.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Service.JsonConverter))]
-public sealed partial class Service
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Service>))]
+public sealed partial class Service : global::ProxyGen.Runtime.IJsonModel<Service>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _sid;
+    private string? _uniqueName;
+    private string? _accountSid;
+    private int? _defaultTtl;
+    private GeoMatchLevel? _geoMatchLevel;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.Uri? _url;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Uri>? _links;
 
     /// <summary>The Service's SID (KS…).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
 
-    private string? _sid;
-
     /// <summary>Your name for the Service.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("unique_name")]
     public string? UniqueName { get => _uniqueName; init { _uniqueName = value; _members.Add(1); } }
 
-    private string? _uniqueName;
-
     /// <summary>The <c>account_sid</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
     public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(2); } }
 
-    private string? _accountSid;
-
     /// <summary>Default Session lifetime in seconds; 0 means no limit.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("default_ttl")]
     public int? DefaultTtl { get => _defaultTtl; init { _defaultTtl = value; _members.Add(3); } }
 
-    private int? _defaultTtl;
-
     /// <summary>The Service's own geographic match level.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("geo_match_level")]
     public GeoMatchLevel? GeoMatchLevel { get => _geoMatchLevel; init { _geoMatchLevel = value; _members.Add(4); } }
 
-    private GeoMatchLevel? _geoMatchLevel;
-
     /// <summary>The <c>date_created</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
     public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(5); } }
 
-    private global::System.DateTimeOffset? _dateCreated;
-
     /// <summary>The <c>url</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(6); } }
 
-    private global::System.Uri? _url;
-
     /// <summary>Addresses of the Service's sub-resources.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("links")]
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Uri>? Links { get => _links; init { _links = value; _members.Add(7); } }
-
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Uri>? _links;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -78,50 +62,15 @@ public sealed partial class Service
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("unique_name"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            }
-            else if (reader.ValueTextEquals("account_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            }
-            else if (reader.ValueTextEquals("default_ttl"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
-                defaultTtl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 3);
-            }
-            else if (reader.ValueTextEquals("geo_match_level"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
-                geoMatchLevel = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.GeoMatchLevel.ReadJson);
-            }
-            else if (reader.ValueTextEquals("date_created"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
-                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
-                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("links"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
-                links = global::ProxyGen.Runtime.JsonRead.Map(ref reader, global::ProxyGen.Runtime.JsonRead.UriItem);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "unique_name"u8, ref members, 1)) uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 2)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "default_ttl"u8, ref members, 3)) defaultTtl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 3);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "geo_match_level"u8, ref members, 4)) geoMatchLevel = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.GeoMatchLevel.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 5)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 6)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref members, 7)) links = global::ProxyGen.Runtime.JsonRead.Map(ref reader, global::ProxyGen.Runtime.JsonRead.UriItem);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new Service
@@ -144,72 +93,18 @@ public sealed partial class Service
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("unique_name"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.UniqueName, this._members.SentAs(1));
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(2));
-        }
-
-        if (this._members.Has(3))
-        {
-            writer.WritePropertyName("default_ttl"u8);
-            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.DefaultTtl, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(3));
-        }
-
-        if (this._members.Has(4))
-        {
-            writer.WritePropertyName("geo_match_level"u8);
-            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.GeoMatchLevel, global::Acme.ShortCodes.GeoMatchLevel.WriteJson);
-        }
-
-        if (this._members.Has(5))
-        {
-            writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
-        }
-
-        if (this._members.Has(6))
-        {
-            writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
-        }
-
-        if (this._members.Has(7))
-        {
-            writer.WritePropertyName("links"u8);
-            global::ProxyGen.Runtime.JsonWrite.MapOf<global::System.Uri>(global::ProxyGen.Runtime.JsonWrite.Uri)(writer, this.Links);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "sid"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "unique_name"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.UniqueName, this._members.SentAs(1));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "account_sid"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(2));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "default_ttl"u8, this._members, 3)) global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.DefaultTtl, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(3));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "geo_match_level"u8, this._members, 4)) global::ProxyGen.Runtime.JsonWrite.Value(writer, this.GeoMatchLevel, global::Acme.ShortCodes.GeoMatchLevel.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_created"u8, this._members, 5)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "url"u8, this._members, 6)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "links"u8, this._members, 7)) global::ProxyGen.Runtime.JsonWrite.MapOf<global::System.Uri>(global::ProxyGen.Runtime.JsonWrite.Uri)(writer, this.Links);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Service"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Service value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="Service"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Service>
-    {
-        /// <inheritdoc />
-        public override Service Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Service.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Service value, global::System.Text.Json.JsonSerializerOptions options) => Service.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Service value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

@@ -6,101 +6,71 @@ namespace Acme.ShortCodes;
 
 /// <summary>A short code in a Service's pool.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCode.JsonConverter))]
-public sealed partial class ShortCode
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<ShortCode>))]
+public sealed partial class ShortCode : global::ProxyGen.Runtime.IJsonModel<ShortCode>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _sid;
+    private string? _accountSid;
+    private string? _serviceSid;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateUpdated;
+    private string? _shortCodeValue;
+    private string? _isoCountry;
+    private ShortCodeCapabilities? _capabilities;
+    private global::System.Uri? _url;
+    private bool? _isReserved;
+    private NumberKind? _kind;
+    private ShortCodeStatus? _status;
+    private string? _resourceType;
+    private global::System.Text.Json.JsonElement? _location;
+    private ShortCodePriority? _priority;
 
     /// <summary>The short code's SID (SC…).</summary>
     /// <remarks>The spec requires this member, so an initializer must set it; read from a server, it is null when the server left it out.</remarks>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
     public required string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
 
-    private string? _sid;
-
     /// <summary>The <c>account_sid</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
     public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(1); } }
 
-    private string? _accountSid;
-
     /// <summary>The <c>service_sid</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("service_sid")]
     public string? ServiceSid { get => _serviceSid; init { _serviceSid = value; _members.Add(2); } }
 
-    private string? _serviceSid;
-
     /// <summary>The <c>date_created</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
     public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(3); } }
 
-    private global::System.DateTimeOffset? _dateCreated;
-
     /// <summary>The <c>date_updated</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
     public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(4); } }
 
-    private global::System.DateTimeOffset? _dateUpdated;
-
     /// <summary>The short code's number.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("short_code")]
     public string? ShortCodeValue { get => _shortCodeValue; init { _shortCodeValue = value; _members.Add(5); } }
 
-    private string? _shortCodeValue;
-
     /// <summary>The <c>iso_country</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("iso_country")]
     public string? IsoCountry { get => _isoCountry; init { _isoCountry = value; _members.Add(6); } }
 
-    private string? _isoCountry;
-
     /// <summary>What the short code can do.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
     public ShortCodeCapabilities? Capabilities { get => _capabilities; init { _capabilities = value; _members.Add(7); } }
 
-    private ShortCodeCapabilities? _capabilities;
-
     /// <summary>The <c>url</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(8); } }
 
-    private global::System.Uri? _url;
-
     /// <summary>Whether the short code is kept for manual assignment only.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("is_reserved")]
     public bool? IsReserved { get => _isReserved; init { _isReserved = value; _members.Add(9); } }
 
-    private bool? _isReserved;
-
     /// <summary>The <c>kind</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
     public NumberKind? Kind { get => _kind; init { _kind = value; _members.Add(10); } }
 
-    private NumberKind? _kind;
-
     /// <summary>Where the short code is in its life; null while it is being provisioned.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public ShortCodeStatus? Status { get => _status; init { _status = value; _members.Add(11); } }
 
-    private ShortCodeStatus? _status;
-
     /// <summary>What this resource is. Always "short_code".</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("resource_type")]
     public string? ResourceType { get => _resourceType; init { _resourceType = value; _members.Add(12); } }
 
-    private string? _resourceType;
-
     /// <summary>Latitude and longitude of the short code's carrier, when known.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("location")]
     public global::System.Text.Json.JsonElement? Location { get => _location; init { _location = value; _members.Add(13); } }
 
-    private global::System.Text.Json.JsonElement? _location;
-
     /// <summary>A number</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("priority")]
     public ShortCodePriority? Priority { get => _priority; init { _priority = value; _members.Add(14); } }
-
-    private ShortCodePriority? _priority;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -128,85 +98,22 @@ public sealed partial class ShortCode
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("account_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            }
-            else if (reader.ValueTextEquals("service_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            }
-            else if (reader.ValueTextEquals("date_created"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
-                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_updated"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
-                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("short_code"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
-                shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
-            }
-            else if (reader.ValueTextEquals("iso_country"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
-                isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
-            }
-            else if (reader.ValueTextEquals("capabilities"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
-                capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodeCapabilities.ReadJson);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
-                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("is_reserved"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
-                isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("kind"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 10);
-                kind = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.NumberKind.ReadJson);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 11);
-                status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.ShortCodeStatus.ReadJson);
-            }
-            else if (reader.ValueTextEquals("resource_type"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 12);
-                resourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 12);
-            }
-            else if (reader.ValueTextEquals("location"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 13);
-                location = global::ProxyGen.Runtime.JsonRead.JsonValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("priority"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 14);
-                priority = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodePriority.ReadJson);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 1)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref members, 2)) serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 3)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 4)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "short_code"u8, ref members, 5)) shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "iso_country"u8, ref members, 6)) isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "capabilities"u8, ref members, 7)) capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodeCapabilities.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 8)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "is_reserved"u8, ref members, 9)) isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "kind"u8, ref members, 10)) kind = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.NumberKind.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref members, 11)) status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.ShortCodeStatus.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "resource_type"u8, ref members, 12)) resourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 12);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "location"u8, ref members, 13)) location = global::ProxyGen.Runtime.JsonRead.JsonValue(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "priority"u8, ref members, 14)) priority = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodePriority.ReadJson);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new ShortCode
@@ -236,114 +143,25 @@ public sealed partial class ShortCode
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(1));
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("service_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
-        }
-
-        if (this._members.Has(3))
-        {
-            writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
-        }
-
-        if (this._members.Has(4))
-        {
-            writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
-        }
-
-        if (this._members.Has(5))
-        {
-            writer.WritePropertyName("short_code"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ShortCodeValue, this._members.SentAs(5));
-        }
-
-        if (this._members.Has(6))
-        {
-            writer.WritePropertyName("iso_country"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.IsoCountry, this._members.SentAs(6));
-        }
-
-        if (this._members.Has(7))
-        {
-            writer.WritePropertyName("capabilities"u8);
-            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Capabilities, global::Acme.ShortCodes.ShortCodeCapabilities.WriteJson);
-        }
-
-        if (this._members.Has(8))
-        {
-            writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
-        }
-
-        if (this._members.Has(9))
-        {
-            writer.WritePropertyName("is_reserved"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.IsReserved);
-        }
-
-        if (this._members.Has(10))
-        {
-            writer.WritePropertyName("kind"u8);
-            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Kind, global::Acme.ShortCodes.NumberKind.WriteJson);
-        }
-
-        if (this._members.Has(11))
-        {
-            writer.WritePropertyName("status"u8);
-            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Status, global::Acme.ShortCodes.ShortCodeStatus.WriteJson);
-        }
-
-        if (this._members.Has(12))
-        {
-            writer.WritePropertyName("resource_type"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ResourceType, this._members.SentAs(12));
-        }
-
-        if (this._members.Has(13))
-        {
-            writer.WritePropertyName("location"u8);
-            global::ProxyGen.Runtime.JsonWrite.JsonValue(writer, this.Location);
-        }
-
-        if (this._members.Has(14))
-        {
-            writer.WritePropertyName("priority"u8);
-            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Priority, global::Acme.ShortCodes.ShortCodePriority.WriteJson);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "sid"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "account_sid"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(1));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "service_sid"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_created"u8, this._members, 3)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_updated"u8, this._members, 4)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "short_code"u8, this._members, 5)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ShortCodeValue, this._members.SentAs(5));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "iso_country"u8, this._members, 6)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.IsoCountry, this._members.SentAs(6));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "capabilities"u8, this._members, 7)) global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Capabilities, global::Acme.ShortCodes.ShortCodeCapabilities.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "url"u8, this._members, 8)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "is_reserved"u8, this._members, 9)) global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.IsReserved);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "kind"u8, this._members, 10)) global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Kind, global::Acme.ShortCodes.NumberKind.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "status"u8, this._members, 11)) global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Status, global::Acme.ShortCodes.ShortCodeStatus.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "resource_type"u8, this._members, 12)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ResourceType, this._members.SentAs(12));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "location"u8, this._members, 13)) global::ProxyGen.Runtime.JsonWrite.JsonValue(writer, this.Location);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "priority"u8, this._members, 14)) global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Priority, global::Acme.ShortCodes.ShortCodePriority.WriteJson);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="ShortCode"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCode value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="ShortCode"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShortCode>
-    {
-        /// <inheritdoc />
-        public override ShortCode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ShortCode.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShortCode value, global::System.Text.Json.JsonSerializerOptions options) => ShortCode.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCode value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

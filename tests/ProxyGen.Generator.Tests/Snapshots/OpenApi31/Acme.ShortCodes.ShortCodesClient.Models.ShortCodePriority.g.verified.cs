@@ -6,8 +6,8 @@ namespace Acme.ShortCodes;
 
 /// <summary>A number</summary>
 /// <remarks>Keeps the JSON the server sent; each <c>TryGet…</c> reads it as one alternative when its JSON kind and required members fit. <c>From…</c> builds one.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCodePriority.JsonConverter))]
-public sealed partial class ShortCodePriority
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<ShortCodePriority>))]
+public sealed partial class ShortCodePriority : global::ProxyGen.Runtime.IJsonModel<ShortCodePriority>
 {
     /// <summary>Wraps JSON that is one of the alternatives.</summary>
     public ShortCodePriority(global::System.Text.Json.JsonElement json) => Json = json;
@@ -54,19 +54,5 @@ public sealed partial class ShortCodePriority
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => Json.WriteTo(writer);
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="ShortCodePriority"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCodePriority value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="ShortCodePriority"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShortCodePriority>
-    {
-        /// <inheritdoc />
-        public override ShortCodePriority Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ShortCodePriority.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShortCodePriority value, global::System.Text.Json.JsonSerializerOptions options) => ShortCodePriority.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCodePriority value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

@@ -7,8 +7,8 @@ namespace Acme.ShortCodes;
 /// <summary>Where the short code is in its life; null while it is being provisioned.</summary>
 /// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCodeStatus.JsonConverter))]
-public readonly partial struct ShortCodeStatus : global::System.IEquatable<ShortCodeStatus>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<ShortCodeStatus>))]
+public readonly partial struct ShortCodeStatus : global::System.IEquatable<ShortCodeStatus>, global::ProxyGen.Runtime.IJsonModel<ShortCodeStatus>
 {
     private readonly string? _value;
 
@@ -71,15 +71,5 @@ public readonly partial struct ShortCodeStatus : global::System.IEquatable<Short
         }
 
         return new ShortCodeStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-    }
-
-    /// <summary>Reads and writes <see cref="ShortCodeStatus"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShortCodeStatus>
-    {
-        /// <inheritdoc />
-        public override ShortCodeStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ShortCodeStatus.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShortCodeStatus value, global::System.Text.Json.JsonSerializerOptions options) => ShortCodeStatus.WriteJson(writer, value);
     }
 }

@@ -19,47 +19,47 @@ public sealed class ShortCodesClientJsonResolver : global::System.Text.Json.Seri
     {
         if (type == typeof(global::Acme.ShortCodes.GeoMatchLevel))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.GeoMatchLevel>(options, new global::Acme.ShortCodes.GeoMatchLevel.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.GeoMatchLevel>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.GeoMatchLevel>());
         }
 
         if (type == typeof(global::Acme.ShortCodes.NumberKind))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.NumberKind>(options, new global::Acme.ShortCodes.NumberKind.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.NumberKind>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.NumberKind>());
         }
 
         if (type == typeof(global::Acme.ShortCodes.PageMeta))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.PageMeta>(options, new global::Acme.ShortCodes.PageMeta.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.PageMeta>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.PageMeta>());
         }
 
         if (type == typeof(global::Acme.ShortCodes.Service))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.Service>(options, new global::Acme.ShortCodes.Service.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.Service>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.Service>());
         }
 
         if (type == typeof(global::Acme.ShortCodes.ShortCode))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCode>(options, new global::Acme.ShortCodes.ShortCode.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCode>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.ShortCode>());
         }
 
         if (type == typeof(global::Acme.ShortCodes.ShortCodeCapabilities))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodeCapabilities>(options, new global::Acme.ShortCodes.ShortCodeCapabilities.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodeCapabilities>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.ShortCodeCapabilities>());
         }
 
         if (type == typeof(global::Acme.ShortCodes.ShortCodePage))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodePage>(options, new global::Acme.ShortCodes.ShortCodePage.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodePage>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.ShortCodePage>());
         }
 
         if (type == typeof(global::Acme.ShortCodes.ShortCodePriority))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodePriority>(options, new global::Acme.ShortCodes.ShortCodePriority.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodePriority>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.ShortCodePriority>());
         }
 
         if (type == typeof(global::Acme.ShortCodes.ShortCodeStatus))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodeStatus>(options, new global::Acme.ShortCodes.ShortCodeStatus.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodeStatus>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.ShortCodeStatus>());
         }
 
         return null;

@@ -6,22 +6,18 @@ namespace Acme.Styles;
 
 /// <summary>The Address object of the Parameter styles API.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Address.JsonConverter))]
-public sealed partial class Address
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Address>))]
+public sealed partial class Address : global::ProxyGen.Runtime.IJsonModel<Address>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _line1;
+    private string? _city;
 
     /// <summary>The <c>line1</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("line1")]
     public string? Line1 { get => _line1; init { _line1 = value; _members.Add(0); } }
 
-    private string? _line1;
-
     /// <summary>The <c>city</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("city")]
     public string? City { get => _city; init { _city = value; _members.Add(1); } }
-
-    private string? _city;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -36,20 +32,9 @@ public sealed partial class Address
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("line1"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                line1 = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("city"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                city = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "line1"u8, ref members, 0)) line1 = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "city"u8, ref members, 1)) city = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new Address
@@ -66,36 +51,12 @@ public sealed partial class Address
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("line1"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Line1, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("city"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.City, this._members.SentAs(1));
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "line1"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Line1, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "city"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.City, this._members.SentAs(1));
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Address"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Address value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="Address"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Address>
-    {
-        /// <inheritdoc />
-        public override Address Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Address.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Address value, global::System.Text.Json.JsonSerializerOptions options) => Address.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Address value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

@@ -6,22 +6,18 @@ namespace Acme.Styles;
 
 /// <summary>The CreateCustomerRequestItemsItem object of the Parameter styles API.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(CreateCustomerRequestItemsItem.JsonConverter))]
-public sealed partial class CreateCustomerRequestItemsItem
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<CreateCustomerRequestItemsItem>))]
+public sealed partial class CreateCustomerRequestItemsItem : global::ProxyGen.Runtime.IJsonModel<CreateCustomerRequestItemsItem>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _price;
+    private int? _quantity;
 
     /// <summary>The <c>price</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("price")]
     public string? Price { get => _price; init { _price = value; _members.Add(0); } }
 
-    private string? _price;
-
     /// <summary>The <c>quantity</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("quantity")]
     public int? Quantity { get => _quantity; init { _quantity = value; _members.Add(1); } }
-
-    private int? _quantity;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -36,20 +32,9 @@ public sealed partial class CreateCustomerRequestItemsItem
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("price"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                price = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("quantity"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                quantity = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 1);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "price"u8, ref members, 0)) price = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "quantity"u8, ref members, 1)) quantity = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 1);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new CreateCustomerRequestItemsItem
@@ -66,36 +51,12 @@ public sealed partial class CreateCustomerRequestItemsItem
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("price"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Price, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("quantity"u8);
-            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.Quantity, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(1));
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "price"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Price, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "quantity"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.Quantity, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(1));
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="CreateCustomerRequestItemsItem"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, CreateCustomerRequestItemsItem value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="CreateCustomerRequestItemsItem"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateCustomerRequestItemsItem>
-    {
-        /// <inheritdoc />
-        public override CreateCustomerRequestItemsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => CreateCustomerRequestItemsItem.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateCustomerRequestItemsItem value, global::System.Text.Json.JsonSerializerOptions options) => CreateCustomerRequestItemsItem.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, CreateCustomerRequestItemsItem value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

@@ -6,34 +6,26 @@ namespace Acme.Styles;
 
 /// <summary>The Filter object of the Parameter styles API.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Filter.JsonConverter))]
-public sealed partial class Filter
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Filter>))]
+public sealed partial class Filter : global::ProxyGen.Runtime.IJsonModel<Filter>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _name;
+    private Address? _address;
+    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
+    private global::System.Collections.Generic.IReadOnlyList<Rgb>? _items;
 
     /// <summary>The <c>name</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get => _name; init { _name = value; _members.Add(0); } }
 
-    private string? _name;
-
     /// <summary>The <c>address</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("address")]
     public Address? Address { get => _address; init { _address = value; _members.Add(1); } }
 
-    private Address? _address;
-
     /// <summary>The <c>tags</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _tags; init { _tags = value; _members.Add(2); } }
 
-    private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
-
     /// <summary>The <c>items</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("items")]
     public global::System.Collections.Generic.IReadOnlyList<Rgb>? Items { get => _items; init { _items = value; _members.Add(3); } }
-
-    private global::System.Collections.Generic.IReadOnlyList<Rgb>? _items;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -50,30 +42,11 @@ public sealed partial class Filter
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                name = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("address"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                address = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Styles.Address.ReadJson);
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                tags = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::ProxyGen.Runtime.JsonRead.StringItem);
-            }
-            else if (reader.ValueTextEquals("items"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
-                items = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Styles.Rgb.ReadJson);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref members, 0)) name = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "address"u8, ref members, 1)) address = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Styles.Address.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "tags"u8, ref members, 2)) tags = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::ProxyGen.Runtime.JsonRead.StringItem);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "items"u8, ref members, 3)) items = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Styles.Rgb.ReadJson);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new Filter
@@ -92,48 +65,14 @@ public sealed partial class Filter
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("name"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Name, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("address"u8);
-            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Address, global::Acme.Styles.Address.WriteJson);
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("tags"u8);
-            global::ProxyGen.Runtime.JsonWrite.ArrayOf<string>(global::ProxyGen.Runtime.JsonWrite.String)(writer, this.Tags);
-        }
-
-        if (this._members.Has(3))
-        {
-            writer.WritePropertyName("items"u8);
-            global::ProxyGen.Runtime.JsonWrite.ArrayOf<Rgb>(global::Acme.Styles.Rgb.WriteJson)(writer, this.Items);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "name"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Name, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "address"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Address, global::Acme.Styles.Address.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "tags"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.ArrayOf<string>(global::ProxyGen.Runtime.JsonWrite.String)(writer, this.Tags);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "items"u8, this._members, 3)) global::ProxyGen.Runtime.JsonWrite.ArrayOf<Rgb>(global::Acme.Styles.Rgb.WriteJson)(writer, this.Items);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Filter"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Filter value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="Filter"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Filter>
-    {
-        /// <inheritdoc />
-        public override Filter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Filter.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Filter value, global::System.Text.Json.JsonSerializerOptions options) => Filter.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Filter value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

@@ -6,28 +6,22 @@ namespace Acme.Styles;
 
 /// <summary>The Rgb object of the Parameter styles API.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Rgb.JsonConverter))]
-public sealed partial class Rgb
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Rgb>))]
+public sealed partial class Rgb : global::ProxyGen.Runtime.IJsonModel<Rgb>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private int? _r;
+    private int? _g;
+    private int? _b;
 
     /// <summary>The <c>R</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("R")]
     public int? R { get => _r; init { _r = value; _members.Add(0); } }
 
-    private int? _r;
-
     /// <summary>The <c>G</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("G")]
     public int? G { get => _g; init { _g = value; _members.Add(1); } }
 
-    private int? _g;
-
     /// <summary>The <c>B</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("B")]
     public int? B { get => _b; init { _b = value; _members.Add(2); } }
-
-    private int? _b;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -43,25 +37,10 @@ public sealed partial class Rgb
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("R"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                r = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("G"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                g = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 1);
-            }
-            else if (reader.ValueTextEquals("B"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                b = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 2);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "R"u8, ref members, 0)) r = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "G"u8, ref members, 1)) g = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "B"u8, ref members, 2)) b = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 2);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new Rgb
@@ -79,42 +58,13 @@ public sealed partial class Rgb
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("R"u8);
-            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.R, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("G"u8);
-            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.G, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(1));
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("B"u8);
-            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.B, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(2));
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "R"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.R, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "G"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.G, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(1));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "B"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.B, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(2));
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Rgb"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Rgb value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="Rgb"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Rgb>
-    {
-        /// <inheritdoc />
-        public override Rgb Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Rgb.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Rgb value, global::System.Text.Json.JsonSerializerOptions options) => Rgb.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Rgb value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

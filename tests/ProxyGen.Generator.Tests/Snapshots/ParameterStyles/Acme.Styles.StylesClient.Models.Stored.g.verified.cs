@@ -6,16 +6,14 @@ namespace Acme.Styles;
 
 /// <summary>The Stored object of the Parameter styles API.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Stored.JsonConverter))]
-public sealed partial class Stored
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Stored>))]
+public sealed partial class Stored : global::ProxyGen.Runtime.IJsonModel<Stored>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _id;
 
     /// <summary>The <c>id</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
     public string? Id { get => _id; init { _id = value; _members.Add(0); } }
-
-    private string? _id;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -29,15 +27,8 @@ public sealed partial class Stored
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                id = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "id"u8, ref members, 0)) id = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new Stored
@@ -53,30 +44,11 @@ public sealed partial class Stored
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("id"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Id, this._members.SentAs(0));
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "id"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Id, this._members.SentAs(0));
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Stored"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Stored value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="Stored"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Stored>
-    {
-        /// <inheritdoc />
-        public override Stored Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Stored.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Stored value, global::System.Text.Json.JsonSerializerOptions options) => Stored.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Stored value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

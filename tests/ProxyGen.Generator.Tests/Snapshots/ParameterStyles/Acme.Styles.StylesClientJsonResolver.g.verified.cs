@@ -19,27 +19,27 @@ public sealed class StylesClientJsonResolver : global::System.Text.Json.Serializ
     {
         if (type == typeof(global::Acme.Styles.Address))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Address>(options, new global::Acme.Styles.Address.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Address>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Styles.Address>());
         }
 
         if (type == typeof(global::Acme.Styles.CreateCustomerRequestItemsItem))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.CreateCustomerRequestItemsItem>(options, new global::Acme.Styles.CreateCustomerRequestItemsItem.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.CreateCustomerRequestItemsItem>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Styles.CreateCustomerRequestItemsItem>());
         }
 
         if (type == typeof(global::Acme.Styles.Filter))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Filter>(options, new global::Acme.Styles.Filter.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Filter>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Styles.Filter>());
         }
 
         if (type == typeof(global::Acme.Styles.Rgb))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Rgb>(options, new global::Acme.Styles.Rgb.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Rgb>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Styles.Rgb>());
         }
 
         if (type == typeof(global::Acme.Styles.Stored))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Stored>(options, new global::Acme.Styles.Stored.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Stored>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Styles.Stored>());
         }
 
         return null;

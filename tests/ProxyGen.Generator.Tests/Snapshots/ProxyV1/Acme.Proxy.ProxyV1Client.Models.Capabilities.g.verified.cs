@@ -6,34 +6,26 @@ namespace Acme.Proxy;
 
 /// <summary>The Capabilities object of the Twilio Proxy API.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Capabilities.JsonConverter))]
-public sealed partial class Capabilities
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Capabilities>))]
+public sealed partial class Capabilities : global::ProxyGen.Runtime.IJsonModel<Capabilities>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private bool? _fax;
+    private bool? _mms;
+    private bool? _sms;
+    private bool? _voice;
 
     /// <summary>The <c>fax</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("fax")]
     public bool? Fax { get => _fax; init { _fax = value; _members.Add(0); } }
 
-    private bool? _fax;
-
     /// <summary>The <c>mms</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("mms")]
     public bool? Mms { get => _mms; init { _mms = value; _members.Add(1); } }
 
-    private bool? _mms;
-
     /// <summary>The <c>sms</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sms")]
     public bool? Sms { get => _sms; init { _sms = value; _members.Add(2); } }
 
-    private bool? _sms;
-
     /// <summary>The <c>voice</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("voice")]
     public bool? Voice { get => _voice; init { _voice = value; _members.Add(3); } }
-
-    private bool? _voice;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -50,30 +42,11 @@ public sealed partial class Capabilities
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("fax"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                fax = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("mms"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                mms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("sms"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                sms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("voice"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
-                voice = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "fax"u8, ref members, 0)) fax = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "mms"u8, ref members, 1)) mms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sms"u8, ref members, 2)) sms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "voice"u8, ref members, 3)) voice = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new Capabilities
@@ -92,48 +65,14 @@ public sealed partial class Capabilities
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("fax"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Fax);
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("mms"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Mms);
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("sms"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Sms);
-        }
-
-        if (this._members.Has(3))
-        {
-            writer.WritePropertyName("voice"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Voice);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "fax"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Fax);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "mms"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Mms);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "sms"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Sms);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "voice"u8, this._members, 3)) global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.Voice);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Capabilities"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Capabilities value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="Capabilities"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Capabilities>
-    {
-        /// <inheritdoc />
-        public override Capabilities Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Capabilities.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Capabilities value, global::System.Text.Json.JsonSerializerOptions options) => Capabilities.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Capabilities value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

@@ -6,124 +6,86 @@ namespace Acme.Proxy;
 
 /// <summary>One call or message carried by a Session.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Interaction.JsonConverter))]
-public sealed partial class Interaction
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Interaction>))]
+public sealed partial class Interaction : global::ProxyGen.Runtime.IJsonModel<Interaction>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _sid;
+    private string? _sessionSid;
+    private string? _serviceSid;
+    private string? _accountSid;
+    private string? _data;
+    private InteractionType? _type;
+    private string? _inboundParticipantSid;
+    private string? _inboundResourceSid;
+    private InteractionResourceStatus? _inboundResourceStatus;
+    private string? _inboundResourceType;
+    private global::System.Uri? _inboundResourceUrl;
+    private string? _outboundParticipantSid;
+    private string? _outboundResourceSid;
+    private InteractionResourceStatus? _outboundResourceStatus;
+    private string? _outboundResourceType;
+    private global::System.Uri? _outboundResourceUrl;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateUpdated;
+    private global::System.Uri? _url;
 
     /// <summary>The Interaction's SID (KI…).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
 
-    private string? _sid;
-
     /// <summary>The SID (KC…) of the Session.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("session_sid")]
     public string? SessionSid { get => _sessionSid; init { _sessionSid = value; _members.Add(1); } }
 
-    private string? _sessionSid;
-
     /// <summary>The SID (KS…) of the Service.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("service_sid")]
     public string? ServiceSid { get => _serviceSid; init { _serviceSid = value; _members.Add(2); } }
 
-    private string? _serviceSid;
-
     /// <summary>The SID (AC…) of the owning account.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
     public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(3); } }
 
-    private string? _accountSid;
-
     /// <summary>A JSON text with the message body or the call duration, e.g. {"body": "hello"}.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("data")]
     public string? Data { get => _data; init { _data = value; _members.Add(4); } }
 
-    private string? _data;
-
     /// <summary>Whether the Interaction is a message or a call.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public InteractionType? Type { get => _type; init { _type = value; _members.Add(5); } }
 
-    private InteractionType? _type;
-
     /// <summary>The Participant that started the Interaction.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("inbound_participant_sid")]
     public string? InboundParticipantSid { get => _inboundParticipantSid; init { _inboundParticipantSid = value; _members.Add(6); } }
 
-    private string? _inboundParticipantSid;
-
     /// <summary>The call or message that came in.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("inbound_resource_sid")]
     public string? InboundResourceSid { get => _inboundResourceSid; init { _inboundResourceSid = value; _members.Add(7); } }
 
-    private string? _inboundResourceSid;
-
     /// <summary>The state of the underlying call or message.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("inbound_resource_status")]
     public InteractionResourceStatus? InboundResourceStatus { get => _inboundResourceStatus; init { _inboundResourceStatus = value; _members.Add(8); } }
 
-    private InteractionResourceStatus? _inboundResourceStatus;
-
     /// <summary>Call or Message.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("inbound_resource_type")]
     public string? InboundResourceType { get => _inboundResourceType; init { _inboundResourceType = value; _members.Add(9); } }
 
-    private string? _inboundResourceType;
-
     /// <summary>The address of the inbound call or message.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("inbound_resource_url")]
     public global::System.Uri? InboundResourceUrl { get => _inboundResourceUrl; init { _inboundResourceUrl = value; _members.Add(10); } }
 
-    private global::System.Uri? _inboundResourceUrl;
-
     /// <summary>The Participant that received the Interaction.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("outbound_participant_sid")]
     public string? OutboundParticipantSid { get => _outboundParticipantSid; init { _outboundParticipantSid = value; _members.Add(11); } }
 
-    private string? _outboundParticipantSid;
-
     /// <summary>The call or message that went out.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("outbound_resource_sid")]
     public string? OutboundResourceSid { get => _outboundResourceSid; init { _outboundResourceSid = value; _members.Add(12); } }
 
-    private string? _outboundResourceSid;
-
     /// <summary>The state of the underlying call or message.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("outbound_resource_status")]
     public InteractionResourceStatus? OutboundResourceStatus { get => _outboundResourceStatus; init { _outboundResourceStatus = value; _members.Add(13); } }
 
-    private InteractionResourceStatus? _outboundResourceStatus;
-
     /// <summary>Call or Message.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("outbound_resource_type")]
     public string? OutboundResourceType { get => _outboundResourceType; init { _outboundResourceType = value; _members.Add(14); } }
 
-    private string? _outboundResourceType;
-
     /// <summary>The address of the outbound call or message.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("outbound_resource_url")]
     public global::System.Uri? OutboundResourceUrl { get => _outboundResourceUrl; init { _outboundResourceUrl = value; _members.Add(15); } }
 
-    private global::System.Uri? _outboundResourceUrl;
-
     /// <summary>When the Interaction was created (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
     public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(16); } }
 
-    private global::System.DateTimeOffset? _dateCreated;
-
     /// <summary>When the Interaction last changed (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
     public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(17); } }
 
-    private global::System.DateTimeOffset? _dateUpdated;
-
     /// <summary>The Interaction's own address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(18); } }
-
-    private global::System.Uri? _url;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -155,105 +117,26 @@ public sealed partial class Interaction
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("session_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            }
-            else if (reader.ValueTextEquals("service_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            }
-            else if (reader.ValueTextEquals("account_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 3);
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
-                data = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 4);
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
-                type = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionType.ReadJson);
-            }
-            else if (reader.ValueTextEquals("inbound_participant_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
-                inboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
-            }
-            else if (reader.ValueTextEquals("inbound_resource_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
-                inboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
-            }
-            else if (reader.ValueTextEquals("inbound_resource_status"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
-                inboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
-            }
-            else if (reader.ValueTextEquals("inbound_resource_type"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
-                inboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 9);
-            }
-            else if (reader.ValueTextEquals("inbound_resource_url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 10);
-                inboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("outbound_participant_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 11);
-                outboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 11);
-            }
-            else if (reader.ValueTextEquals("outbound_resource_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 12);
-                outboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 12);
-            }
-            else if (reader.ValueTextEquals("outbound_resource_status"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 13);
-                outboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
-            }
-            else if (reader.ValueTextEquals("outbound_resource_type"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 14);
-                outboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 14);
-            }
-            else if (reader.ValueTextEquals("outbound_resource_url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 15);
-                outboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_created"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 16);
-                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_updated"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 17);
-                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 18);
-                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "session_sid"u8, ref members, 1)) sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref members, 2)) serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 3)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 3);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "data"u8, ref members, 4)) data = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 4);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref members, 5)) type = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionType.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_participant_sid"u8, ref members, 6)) inboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_sid"u8, ref members, 7)) inboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_status"u8, ref members, 8)) inboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_type"u8, ref members, 9)) inboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 9);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_url"u8, ref members, 10)) inboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_participant_sid"u8, ref members, 11)) outboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 11);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_sid"u8, ref members, 12)) outboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 12);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_status"u8, ref members, 13)) outboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_type"u8, ref members, 14)) outboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 14);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_url"u8, ref members, 15)) outboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 16)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 17)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 18)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new Interaction
@@ -287,138 +170,29 @@ public sealed partial class Interaction
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("session_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.SessionSid, this._members.SentAs(1));
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("service_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
-        }
-
-        if (this._members.Has(3))
-        {
-            writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(3));
-        }
-
-        if (this._members.Has(4))
-        {
-            writer.WritePropertyName("data"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Data, this._members.SentAs(4));
-        }
-
-        if (this._members.Has(5))
-        {
-            writer.WritePropertyName("type"u8);
-            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Type, global::Acme.Proxy.InteractionType.WriteJson);
-        }
-
-        if (this._members.Has(6))
-        {
-            writer.WritePropertyName("inbound_participant_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.InboundParticipantSid, this._members.SentAs(6));
-        }
-
-        if (this._members.Has(7))
-        {
-            writer.WritePropertyName("inbound_resource_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.InboundResourceSid, this._members.SentAs(7));
-        }
-
-        if (this._members.Has(8))
-        {
-            writer.WritePropertyName("inbound_resource_status"u8);
-            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.InboundResourceStatus, global::Acme.Proxy.InteractionResourceStatus.WriteJson);
-        }
-
-        if (this._members.Has(9))
-        {
-            writer.WritePropertyName("inbound_resource_type"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.InboundResourceType, this._members.SentAs(9));
-        }
-
-        if (this._members.Has(10))
-        {
-            writer.WritePropertyName("inbound_resource_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.InboundResourceUrl);
-        }
-
-        if (this._members.Has(11))
-        {
-            writer.WritePropertyName("outbound_participant_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.OutboundParticipantSid, this._members.SentAs(11));
-        }
-
-        if (this._members.Has(12))
-        {
-            writer.WritePropertyName("outbound_resource_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.OutboundResourceSid, this._members.SentAs(12));
-        }
-
-        if (this._members.Has(13))
-        {
-            writer.WritePropertyName("outbound_resource_status"u8);
-            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.OutboundResourceStatus, global::Acme.Proxy.InteractionResourceStatus.WriteJson);
-        }
-
-        if (this._members.Has(14))
-        {
-            writer.WritePropertyName("outbound_resource_type"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.OutboundResourceType, this._members.SentAs(14));
-        }
-
-        if (this._members.Has(15))
-        {
-            writer.WritePropertyName("outbound_resource_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.OutboundResourceUrl);
-        }
-
-        if (this._members.Has(16))
-        {
-            writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
-        }
-
-        if (this._members.Has(17))
-        {
-            writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
-        }
-
-        if (this._members.Has(18))
-        {
-            writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "sid"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "session_sid"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.SessionSid, this._members.SentAs(1));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "service_sid"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "account_sid"u8, this._members, 3)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(3));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "data"u8, this._members, 4)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Data, this._members.SentAs(4));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "type"u8, this._members, 5)) global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Type, global::Acme.Proxy.InteractionType.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "inbound_participant_sid"u8, this._members, 6)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.InboundParticipantSid, this._members.SentAs(6));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "inbound_resource_sid"u8, this._members, 7)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.InboundResourceSid, this._members.SentAs(7));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "inbound_resource_status"u8, this._members, 8)) global::ProxyGen.Runtime.JsonWrite.Value(writer, this.InboundResourceStatus, global::Acme.Proxy.InteractionResourceStatus.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "inbound_resource_type"u8, this._members, 9)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.InboundResourceType, this._members.SentAs(9));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "inbound_resource_url"u8, this._members, 10)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.InboundResourceUrl);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "outbound_participant_sid"u8, this._members, 11)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.OutboundParticipantSid, this._members.SentAs(11));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "outbound_resource_sid"u8, this._members, 12)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.OutboundResourceSid, this._members.SentAs(12));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "outbound_resource_status"u8, this._members, 13)) global::ProxyGen.Runtime.JsonWrite.Value(writer, this.OutboundResourceStatus, global::Acme.Proxy.InteractionResourceStatus.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "outbound_resource_type"u8, this._members, 14)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.OutboundResourceType, this._members.SentAs(14));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "outbound_resource_url"u8, this._members, 15)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.OutboundResourceUrl);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_created"u8, this._members, 16)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_updated"u8, this._members, 17)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "url"u8, this._members, 18)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Interaction"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Interaction value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="Interaction"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Interaction>
-    {
-        /// <inheritdoc />
-        public override Interaction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Interaction.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Interaction value, global::System.Text.Json.JsonSerializerOptions options) => Interaction.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Interaction value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

@@ -7,8 +7,8 @@ namespace Acme.Proxy;
 /// <summary>The state of the underlying call or message.</summary>
 /// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(InteractionResourceStatus.JsonConverter))]
-public readonly partial struct InteractionResourceStatus : global::System.IEquatable<InteractionResourceStatus>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<InteractionResourceStatus>))]
+public readonly partial struct InteractionResourceStatus : global::System.IEquatable<InteractionResourceStatus>, global::ProxyGen.Runtime.IJsonModel<InteractionResourceStatus>
 {
     private readonly string? _value;
 
@@ -204,15 +204,5 @@ public readonly partial struct InteractionResourceStatus : global::System.IEquat
         }
 
         return new InteractionResourceStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-    }
-
-    /// <summary>Reads and writes <see cref="InteractionResourceStatus"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<InteractionResourceStatus>
-    {
-        /// <inheritdoc />
-        public override InteractionResourceStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => InteractionResourceStatus.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InteractionResourceStatus value, global::System.Text.Json.JsonSerializerOptions options) => InteractionResourceStatus.WriteJson(writer, value);
     }
 }

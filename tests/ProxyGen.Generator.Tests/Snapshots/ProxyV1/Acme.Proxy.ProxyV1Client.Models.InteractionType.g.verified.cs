@@ -7,8 +7,8 @@ namespace Acme.Proxy;
 /// <summary>Whether the Interaction is a message or a call.</summary>
 /// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(InteractionType.JsonConverter))]
-public readonly partial struct InteractionType : global::System.IEquatable<InteractionType>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<InteractionType>))]
+public readonly partial struct InteractionType : global::System.IEquatable<InteractionType>, global::ProxyGen.Runtime.IJsonModel<InteractionType>
 {
     private readonly string? _value;
 
@@ -78,15 +78,5 @@ public readonly partial struct InteractionType : global::System.IEquatable<Inter
         }
 
         return new InteractionType(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-    }
-
-    /// <summary>Reads and writes <see cref="InteractionType"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<InteractionType>
-    {
-        /// <inheritdoc />
-        public override InteractionType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => InteractionType.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InteractionType value, global::System.Text.Json.JsonSerializerOptions options) => InteractionType.WriteJson(writer, value);
     }
 }

@@ -6,22 +6,18 @@ namespace Acme.Proxy;
 
 /// <summary>The ListSessionResponse object of the Twilio Proxy API.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ListSessionResponse.JsonConverter))]
-public sealed partial class ListSessionResponse
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<ListSessionResponse>))]
+public sealed partial class ListSessionResponse : global::ProxyGen.Runtime.IJsonModel<ListSessionResponse>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyList<Session>? _sessions;
+    private PageMeta? _meta;
 
     /// <summary>The <c>sessions</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sessions")]
     public global::System.Collections.Generic.IReadOnlyList<Session>? Sessions { get => _sessions; init { _sessions = value; _members.Add(0); } }
 
-    private global::System.Collections.Generic.IReadOnlyList<Session>? _sessions;
-
     /// <summary>Where a page sits in the whole list, and the links to its neighbours.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
     public PageMeta? Meta { get => _meta; init { _meta = value; _members.Add(1); } }
-
-    private PageMeta? _meta;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -36,20 +32,9 @@ public sealed partial class ListSessionResponse
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("sessions"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                sessions = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.Session.ReadJson);
-            }
-            else if (reader.ValueTextEquals("meta"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sessions"u8, ref members, 0)) sessions = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.Session.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "meta"u8, ref members, 1)) meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new ListSessionResponse
@@ -66,36 +51,12 @@ public sealed partial class ListSessionResponse
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("sessions"u8);
-            global::ProxyGen.Runtime.JsonWrite.ArrayOf<Session>(global::Acme.Proxy.Session.WriteJson)(writer, this.Sessions);
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("meta"u8);
-            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Meta, global::Acme.Proxy.PageMeta.WriteJson);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "sessions"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.ArrayOf<Session>(global::Acme.Proxy.Session.WriteJson)(writer, this.Sessions);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "meta"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Meta, global::Acme.Proxy.PageMeta.WriteJson);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="ListSessionResponse"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ListSessionResponse value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="ListSessionResponse"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListSessionResponse>
-    {
-        /// <inheritdoc />
-        public override ListSessionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ListSessionResponse.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListSessionResponse value, global::System.Text.Json.JsonSerializerOptions options) => ListSessionResponse.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ListSessionResponse value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

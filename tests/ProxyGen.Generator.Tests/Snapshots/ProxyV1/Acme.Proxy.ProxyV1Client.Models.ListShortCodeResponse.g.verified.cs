@@ -6,22 +6,18 @@ namespace Acme.Proxy;
 
 /// <summary>The ListShortCodeResponse object of the Twilio Proxy API.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ListShortCodeResponse.JsonConverter))]
-public sealed partial class ListShortCodeResponse
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<ListShortCodeResponse>))]
+public sealed partial class ListShortCodeResponse : global::ProxyGen.Runtime.IJsonModel<ListShortCodeResponse>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyList<ShortCode>? _shortCodes;
+    private PageMeta? _meta;
 
     /// <summary>The <c>short_codes</c> member.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("short_codes")]
     public global::System.Collections.Generic.IReadOnlyList<ShortCode>? ShortCodes { get => _shortCodes; init { _shortCodes = value; _members.Add(0); } }
 
-    private global::System.Collections.Generic.IReadOnlyList<ShortCode>? _shortCodes;
-
     /// <summary>Where a page sits in the whole list, and the links to its neighbours.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
     public PageMeta? Meta { get => _meta; init { _meta = value; _members.Add(1); } }
-
-    private PageMeta? _meta;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -36,20 +32,9 @@ public sealed partial class ListShortCodeResponse
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("short_codes"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                shortCodes = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.ShortCode.ReadJson);
-            }
-            else if (reader.ValueTextEquals("meta"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "short_codes"u8, ref members, 0)) shortCodes = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.ShortCode.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "meta"u8, ref members, 1)) meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new ListShortCodeResponse
@@ -66,36 +51,12 @@ public sealed partial class ListShortCodeResponse
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("short_codes"u8);
-            global::ProxyGen.Runtime.JsonWrite.ArrayOf<ShortCode>(global::Acme.Proxy.ShortCode.WriteJson)(writer, this.ShortCodes);
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("meta"u8);
-            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Meta, global::Acme.Proxy.PageMeta.WriteJson);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "short_codes"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.ArrayOf<ShortCode>(global::Acme.Proxy.ShortCode.WriteJson)(writer, this.ShortCodes);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "meta"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Meta, global::Acme.Proxy.PageMeta.WriteJson);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="ListShortCodeResponse"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ListShortCodeResponse value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="ListShortCodeResponse"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListShortCodeResponse>
-    {
-        /// <inheritdoc />
-        public override ListShortCodeResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ListShortCodeResponse.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListShortCodeResponse value, global::System.Text.Json.JsonSerializerOptions options) => ListShortCodeResponse.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ListShortCodeResponse value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

@@ -6,52 +6,38 @@ namespace Acme.Proxy;
 
 /// <summary>Where a page sits in the whole list, and the links to its neighbours.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(PageMeta.JsonConverter))]
-public sealed partial class PageMeta
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<PageMeta>))]
+public sealed partial class PageMeta : global::ProxyGen.Runtime.IJsonModel<PageMeta>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Uri? _firstPageUrl;
+    private string? _key;
+    private global::System.Uri? _nextPageUrl;
+    private int? _page;
+    private int? _pageSize;
+    private global::System.Uri? _previousPageUrl;
+    private global::System.Uri? _url;
 
     /// <summary>The first page of the list.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("first_page_url")]
     public global::System.Uri? FirstPageUrl { get => _firstPageUrl; init { _firstPageUrl = value; _members.Add(0); } }
 
-    private global::System.Uri? _firstPageUrl;
-
     /// <summary>The name of the member that holds this page's items.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("key")]
     public string? Key { get => _key; init { _key = value; _members.Add(1); } }
 
-    private string? _key;
-
     /// <summary>The next page; null on the last one.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("next_page_url")]
     public global::System.Uri? NextPageUrl { get => _nextPageUrl; init { _nextPageUrl = value; _members.Add(2); } }
 
-    private global::System.Uri? _nextPageUrl;
-
     /// <summary>This page's number, counted from 0.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("page")]
     public int? Page { get => _page; init { _page = value; _members.Add(3); } }
 
-    private int? _page;
-
     /// <summary>Items per page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("page_size")]
     public int? PageSize { get => _pageSize; init { _pageSize = value; _members.Add(4); } }
 
-    private int? _pageSize;
-
     /// <summary>The previous page; null on the first one.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("previous_page_url")]
     public global::System.Uri? PreviousPageUrl { get => _previousPageUrl; init { _previousPageUrl = value; _members.Add(5); } }
 
-    private global::System.Uri? _previousPageUrl;
-
     /// <summary>This page.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(6); } }
-
-    private global::System.Uri? _url;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -71,45 +57,14 @@ public sealed partial class PageMeta
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("first_page_url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                firstPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("key"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                key = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            }
-            else if (reader.ValueTextEquals("next_page_url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                nextPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("page"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
-                page = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 3);
-            }
-            else if (reader.ValueTextEquals("page_size"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
-                pageSize = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 4);
-            }
-            else if (reader.ValueTextEquals("previous_page_url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
-                previousPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
-                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "first_page_url"u8, ref members, 0)) firstPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "key"u8, ref members, 1)) key = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "next_page_url"u8, ref members, 2)) nextPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "page"u8, ref members, 3)) page = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 3);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "page_size"u8, ref members, 4)) pageSize = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 4);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "previous_page_url"u8, ref members, 5)) previousPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 6)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new PageMeta
@@ -131,66 +86,17 @@ public sealed partial class PageMeta
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("first_page_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.FirstPageUrl);
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("key"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Key, this._members.SentAs(1));
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("next_page_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.NextPageUrl);
-        }
-
-        if (this._members.Has(3))
-        {
-            writer.WritePropertyName("page"u8);
-            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.Page, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(3));
-        }
-
-        if (this._members.Has(4))
-        {
-            writer.WritePropertyName("page_size"u8);
-            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.PageSize, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(4));
-        }
-
-        if (this._members.Has(5))
-        {
-            writer.WritePropertyName("previous_page_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.PreviousPageUrl);
-        }
-
-        if (this._members.Has(6))
-        {
-            writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "first_page_url"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.FirstPageUrl);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "key"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Key, this._members.SentAs(1));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "next_page_url"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.NextPageUrl);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "page"u8, this._members, 3)) global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.Page, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(3));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "page_size"u8, this._members, 4)) global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.PageSize, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(4));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "previous_page_url"u8, this._members, 5)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.PreviousPageUrl);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "url"u8, this._members, 6)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="PageMeta"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PageMeta value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="PageMeta"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PageMeta>
-    {
-        /// <inheritdoc />
-        public override PageMeta Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => PageMeta.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PageMeta value, global::System.Text.Json.JsonSerializerOptions options) => PageMeta.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PageMeta value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

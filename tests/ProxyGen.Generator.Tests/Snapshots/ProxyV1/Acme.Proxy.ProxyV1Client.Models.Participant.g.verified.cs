@@ -6,88 +6,62 @@ namespace Acme.Proxy;
 
 /// <summary>One side of a Session.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Participant.JsonConverter))]
-public sealed partial class Participant
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Participant>))]
+public sealed partial class Participant : global::ProxyGen.Runtime.IJsonModel<Participant>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _sid;
+    private string? _sessionSid;
+    private string? _serviceSid;
+    private string? _accountSid;
+    private string? _friendlyName;
+    private string? _identifier;
+    private string? _proxyIdentifier;
+    private string? _proxyIdentifierSid;
+    private global::System.DateTimeOffset? _dateDeleted;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateUpdated;
+    private global::System.Uri? _url;
+    private global::System.Text.Json.Nodes.JsonObject? _links;
 
     /// <summary>The Participant's SID (KP…).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
 
-    private string? _sid;
-
     /// <summary>The SID (KC…) of the Session.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("session_sid")]
     public string? SessionSid { get => _sessionSid; init { _sessionSid = value; _members.Add(1); } }
 
-    private string? _sessionSid;
-
     /// <summary>The SID (KS…) of the Service.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("service_sid")]
     public string? ServiceSid { get => _serviceSid; init { _serviceSid = value; _members.Add(2); } }
 
-    private string? _serviceSid;
-
     /// <summary>The SID (AC…) of the owning account.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
     public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(3); } }
 
-    private string? _accountSid;
-
     /// <summary>A display name for the participant.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("friendly_name")]
     public string? FriendlyName { get => _friendlyName; init { _friendlyName = value; _members.Add(4); } }
 
-    private string? _friendlyName;
-
     /// <summary>The participant's own number or channel address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("identifier")]
     public string? Identifier { get => _identifier; init { _identifier = value; _members.Add(5); } }
 
-    private string? _identifier;
-
     /// <summary>The pool number that masks the participant.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("proxy_identifier")]
     public string? ProxyIdentifier { get => _proxyIdentifier; init { _proxyIdentifier = value; _members.Add(6); } }
 
-    private string? _proxyIdentifier;
-
     /// <summary>The SID of that pool number.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("proxy_identifier_sid")]
     public string? ProxyIdentifierSid { get => _proxyIdentifierSid; init { _proxyIdentifierSid = value; _members.Add(7); } }
 
-    private string? _proxyIdentifierSid;
-
     /// <summary>When the participant left the Session (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_deleted")]
     public global::System.DateTimeOffset? DateDeleted { get => _dateDeleted; init { _dateDeleted = value; _members.Add(8); } }
 
-    private global::System.DateTimeOffset? _dateDeleted;
-
     /// <summary>When the participant joined (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
     public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(9); } }
 
-    private global::System.DateTimeOffset? _dateCreated;
-
     /// <summary>When the participant last changed (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
     public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(10); } }
 
-    private global::System.DateTimeOffset? _dateUpdated;
-
     /// <summary>The Participant's own address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(11); } }
 
-    private global::System.Uri? _url;
-
     /// <summary>Addresses of the Participant's sub-resources.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("links")]
     public global::System.Text.Json.Nodes.JsonObject? Links { get => _links; init { _links = value; _members.Add(12); } }
-
-    private global::System.Text.Json.Nodes.JsonObject? _links;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -113,75 +87,20 @@ public sealed partial class Participant
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("session_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            }
-            else if (reader.ValueTextEquals("service_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            }
-            else if (reader.ValueTextEquals("account_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 3);
-            }
-            else if (reader.ValueTextEquals("friendly_name"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
-                friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 4);
-            }
-            else if (reader.ValueTextEquals("identifier"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
-                identifier = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
-            }
-            else if (reader.ValueTextEquals("proxy_identifier"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
-                proxyIdentifier = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
-            }
-            else if (reader.ValueTextEquals("proxy_identifier_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
-                proxyIdentifierSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
-            }
-            else if (reader.ValueTextEquals("date_deleted"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
-                dateDeleted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_created"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
-                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_updated"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 10);
-                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 11);
-                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("links"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 12);
-                links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "session_sid"u8, ref members, 1)) sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref members, 2)) serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 3)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 3);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "friendly_name"u8, ref members, 4)) friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 4);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "identifier"u8, ref members, 5)) identifier = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "proxy_identifier"u8, ref members, 6)) proxyIdentifier = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "proxy_identifier_sid"u8, ref members, 7)) proxyIdentifierSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_deleted"u8, ref members, 8)) dateDeleted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 9)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 10)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 11)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref members, 12)) links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new Participant
@@ -209,102 +128,23 @@ public sealed partial class Participant
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("session_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.SessionSid, this._members.SentAs(1));
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("service_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
-        }
-
-        if (this._members.Has(3))
-        {
-            writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(3));
-        }
-
-        if (this._members.Has(4))
-        {
-            writer.WritePropertyName("friendly_name"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.FriendlyName, this._members.SentAs(4));
-        }
-
-        if (this._members.Has(5))
-        {
-            writer.WritePropertyName("identifier"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Identifier, this._members.SentAs(5));
-        }
-
-        if (this._members.Has(6))
-        {
-            writer.WritePropertyName("proxy_identifier"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ProxyIdentifier, this._members.SentAs(6));
-        }
-
-        if (this._members.Has(7))
-        {
-            writer.WritePropertyName("proxy_identifier_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ProxyIdentifierSid, this._members.SentAs(7));
-        }
-
-        if (this._members.Has(8))
-        {
-            writer.WritePropertyName("date_deleted"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateDeleted);
-        }
-
-        if (this._members.Has(9))
-        {
-            writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
-        }
-
-        if (this._members.Has(10))
-        {
-            writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
-        }
-
-        if (this._members.Has(11))
-        {
-            writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
-        }
-
-        if (this._members.Has(12))
-        {
-            writer.WritePropertyName("links"u8);
-            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, this.Links);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "sid"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "session_sid"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.SessionSid, this._members.SentAs(1));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "service_sid"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "account_sid"u8, this._members, 3)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(3));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "friendly_name"u8, this._members, 4)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.FriendlyName, this._members.SentAs(4));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "identifier"u8, this._members, 5)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Identifier, this._members.SentAs(5));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "proxy_identifier"u8, this._members, 6)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ProxyIdentifier, this._members.SentAs(6));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "proxy_identifier_sid"u8, this._members, 7)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ProxyIdentifierSid, this._members.SentAs(7));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_deleted"u8, this._members, 8)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateDeleted);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_created"u8, this._members, 9)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_updated"u8, this._members, 10)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "url"u8, this._members, 11)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "links"u8, this._members, 12)) global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, this.Links);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Participant"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Participant value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="Participant"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Participant>
-    {
-        /// <inheritdoc />
-        public override Participant Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Participant.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Participant value, global::System.Text.Json.JsonSerializerOptions options) => Participant.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Participant value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

@@ -6,82 +6,58 @@ namespace Acme.Proxy;
 
 /// <summary>A phone number in a Service's pool.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(PhoneNumber.JsonConverter))]
-public sealed partial class PhoneNumber
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<PhoneNumber>))]
+public sealed partial class PhoneNumber : global::ProxyGen.Runtime.IJsonModel<PhoneNumber>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _sid;
+    private string? _accountSid;
+    private string? _serviceSid;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateUpdated;
+    private string? _phoneNumberValue;
+    private string? _friendlyName;
+    private string? _isoCountry;
+    private Capabilities? _capabilities;
+    private global::System.Uri? _url;
+    private bool? _isReserved;
+    private int? _inUse;
 
     /// <summary>The phone number's SID (PN…).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
 
-    private string? _sid;
-
     /// <summary>The SID (AC…) of the owning account.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
     public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(1); } }
 
-    private string? _accountSid;
-
     /// <summary>The SID (KS…) of the Service.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("service_sid")]
     public string? ServiceSid { get => _serviceSid; init { _serviceSid = value; _members.Add(2); } }
 
-    private string? _serviceSid;
-
     /// <summary>When the number joined the pool (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
     public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(3); } }
 
-    private global::System.DateTimeOffset? _dateCreated;
-
     /// <summary>When the pool entry last changed (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
     public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(4); } }
 
-    private global::System.DateTimeOffset? _dateUpdated;
-
     /// <summary>The number in E.164 form.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("phone_number")]
     public string? PhoneNumberValue { get => _phoneNumberValue; init { _phoneNumberValue = value; _members.Add(5); } }
 
-    private string? _phoneNumberValue;
-
     /// <summary>A display name for the number.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("friendly_name")]
     public string? FriendlyName { get => _friendlyName; init { _friendlyName = value; _members.Add(6); } }
 
-    private string? _friendlyName;
-
     /// <summary>The ISO 3166-1 country code of the number.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("iso_country")]
     public string? IsoCountry { get => _isoCountry; init { _isoCountry = value; _members.Add(7); } }
 
-    private string? _isoCountry;
-
     /// <summary>What the number can do.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
     public Capabilities? Capabilities { get => _capabilities; init { _capabilities = value; _members.Add(8); } }
 
-    private Capabilities? _capabilities;
-
     /// <summary>The pool entry's own address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(9); } }
 
-    private global::System.Uri? _url;
-
     /// <summary>Whether the number is kept out of automatic assignment.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("is_reserved")]
     public bool? IsReserved { get => _isReserved; init { _isReserved = value; _members.Add(10); } }
 
-    private bool? _isReserved;
-
     /// <summary>How many open Sessions use the number.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("in_use")]
     public int? InUse { get => _inUse; init { _inUse = value; _members.Add(11); } }
-
-    private int? _inUse;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -106,70 +82,19 @@ public sealed partial class PhoneNumber
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("account_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            }
-            else if (reader.ValueTextEquals("service_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            }
-            else if (reader.ValueTextEquals("date_created"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
-                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_updated"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
-                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("phone_number"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
-                phoneNumberValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
-            }
-            else if (reader.ValueTextEquals("friendly_name"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
-                friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
-            }
-            else if (reader.ValueTextEquals("iso_country"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
-                isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
-            }
-            else if (reader.ValueTextEquals("capabilities"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
-                capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.Capabilities.ReadJson);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
-                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("is_reserved"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 10);
-                isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("in_use"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 11);
-                inUse = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 11);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 1)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref members, 2)) serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 3)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 4)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "phone_number"u8, ref members, 5)) phoneNumberValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "friendly_name"u8, ref members, 6)) friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "iso_country"u8, ref members, 7)) isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "capabilities"u8, ref members, 8)) capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.Capabilities.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 9)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "is_reserved"u8, ref members, 10)) isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "in_use"u8, ref members, 11)) inUse = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 11);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new PhoneNumber
@@ -196,96 +121,22 @@ public sealed partial class PhoneNumber
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(1));
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("service_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
-        }
-
-        if (this._members.Has(3))
-        {
-            writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
-        }
-
-        if (this._members.Has(4))
-        {
-            writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
-        }
-
-        if (this._members.Has(5))
-        {
-            writer.WritePropertyName("phone_number"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.PhoneNumberValue, this._members.SentAs(5));
-        }
-
-        if (this._members.Has(6))
-        {
-            writer.WritePropertyName("friendly_name"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.FriendlyName, this._members.SentAs(6));
-        }
-
-        if (this._members.Has(7))
-        {
-            writer.WritePropertyName("iso_country"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.IsoCountry, this._members.SentAs(7));
-        }
-
-        if (this._members.Has(8))
-        {
-            writer.WritePropertyName("capabilities"u8);
-            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Capabilities, global::Acme.Proxy.Capabilities.WriteJson);
-        }
-
-        if (this._members.Has(9))
-        {
-            writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
-        }
-
-        if (this._members.Has(10))
-        {
-            writer.WritePropertyName("is_reserved"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.IsReserved);
-        }
-
-        if (this._members.Has(11))
-        {
-            writer.WritePropertyName("in_use"u8);
-            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.InUse, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(11));
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "sid"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "account_sid"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(1));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "service_sid"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_created"u8, this._members, 3)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_updated"u8, this._members, 4)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "phone_number"u8, this._members, 5)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.PhoneNumberValue, this._members.SentAs(5));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "friendly_name"u8, this._members, 6)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.FriendlyName, this._members.SentAs(6));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "iso_country"u8, this._members, 7)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.IsoCountry, this._members.SentAs(7));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "capabilities"u8, this._members, 8)) global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Capabilities, global::Acme.Proxy.Capabilities.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "url"u8, this._members, 9)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "is_reserved"u8, this._members, 10)) global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.IsReserved);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "in_use"u8, this._members, 11)) global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.InUse, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(11));
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="PhoneNumber"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PhoneNumber value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="PhoneNumber"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PhoneNumber>
-    {
-        /// <inheritdoc />
-        public override PhoneNumber Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => PhoneNumber.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PhoneNumber value, global::System.Text.Json.JsonSerializerOptions options) => PhoneNumber.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PhoneNumber value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

@@ -6,94 +6,66 @@ namespace Acme.Proxy;
 
 /// <summary>A Proxy Service, the container for a pool of numbers and its Sessions.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Service.JsonConverter))]
-public sealed partial class Service
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Service>))]
+public sealed partial class Service : global::ProxyGen.Runtime.IJsonModel<Service>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _sid;
+    private string? _uniqueName;
+    private string? _accountSid;
+    private string? _chatInstanceSid;
+    private global::System.Uri? _callbackUrl;
+    private int? _defaultTtl;
+    private ServiceNumberSelectionBehavior? _numberSelectionBehavior;
+    private ServiceGeoMatchLevel? _geoMatchLevel;
+    private global::System.Uri? _interceptCallbackUrl;
+    private global::System.Uri? _outOfSessionCallbackUrl;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateUpdated;
+    private global::System.Uri? _url;
+    private global::System.Text.Json.Nodes.JsonObject? _links;
 
     /// <summary>The Service's SID (KS…).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
 
-    private string? _sid;
-
     /// <summary>Your name for the Service.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("unique_name")]
     public string? UniqueName { get => _uniqueName; init { _uniqueName = value; _members.Add(1); } }
 
-    private string? _uniqueName;
-
     /// <summary>The SID (AC…) of the owning account.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
     public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(2); } }
 
-    private string? _accountSid;
-
     /// <summary>The Chat Service that Proxy forwards channel messages to.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("chat_instance_sid")]
     public string? ChatInstanceSid { get => _chatInstanceSid; init { _chatInstanceSid = value; _members.Add(3); } }
 
-    private string? _chatInstanceSid;
-
     /// <summary>Where Twilio reports interaction status changes.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("callback_url")]
     public global::System.Uri? CallbackUrl { get => _callbackUrl; init { _callbackUrl = value; _members.Add(4); } }
 
-    private global::System.Uri? _callbackUrl;
-
     /// <summary>Default Session lifetime in seconds after the last Interaction; 0 means no limit.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("default_ttl")]
     public int? DefaultTtl { get => _defaultTtl; init { _defaultTtl = value; _members.Add(5); } }
 
-    private int? _defaultTtl;
-
     /// <summary>Whether Proxy tries to give a participant the same proxy number again.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("number_selection_behavior")]
     public ServiceNumberSelectionBehavior? NumberSelectionBehavior { get => _numberSelectionBehavior; init { _numberSelectionBehavior = value; _members.Add(6); } }
 
-    private ServiceNumberSelectionBehavior? _numberSelectionBehavior;
-
     /// <summary>How close to the participant a proxy number must be.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("geo_match_level")]
     public ServiceGeoMatchLevel? GeoMatchLevel { get => _geoMatchLevel; init { _geoMatchLevel = value; _members.Add(7); } }
 
-    private ServiceGeoMatchLevel? _geoMatchLevel;
-
     /// <summary>Called before each Interaction.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("intercept_callback_url")]
     public global::System.Uri? InterceptCallbackUrl { get => _interceptCallbackUrl; init { _interceptCallbackUrl = value; _members.Add(8); } }
 
-    private global::System.Uri? _interceptCallbackUrl;
-
     /// <summary>Called for traffic outside any open Session.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("out_of_session_callback_url")]
     public global::System.Uri? OutOfSessionCallbackUrl { get => _outOfSessionCallbackUrl; init { _outOfSessionCallbackUrl = value; _members.Add(9); } }
 
-    private global::System.Uri? _outOfSessionCallbackUrl;
-
     /// <summary>When the Service was created (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
     public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(10); } }
 
-    private global::System.DateTimeOffset? _dateCreated;
-
     /// <summary>When the Service last changed (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
     public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(11); } }
 
-    private global::System.DateTimeOffset? _dateUpdated;
-
     /// <summary>The Service's own address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(12); } }
 
-    private global::System.Uri? _url;
-
     /// <summary>Addresses of the Service's sub-resources.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("links")]
     public global::System.Text.Json.Nodes.JsonObject? Links { get => _links; init { _links = value; _members.Add(13); } }
-
-    private global::System.Text.Json.Nodes.JsonObject? _links;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -120,80 +92,21 @@ public sealed partial class Service
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("unique_name"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            }
-            else if (reader.ValueTextEquals("account_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            }
-            else if (reader.ValueTextEquals("chat_instance_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
-                chatInstanceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 3);
-            }
-            else if (reader.ValueTextEquals("callback_url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
-                callbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("default_ttl"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
-                defaultTtl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 5);
-            }
-            else if (reader.ValueTextEquals("number_selection_behavior"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
-                numberSelectionBehavior = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceNumberSelectionBehavior.ReadJson);
-            }
-            else if (reader.ValueTextEquals("geo_match_level"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
-                geoMatchLevel = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceGeoMatchLevel.ReadJson);
-            }
-            else if (reader.ValueTextEquals("intercept_callback_url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
-                interceptCallbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("out_of_session_callback_url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
-                outOfSessionCallbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_created"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 10);
-                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_updated"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 11);
-                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 12);
-                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("links"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 13);
-                links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "unique_name"u8, ref members, 1)) uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 2)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "chat_instance_sid"u8, ref members, 3)) chatInstanceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 3);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "callback_url"u8, ref members, 4)) callbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "default_ttl"u8, ref members, 5)) defaultTtl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 5);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "number_selection_behavior"u8, ref members, 6)) numberSelectionBehavior = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceNumberSelectionBehavior.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "geo_match_level"u8, ref members, 7)) geoMatchLevel = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.ServiceGeoMatchLevel.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "intercept_callback_url"u8, ref members, 8)) interceptCallbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "out_of_session_callback_url"u8, ref members, 9)) outOfSessionCallbackUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 10)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 11)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 12)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref members, 13)) links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new Service
@@ -222,108 +135,24 @@ public sealed partial class Service
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("unique_name"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.UniqueName, this._members.SentAs(1));
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(2));
-        }
-
-        if (this._members.Has(3))
-        {
-            writer.WritePropertyName("chat_instance_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ChatInstanceSid, this._members.SentAs(3));
-        }
-
-        if (this._members.Has(4))
-        {
-            writer.WritePropertyName("callback_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.CallbackUrl);
-        }
-
-        if (this._members.Has(5))
-        {
-            writer.WritePropertyName("default_ttl"u8);
-            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.DefaultTtl, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(5));
-        }
-
-        if (this._members.Has(6))
-        {
-            writer.WritePropertyName("number_selection_behavior"u8);
-            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.NumberSelectionBehavior, global::Acme.Proxy.ServiceNumberSelectionBehavior.WriteJson);
-        }
-
-        if (this._members.Has(7))
-        {
-            writer.WritePropertyName("geo_match_level"u8);
-            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.GeoMatchLevel, global::Acme.Proxy.ServiceGeoMatchLevel.WriteJson);
-        }
-
-        if (this._members.Has(8))
-        {
-            writer.WritePropertyName("intercept_callback_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.InterceptCallbackUrl);
-        }
-
-        if (this._members.Has(9))
-        {
-            writer.WritePropertyName("out_of_session_callback_url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.OutOfSessionCallbackUrl);
-        }
-
-        if (this._members.Has(10))
-        {
-            writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
-        }
-
-        if (this._members.Has(11))
-        {
-            writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
-        }
-
-        if (this._members.Has(12))
-        {
-            writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
-        }
-
-        if (this._members.Has(13))
-        {
-            writer.WritePropertyName("links"u8);
-            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, this.Links);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "sid"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "unique_name"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.UniqueName, this._members.SentAs(1));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "account_sid"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(2));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "chat_instance_sid"u8, this._members, 3)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ChatInstanceSid, this._members.SentAs(3));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "callback_url"u8, this._members, 4)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.CallbackUrl);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "default_ttl"u8, this._members, 5)) global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.DefaultTtl, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(5));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "number_selection_behavior"u8, this._members, 6)) global::ProxyGen.Runtime.JsonWrite.Value(writer, this.NumberSelectionBehavior, global::Acme.Proxy.ServiceNumberSelectionBehavior.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "geo_match_level"u8, this._members, 7)) global::ProxyGen.Runtime.JsonWrite.Value(writer, this.GeoMatchLevel, global::Acme.Proxy.ServiceGeoMatchLevel.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "intercept_callback_url"u8, this._members, 8)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.InterceptCallbackUrl);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "out_of_session_callback_url"u8, this._members, 9)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.OutOfSessionCallbackUrl);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_created"u8, this._members, 10)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_updated"u8, this._members, 11)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "url"u8, this._members, 12)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "links"u8, this._members, 13)) global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, this.Links);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Service"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Service value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="Service"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Service>
-    {
-        /// <inheritdoc />
-        public override Service Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Service.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Service value, global::System.Text.Json.JsonSerializerOptions options) => Service.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Service value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

@@ -7,8 +7,8 @@ namespace Acme.Proxy;
 /// <summary>How close to the participant a proxy number must be.</summary>
 /// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ServiceGeoMatchLevel.JsonConverter))]
-public readonly partial struct ServiceGeoMatchLevel : global::System.IEquatable<ServiceGeoMatchLevel>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<ServiceGeoMatchLevel>))]
+public readonly partial struct ServiceGeoMatchLevel : global::System.IEquatable<ServiceGeoMatchLevel>, global::ProxyGen.Runtime.IJsonModel<ServiceGeoMatchLevel>
 {
     private readonly string? _value;
 
@@ -85,15 +85,5 @@ public readonly partial struct ServiceGeoMatchLevel : global::System.IEquatable<
         }
 
         return new ServiceGeoMatchLevel(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-    }
-
-    /// <summary>Reads and writes <see cref="ServiceGeoMatchLevel"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ServiceGeoMatchLevel>
-    {
-        /// <inheritdoc />
-        public override ServiceGeoMatchLevel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ServiceGeoMatchLevel.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServiceGeoMatchLevel value, global::System.Text.Json.JsonSerializerOptions options) => ServiceGeoMatchLevel.WriteJson(writer, value);
     }
 }

@@ -7,8 +7,8 @@ namespace Acme.Proxy;
 /// <summary>Whether Proxy tries to give a participant the same proxy number again.</summary>
 /// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ServiceNumberSelectionBehavior.JsonConverter))]
-public readonly partial struct ServiceNumberSelectionBehavior : global::System.IEquatable<ServiceNumberSelectionBehavior>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<ServiceNumberSelectionBehavior>))]
+public readonly partial struct ServiceNumberSelectionBehavior : global::System.IEquatable<ServiceNumberSelectionBehavior>, global::ProxyGen.Runtime.IJsonModel<ServiceNumberSelectionBehavior>
 {
     private readonly string? _value;
 
@@ -71,15 +71,5 @@ public readonly partial struct ServiceNumberSelectionBehavior : global::System.I
         }
 
         return new ServiceNumberSelectionBehavior(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-    }
-
-    /// <summary>Reads and writes <see cref="ServiceNumberSelectionBehavior"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ServiceNumberSelectionBehavior>
-    {
-        /// <inheritdoc />
-        public override ServiceNumberSelectionBehavior Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ServiceNumberSelectionBehavior.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServiceNumberSelectionBehavior value, global::System.Text.Json.JsonSerializerOptions options) => ServiceNumberSelectionBehavior.WriteJson(writer, value);
     }
 }

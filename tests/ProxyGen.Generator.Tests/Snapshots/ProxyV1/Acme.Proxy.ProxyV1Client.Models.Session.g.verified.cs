@@ -6,106 +6,74 @@ namespace Acme.Proxy;
 
 /// <summary>A conversation between Participants through masked numbers.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Session.JsonConverter))]
-public sealed partial class Session
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Session>))]
+public sealed partial class Session : global::ProxyGen.Runtime.IJsonModel<Session>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _sid;
+    private string? _serviceSid;
+    private string? _accountSid;
+    private global::System.DateTimeOffset? _dateStarted;
+    private global::System.DateTimeOffset? _dateEnded;
+    private global::System.DateTimeOffset? _dateLastInteraction;
+    private global::System.DateTimeOffset? _dateExpiry;
+    private string? _uniqueName;
+    private SessionStatus? _status;
+    private string? _closedReason;
+    private int? _ttl;
+    private SessionMode? _mode;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateUpdated;
+    private global::System.Uri? _url;
+    private global::System.Text.Json.Nodes.JsonObject? _links;
 
     /// <summary>The Session's SID (KC…).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
 
-    private string? _sid;
-
     /// <summary>The SID (KS…) of the Service.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("service_sid")]
     public string? ServiceSid { get => _serviceSid; init { _serviceSid = value; _members.Add(1); } }
 
-    private string? _serviceSid;
-
     /// <summary>The SID (AC…) of the owning account.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
     public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(2); } }
 
-    private string? _accountSid;
-
     /// <summary>When the Session started (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_started")]
     public global::System.DateTimeOffset? DateStarted { get => _dateStarted; init { _dateStarted = value; _members.Add(3); } }
 
-    private global::System.DateTimeOffset? _dateStarted;
-
     /// <summary>When the Session ended (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_ended")]
     public global::System.DateTimeOffset? DateEnded { get => _dateEnded; init { _dateEnded = value; _members.Add(4); } }
 
-    private global::System.DateTimeOffset? _dateEnded;
-
     /// <summary>When the last Interaction happened (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_last_interaction")]
     public global::System.DateTimeOffset? DateLastInteraction { get => _dateLastInteraction; init { _dateLastInteraction = value; _members.Add(5); } }
 
-    private global::System.DateTimeOffset? _dateLastInteraction;
-
     /// <summary>When the Session closes; overrides ttl.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_expiry")]
     public global::System.DateTimeOffset? DateExpiry { get => _dateExpiry; init { _dateExpiry = value; _members.Add(6); } }
 
-    private global::System.DateTimeOffset? _dateExpiry;
-
     /// <summary>Your name for the Session.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("unique_name")]
     public string? UniqueName { get => _uniqueName; init { _uniqueName = value; _members.Add(7); } }
 
-    private string? _uniqueName;
-
     /// <summary>Where the Session is in its life.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public SessionStatus? Status { get => _status; init { _status = value; _members.Add(8); } }
 
-    private SessionStatus? _status;
-
     /// <summary>Why the Session ended.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("closed_reason")]
     public string? ClosedReason { get => _closedReason; init { _closedReason = value; _members.Add(9); } }
 
-    private string? _closedReason;
-
     /// <summary>Seconds the Session lives after its creation or last Interaction.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("ttl")]
     public int? Ttl { get => _ttl; init { _ttl = value; _members.Add(10); } }
 
-    private int? _ttl;
-
     /// <summary>Which channels the Session carries.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("mode")]
     public SessionMode? Mode { get => _mode; init { _mode = value; _members.Add(11); } }
 
-    private SessionMode? _mode;
-
     /// <summary>When the Session was created (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
     public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(12); } }
 
-    private global::System.DateTimeOffset? _dateCreated;
-
     /// <summary>When the Session last changed (UTC).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
     public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(13); } }
 
-    private global::System.DateTimeOffset? _dateUpdated;
-
     /// <summary>The Session's own address.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(14); } }
 
-    private global::System.Uri? _url;
-
     /// <summary>Addresses of the Session's sub-resources.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("links")]
     public global::System.Text.Json.Nodes.JsonObject? Links { get => _links; init { _links = value; _members.Add(15); } }
-
-    private global::System.Text.Json.Nodes.JsonObject? _links;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -134,90 +102,23 @@ public sealed partial class Session
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("service_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            }
-            else if (reader.ValueTextEquals("account_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            }
-            else if (reader.ValueTextEquals("date_started"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
-                dateStarted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_ended"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
-                dateEnded = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_last_interaction"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
-                dateLastInteraction = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_expiry"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
-                dateExpiry = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("unique_name"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
-                uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
-                status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionStatus.ReadJson);
-            }
-            else if (reader.ValueTextEquals("closed_reason"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
-                closedReason = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 9);
-            }
-            else if (reader.ValueTextEquals("ttl"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 10);
-                ttl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 10);
-            }
-            else if (reader.ValueTextEquals("mode"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 11);
-                mode = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionMode.ReadJson);
-            }
-            else if (reader.ValueTextEquals("date_created"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 12);
-                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_updated"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 13);
-                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 14);
-                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("links"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 15);
-                links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref members, 1)) serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 2)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_started"u8, ref members, 3)) dateStarted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_ended"u8, ref members, 4)) dateEnded = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_last_interaction"u8, ref members, 5)) dateLastInteraction = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_expiry"u8, ref members, 6)) dateExpiry = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "unique_name"u8, ref members, 7)) uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref members, 8)) status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionStatus.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "closed_reason"u8, ref members, 9)) closedReason = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 9);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "ttl"u8, ref members, 10)) ttl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 10);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "mode"u8, ref members, 11)) mode = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionMode.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 12)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 13)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 14)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref members, 15)) links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new Session
@@ -248,120 +149,26 @@ public sealed partial class Session
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("service_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(1));
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(2));
-        }
-
-        if (this._members.Has(3))
-        {
-            writer.WritePropertyName("date_started"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateStarted);
-        }
-
-        if (this._members.Has(4))
-        {
-            writer.WritePropertyName("date_ended"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateEnded);
-        }
-
-        if (this._members.Has(5))
-        {
-            writer.WritePropertyName("date_last_interaction"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateLastInteraction);
-        }
-
-        if (this._members.Has(6))
-        {
-            writer.WritePropertyName("date_expiry"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateExpiry);
-        }
-
-        if (this._members.Has(7))
-        {
-            writer.WritePropertyName("unique_name"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.UniqueName, this._members.SentAs(7));
-        }
-
-        if (this._members.Has(8))
-        {
-            writer.WritePropertyName("status"u8);
-            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Status, global::Acme.Proxy.SessionStatus.WriteJson);
-        }
-
-        if (this._members.Has(9))
-        {
-            writer.WritePropertyName("closed_reason"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ClosedReason, this._members.SentAs(9));
-        }
-
-        if (this._members.Has(10))
-        {
-            writer.WritePropertyName("ttl"u8);
-            global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.Ttl, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(10));
-        }
-
-        if (this._members.Has(11))
-        {
-            writer.WritePropertyName("mode"u8);
-            global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Mode, global::Acme.Proxy.SessionMode.WriteJson);
-        }
-
-        if (this._members.Has(12))
-        {
-            writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
-        }
-
-        if (this._members.Has(13))
-        {
-            writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
-        }
-
-        if (this._members.Has(14))
-        {
-            writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
-        }
-
-        if (this._members.Has(15))
-        {
-            writer.WritePropertyName("links"u8);
-            global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, this.Links);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "sid"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "service_sid"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(1));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "account_sid"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(2));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_started"u8, this._members, 3)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateStarted);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_ended"u8, this._members, 4)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateEnded);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_last_interaction"u8, this._members, 5)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateLastInteraction);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_expiry"u8, this._members, 6)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateExpiry);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "unique_name"u8, this._members, 7)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.UniqueName, this._members.SentAs(7));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "status"u8, this._members, 8)) global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Status, global::Acme.Proxy.SessionStatus.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "closed_reason"u8, this._members, 9)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ClosedReason, this._members.SentAs(9));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "ttl"u8, this._members, 10)) global::ProxyGen.Runtime.JsonWrite.Number<int?>(writer, this.Ttl, global::ProxyGen.Runtime.JsonWrite.Int32, this._members.SentAs(10));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "mode"u8, this._members, 11)) global::ProxyGen.Runtime.JsonWrite.Value(writer, this.Mode, global::Acme.Proxy.SessionMode.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_created"u8, this._members, 12)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_updated"u8, this._members, 13)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "url"u8, this._members, 14)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "links"u8, this._members, 15)) global::ProxyGen.Runtime.JsonWrite.JsonObject(writer, this.Links);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="Session"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Session value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="Session"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Session>
-    {
-        /// <inheritdoc />
-        public override Session Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => Session.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Session value, global::System.Text.Json.JsonSerializerOptions options) => Session.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Session value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

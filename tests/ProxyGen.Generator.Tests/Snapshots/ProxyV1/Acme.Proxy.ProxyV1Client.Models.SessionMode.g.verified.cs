@@ -7,8 +7,8 @@ namespace Acme.Proxy;
 /// <summary>Which channels the Session carries.</summary>
 /// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(SessionMode.JsonConverter))]
-public readonly partial struct SessionMode : global::System.IEquatable<SessionMode>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<SessionMode>))]
+public readonly partial struct SessionMode : global::System.IEquatable<SessionMode>, global::ProxyGen.Runtime.IJsonModel<SessionMode>
 {
     private readonly string? _value;
 
@@ -78,15 +78,5 @@ public readonly partial struct SessionMode : global::System.IEquatable<SessionMo
         }
 
         return new SessionMode(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-    }
-
-    /// <summary>Reads and writes <see cref="SessionMode"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SessionMode>
-    {
-        /// <inheritdoc />
-        public override SessionMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => SessionMode.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionMode value, global::System.Text.Json.JsonSerializerOptions options) => SessionMode.WriteJson(writer, value);
     }
 }

@@ -7,8 +7,8 @@ namespace Acme.Proxy;
 /// <summary>Where the Session is in its life.</summary>
 /// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(SessionStatus.JsonConverter))]
-public readonly partial struct SessionStatus : global::System.IEquatable<SessionStatus>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<SessionStatus>))]
+public readonly partial struct SessionStatus : global::System.IEquatable<SessionStatus>, global::ProxyGen.Runtime.IJsonModel<SessionStatus>
 {
     private readonly string? _value;
 
@@ -92,15 +92,5 @@ public readonly partial struct SessionStatus : global::System.IEquatable<Session
         }
 
         return new SessionStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));
-    }
-
-    /// <summary>Reads and writes <see cref="SessionStatus"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SessionStatus>
-    {
-        /// <inheritdoc />
-        public override SessionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => SessionStatus.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SessionStatus value, global::System.Text.Json.JsonSerializerOptions options) => SessionStatus.WriteJson(writer, value);
     }
 }

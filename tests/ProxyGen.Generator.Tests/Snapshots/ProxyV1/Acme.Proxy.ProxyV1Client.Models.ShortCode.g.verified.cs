@@ -6,70 +6,50 @@ namespace Acme.Proxy;
 
 /// <summary>A short code in a Service's pool.</summary>
 /// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ShortCode.JsonConverter))]
-public sealed partial class ShortCode
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<ShortCode>))]
+public sealed partial class ShortCode : global::ProxyGen.Runtime.IJsonModel<ShortCode>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private string? _sid;
+    private string? _accountSid;
+    private string? _serviceSid;
+    private global::System.DateTimeOffset? _dateCreated;
+    private global::System.DateTimeOffset? _dateUpdated;
+    private string? _shortCodeValue;
+    private string? _isoCountry;
+    private Capabilities? _capabilities;
+    private global::System.Uri? _url;
+    private bool? _isReserved;
 
     /// <summary>The unique string that identifies the resource.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("sid")]
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
 
-    private string? _sid;
-
     /// <summary>The SID of the Account that created the resource.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("account_sid")]
     public string? AccountSid { get => _accountSid; init { _accountSid = value; _members.Add(1); } }
 
-    private string? _accountSid;
-
     /// <summary>The SID of the resource's parent Service.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("service_sid")]
     public string? ServiceSid { get => _serviceSid; init { _serviceSid = value; _members.Add(2); } }
 
-    private string? _serviceSid;
-
     /// <summary>The ISO 8601 date and time in GMT when the resource was created.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_created")]
     public global::System.DateTimeOffset? DateCreated { get => _dateCreated; init { _dateCreated = value; _members.Add(3); } }
 
-    private global::System.DateTimeOffset? _dateCreated;
-
     /// <summary>The ISO 8601 date and time in GMT when the resource was last updated.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("date_updated")]
     public global::System.DateTimeOffset? DateUpdated { get => _dateUpdated; init { _dateUpdated = value; _members.Add(4); } }
 
-    private global::System.DateTimeOffset? _dateUpdated;
-
     /// <summary>The short code's number.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("short_code")]
     public string? ShortCodeValue { get => _shortCodeValue; init { _shortCodeValue = value; _members.Add(5); } }
 
-    private string? _shortCodeValue;
-
     /// <summary>The ISO Country Code.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("iso_country")]
     public string? IsoCountry { get => _isoCountry; init { _isoCountry = value; _members.Add(6); } }
 
-    private string? _isoCountry;
-
     /// <summary>The capabilities of the short code.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
     public Capabilities? Capabilities { get => _capabilities; init { _capabilities = value; _members.Add(7); } }
 
-    private Capabilities? _capabilities;
-
     /// <summary>The absolute URL of the ShortCode resource.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("url")]
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(8); } }
 
-    private global::System.Uri? _url;
-
     /// <summary>Whether the short code should be reserved for manual assignment to participants only.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("is_reserved")]
     public bool? IsReserved { get => _isReserved; init { _isReserved = value; _members.Add(9); } }
-
-    private bool? _isReserved;
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
@@ -92,60 +72,17 @@ public sealed partial class ShortCode
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (reader.ValueTextEquals("sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 0);
-                sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            }
-            else if (reader.ValueTextEquals("account_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 1);
-                accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            }
-            else if (reader.ValueTextEquals("service_sid"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 2);
-                serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            }
-            else if (reader.ValueTextEquals("date_created"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 3);
-                dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("date_updated"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 4);
-                dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("short_code"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 5);
-                shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
-            }
-            else if (reader.ValueTextEquals("iso_country"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 6);
-                isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
-            }
-            else if (reader.ValueTextEquals("capabilities"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 7);
-                capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.Capabilities.ReadJson);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 8);
-                url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("is_reserved"u8))
-            {
-                global::ProxyGen.Runtime.JsonRead.MemberValue(ref reader, ref members, 9);
-                isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            }
-            else
-            {
-                global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
-            }
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 1)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref members, 2)) serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 3)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 4)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "short_code"u8, ref members, 5)) shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "iso_country"u8, ref members, 6)) isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "capabilities"u8, ref members, 7)) capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.Capabilities.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 8)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "is_reserved"u8, ref members, 9)) isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
         return new ShortCode
@@ -170,84 +107,20 @@ public sealed partial class ShortCode
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        if (this._members.Has(0))
-        {
-            writer.WritePropertyName("sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
-        }
-
-        if (this._members.Has(1))
-        {
-            writer.WritePropertyName("account_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(1));
-        }
-
-        if (this._members.Has(2))
-        {
-            writer.WritePropertyName("service_sid"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
-        }
-
-        if (this._members.Has(3))
-        {
-            writer.WritePropertyName("date_created"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
-        }
-
-        if (this._members.Has(4))
-        {
-            writer.WritePropertyName("date_updated"u8);
-            global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
-        }
-
-        if (this._members.Has(5))
-        {
-            writer.WritePropertyName("short_code"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.ShortCodeValue, this._members.SentAs(5));
-        }
-
-        if (this._members.Has(6))
-        {
-            writer.WritePropertyName("iso_country"u8);
-            global::ProxyGen.Runtime.JsonWrite.String(writer, this.IsoCountry, this._members.SentAs(6));
-        }
-
-        if (this._members.Has(7))
-        {
-            writer.WritePropertyName("capabilities"u8);
-            global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Capabilities, global::Acme.Proxy.Capabilities.WriteJson);
-        }
-
-        if (this._members.Has(8))
-        {
-            writer.WritePropertyName("url"u8);
-            global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
-        }
-
-        if (this._members.Has(9))
-        {
-            writer.WritePropertyName("is_reserved"u8);
-            global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.IsReserved);
-        }
-
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "sid"u8, this._members, 0)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.Sid, this._members.SentAs(0));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "account_sid"u8, this._members, 1)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.AccountSid, this._members.SentAs(1));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "service_sid"u8, this._members, 2)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ServiceSid, this._members.SentAs(2));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_created"u8, this._members, 3)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateCreated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "date_updated"u8, this._members, 4)) global::ProxyGen.Runtime.JsonWrite.DateTimeOffset(writer, this.DateUpdated);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "short_code"u8, this._members, 5)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.ShortCodeValue, this._members.SentAs(5));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "iso_country"u8, this._members, 6)) global::ProxyGen.Runtime.JsonWrite.String(writer, this.IsoCountry, this._members.SentAs(6));
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "capabilities"u8, this._members, 7)) global::ProxyGen.Runtime.JsonWrite.Object(writer, this.Capabilities, global::Acme.Proxy.Capabilities.WriteJson);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "url"u8, this._members, 8)) global::ProxyGen.Runtime.JsonWrite.Uri(writer, this.Url);
+        if (global::ProxyGen.Runtime.JsonWrite.Member(writer, "is_reserved"u8, this._members, 9)) global::ProxyGen.Runtime.JsonWrite.Boolean(writer, this.IsReserved);
         global::ProxyGen.Runtime.JsonWrite.AdditionalProperties(writer, this.AdditionalProperties);
         writer.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON: a <c>JsonValueWriter</c> for lists and bodies of <see cref="ShortCode"/>.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCode value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        value.WriteJson(writer);
-    }
-
-    /// <summary>Reads and writes <see cref="ShortCode"/> for System.Text.Json with the generated reader and writer.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ShortCode>
-    {
-        /// <inheritdoc />
-        public override ShortCode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ShortCode.ReadJson(ref reader);
-
-        /// <inheritdoc />
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ShortCode value, global::System.Text.Json.JsonSerializerOptions options) => ShortCode.WriteJson(writer, value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCode value) => (value ?? throw new global::System.ArgumentNullException(nameof(value))).WriteJson(writer);
 }

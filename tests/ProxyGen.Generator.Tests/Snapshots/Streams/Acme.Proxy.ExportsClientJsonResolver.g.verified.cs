@@ -19,7 +19,7 @@ public sealed class ExportsClientJsonResolver : global::System.Text.Json.Seriali
     {
         if (type == typeof(global::Acme.Proxy.Row))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.Row>(options, new global::Acme.Proxy.Row.JsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.Row>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.Row>());
         }
 
         return null;
