@@ -27,10 +27,16 @@ public sealed partial class ApiConnection
     private readonly Uri? _baseAddress;
     private readonly string? _pathPrefix;
     private readonly AuthenticationHeaderValue? _authorization;
+
+    /// <summary>What a spec without security schemes sends: HTTP Basic from the options, made once.</summary>
+    private readonly SentCredentials? _legacyCredentials;
     private readonly Dictionary<string, (SecurityScheme Scheme, ApiCredential Credential)>? _credentials;
 
     /// <summary>The schemes ProxyGen applies; any other a requirement names (digest, mutual TLS) is the handlers' job.</summary>
     private readonly HashSet<string>? _applied;
+
+    /// <summary>Per operation's requirements, the one this connection meets: decided on the first request.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<OperationSecurity, SecurityPlan> _plans = new();
     private readonly bool _allowInsecureHttp;
     private readonly string _userAgent;
     private readonly long _maxResponseBytes;
@@ -100,6 +106,7 @@ public sealed partial class ApiConnection
         }
 
         _allowInsecureHttp = options.AllowInsecureHttp;
+        _legacyCredentials = _authorization is null || securitySchemes is not null ? null : new SentCredentials { Authorization = _authorization };
         if (securitySchemes is not null)
         {
             _credentials = Configured(securitySchemes, options, _authorization);
@@ -327,7 +334,7 @@ public sealed partial class ApiConnection
 
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         message.Headers.Authorization = credentials?.Authorization;
-        var headers = credentials is { Headers.Count: > 0 } ? (request.Headers?.Items ?? []).Concat(credentials.Headers) : request.Headers?.Items;
+        var headers = credentials?.Headers is { Count: > 0 } keyHeaders ? (request.Headers?.Items ?? []).Concat(keyHeaders) : request.Headers?.Items;
         if (headers is not null)
         {
             foreach (var header in headers)
@@ -347,9 +354,9 @@ public sealed partial class ApiConnection
         }
 
         var cookies = request.Cookies?.ToCookieHeader();
-        if (credentials is { Cookies.Count: > 0 })
+        if (credentials?.Cookies is { Count: > 0 } keyCookies)
         {
-            var keys = string.Join("; ", credentials.Cookies.Select(c => c.Key + "=" + Uri.EscapeDataString(c.Value)));
+            var keys = string.Join("; ", keyCookies.Select(c => c.Key + "=" + Uri.EscapeDataString(c.Value)));
             cookies = cookies is null ? keys : cookies + "; " + keys;
         }
 
@@ -526,7 +533,7 @@ public sealed partial class ApiConnection
     {
         if (_credentials is null)
         {
-            return _authorization is null ? null : new SentCredentials { Authorization = _authorization };
+            return _legacyCredentials;
         }
 
         // No requirement, or `security: []`: the operation takes no credentials, and none are sent.
@@ -535,58 +542,103 @@ public sealed partial class ApiConnection
             return null;
         }
 
-        // The first requirement whose schemes are all set (so optional auth, `[{}, {token: []}]`, sends the token when
-        // there is one); else an empty requirement; else the first whose other schemes ProxyGen cannot apply (http
-        // digest, mutual TLS: PXG0030) and a handler of the caller's adds.
-        var alternative = security.Alternatives.FirstOrDefault(a => a.Count > 0 && a.All(_credentials.ContainsKey))
-            ?? security.Alternatives.FirstOrDefault(a => a.All(name => _credentials.ContainsKey(name) || !_applied!.Contains(name)));
-        if (alternative is not null)
+        // Which requirement to meet depends only on the options, read once: decided once per operation, and what
+        // does not change between requests (Basic, API keys) made once too.
+        var plan = _plans.GetOrAdd(security, static (s, connection) => connection.PlanFor(s), this);
+        if (plan.Alternative is not { } alternative)
         {
-
-            var sent = new SentCredentials();
-            foreach (var name in alternative.Where(_credentials.ContainsKey))
-            {
-                var (scheme, credential) = _credentials[name];
-                switch (credential)
-                {
-                    case BasicCredential basic:
-                        sent.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(basic.Username + ":" + basic.Password)));
-                        break;
-                    case BearerToken bearer:
-                        var context = new TokenContext(_httpClient, scheme, _baseAddress, _allowInsecureHttp, _userAgent);
-                        var token = await bearer.GetAsync(context, cancellationToken).ConfigureAwait(false);
-                        sent.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                        sent.Refreshable = (bearer, token);
-                        break;
-                    case ApiKey key when scheme.Kind == SecuritySchemeKind.ApiKeyHeader:
-                        sent.Headers.Add(new(scheme.ParameterName!, key.Value));
-                        break;
-                    case ApiKey key when scheme.Kind == SecuritySchemeKind.ApiKeyQuery:
-                        sent.Query.Add(new(scheme.ParameterName!, key.Value));
-                        break;
-                    case ApiKey key:
-                        sent.Cookies.Add(new(scheme.ParameterName!, key.Value));
-                        break;
-                }
-            }
-
-            return sent;
+            throw new InvalidOperationException(
+                $"{request.Method} {request.Path} needs credentials for {security}, which are not set: set them in ApiClientOptions.Credentials (an http basic scheme also takes ApiClientOptions.Username and Password).");
         }
 
-        throw new InvalidOperationException(
-            $"{request.Method} {request.Path} needs credentials for {security}, which are not set: set them in ApiClientOptions.Credentials (an http basic scheme also takes ApiClientOptions.Username and Password).");
+        if (!plan.HasBearer)
+        {
+            return plan.Fixed;
+        }
+
+        var sent = plan.Fixed?.Copy() ?? new SentCredentials();
+        foreach (var name in alternative)
+        {
+            if (_credentials.TryGetValue(name, out var configured) && configured.Credential is BearerToken bearer)
+            {
+                var context = new TokenContext(_httpClient, configured.Scheme, _baseAddress, _allowInsecureHttp, _userAgent);
+                var token = await bearer.GetAsync(context, cancellationToken).ConfigureAwait(false);
+                sent.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                sent.Refreshable = (bearer, token);
+            }
+        }
+
+        return sent;
     }
 
-    /// <summary>What one request carries for its security requirement.</summary>
+    /// <summary>
+    /// The requirement an operation meets: the first whose schemes are all set (so optional auth,
+    /// <c>[{}, {token: []}]</c>, sends the token when there is one); else an empty requirement; else the first whose
+    /// other schemes ProxyGen cannot apply (http digest, mutual TLS: PXG0030), which a handler of the caller's adds.
+    /// </summary>
+    private SecurityPlan PlanFor(OperationSecurity security)
+    {
+        var credentials = _credentials!;
+        IReadOnlyList<string>? alternative = null;
+        foreach (var candidate in security.Alternatives)
+        {
+            if (candidate.Count > 0 && candidate.All(credentials.ContainsKey))
+            {
+                alternative = candidate;
+                break;
+            }
+        }
+
+        alternative ??= security.Alternatives.FirstOrDefault(a => a.All(name => credentials.ContainsKey(name) || !_applied!.Contains(name)));
+        if (alternative is null)
+        {
+            return new SecurityPlan(null, null, HasBearer: false);
+        }
+
+        SentCredentials? fixedPart = null;
+        var hasBearer = false;
+        foreach (var name in alternative.Where(credentials.ContainsKey))
+        {
+            var (scheme, credential) = credentials[name];
+            switch (credential)
+            {
+                case BasicCredential basic:
+                    (fixedPart ??= new SentCredentials()).Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(basic.Username + ":" + basic.Password)));
+                    break;
+                case BearerToken:
+                    hasBearer = true;
+                    break;
+                case ApiKey key when scheme.Kind == SecuritySchemeKind.ApiKeyHeader:
+                    ((fixedPart ??= new SentCredentials()).Headers ??= new()).Add(new(scheme.ParameterName!, key.Value));
+                    break;
+                case ApiKey key when scheme.Kind == SecuritySchemeKind.ApiKeyQuery:
+                    ((fixedPart ??= new SentCredentials()).Query ??= new()).Add(new(scheme.ParameterName!, key.Value));
+                    break;
+                case ApiKey key:
+                    ((fixedPart ??= new SentCredentials()).Cookies ??= new()).Add(new(scheme.ParameterName!, key.Value));
+                    break;
+            }
+        }
+
+        return new SecurityPlan(alternative, fixedPart, hasBearer);
+    }
+
+    /// <summary>The requirement an operation meets (null: none can be), and what it sends that never changes.</summary>
+    private sealed record SecurityPlan(IReadOnlyList<string>? Alternative, SentCredentials? Fixed, bool HasBearer);
+
+    /// <summary>What one request carries for its security requirement; shared by requests when it holds no token.</summary>
     private sealed class SentCredentials
     {
         public AuthenticationHeaderValue? Authorization { get; set; }
 
-        public List<KeyValuePair<string, string>> Headers { get; } = new();
+        public List<KeyValuePair<string, string>>? Headers { get; set; }
 
-        public List<KeyValuePair<string, string>> Query { get; } = new();
+        public List<KeyValuePair<string, string>>? Query { get; set; }
 
-        public List<KeyValuePair<string, string>> Cookies { get; } = new();
+        public List<KeyValuePair<string, string>>? Cookies { get; set; }
+
+        /// <summary>A copy to add a token to: the lists are never changed after the plan is made, so they are shared.</summary>
+        public SentCredentials Copy() => new() { Authorization = Authorization, Headers = Headers, Query = Query, Cookies = Cookies };
 
         /// <summary>A bearer token ProxyGen fetched and can fetch again after a 401.</summary>
         public (BearerToken Source, string Token)? Refreshable { get; set; }
@@ -594,7 +646,7 @@ public sealed partial class ApiConnection
         /// <summary>The address with the query API keys: only the request message ever holds it, never an exception.</summary>
         public Uri WithQuery(Uri address)
         {
-            if (Query.Count == 0)
+            if (Query is not { Count: > 0 })
             {
                 return address;
             }
