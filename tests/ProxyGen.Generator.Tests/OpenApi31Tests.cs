@@ -62,7 +62,7 @@ public class OpenApi31Tests
         var run = Generate();
 
         Assert.Contains("/// <summary>The Service's own geographic match level.</summary>", run.Source("ShortCodesClient.Models.Service.g.cs"));
-        Assert.Contains("/// <summary>How close to the participant a proxy number must be, for this Service.</summary>", run.Source("ShortCodesClient.CreateService.g.cs"));
+        Assert.Contains("/// <summary>How close to the participant a proxy number must be, for this Service. Sent as the ", run.Source("ShortCodesClient.CreateService.g.cs"));
         // The referenced schema keeps its own description.
         Assert.Contains("/// <summary>How close to the participant a proxy number must be.</summary>", run.Source("ShortCodesClient.Models.GeoMatchLevel.g.cs"));
     }

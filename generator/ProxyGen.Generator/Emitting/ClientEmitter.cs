@@ -49,6 +49,13 @@ internal static class ClientEmitter
                 writer.Line();
             }
 
+            if (client.DocumentSecurity is { } documentSecurity)
+            {
+                writer.DocXml("summary", $"What the document requires of every operation that does not say otherwise: {Said(documentSecurity)}.");
+                writer.Line($"private static readonly {TypeNames.Runtime}.OperationSecurity {DocumentSecurityField} = {SecurityValue(documentSecurity)};");
+                writer.Line();
+            }
+
             writer.DocXml("summary", "Creates a client that sends requests through <paramref name=\"httpClient\"/>.");
             writer.DocText("param", "The HttpClient to send with; the caller owns it.", "name=\"httpClient\"");
             writer.DocText("param", "Base address, credentials and User-Agent.", "name=\"options\"");
@@ -203,7 +210,7 @@ internal static class ClientEmitter
         writer.Line();
         using (writer.Block($"{client.Visibility} partial class {client.Name}"))
         {
-            if (operation.Security is { } security)
+            if (operation.Security is { } security && !operation.UsesDocumentSecurity)
             {
                 WriteSecurity(writer, operation, security);
             }
@@ -352,17 +359,24 @@ internal static class ClientEmitter
         }
     }
 
-    /// <summary>The static field holding an operation's security requirements: <c>_updateShortCodeSecurity</c>.</summary>
-    private static string SecurityField(OperationSpec operation) => "_" + Naming.Camel(operation.Name).TrimStart('@') + "Security";
+    /// <summary>The static field of the document's own requirements, which most operations share.</summary>
+    private const string DocumentSecurityField = "DocumentSecurity";
+
+    /// <summary>The static field an operation's requirements are in: the document's, or its own <c>_updateShortCodeSecurity</c>.</summary>
+    private static string SecurityField(OperationSpec operation) =>
+        operation.UsesDocumentSecurity ? DocumentSecurityField : "_" + Naming.Camel(operation.Name).TrimStart('@') + "Security";
+
+    private static string Said(EquatableArray<EquatableArray<string>> security) =>
+        security.Count == 0 ? "none (<c>security: []</c>)" : string.Join(" or ", security.Select(a => a.Count == 0 ? "none" : string.Join(" and ", a.Select(n => $"<c>{SourceWriter.XmlEscape(n)}</c>"))));
+
+    private static string SecurityValue(EquatableArray<EquatableArray<string>> security) => security.Count == 0
+        ? $"{TypeNames.Runtime}.OperationSecurity.None"
+        : $"new {TypeNames.Runtime}.OperationSecurity({string.Join(", ", security.Select(a => a.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", a.Select(SourceWriter.Literal)) + " }"))})";
 
     private static void WriteSecurity(SourceWriter writer, OperationSpec operation, EquatableArray<EquatableArray<string>> security)
     {
-        var said = security.Count == 0 ? "none (<c>security: []</c>)" : string.Join(" or ", security.Select(a => a.Count == 0 ? "none" : string.Join(" and ", a.Select(n => $"<c>{SourceWriter.XmlEscape(n)}</c>"))));
-        writer.DocXml("summary", $"What {operation.Name} requires, in the spec's order: {said}.");
-        var value = security.Count == 0
-            ? $"{TypeNames.Runtime}.OperationSecurity.None"
-            : $"new {TypeNames.Runtime}.OperationSecurity({string.Join(", ", security.Select(a => a.Count == 0 ? "global::System.Array.Empty<string>()" : "new string[] { " + string.Join(", ", a.Select(SourceWriter.Literal)) + " }"))})";
-        writer.Line($"private static readonly {TypeNames.Runtime}.OperationSecurity {SecurityField(operation)} = {value};");
+        writer.DocXml("summary", $"What {operation.Name} requires, in the spec's order: {Said(security)}.");
+        writer.Line($"private static readonly {TypeNames.Runtime}.OperationSecurity {SecurityField(operation)} = {SecurityValue(security)};");
         writer.Line();
     }
 
@@ -681,8 +695,9 @@ internal static class ClientEmitter
                     FieldLocation.Multipart => field.Type.Kind == TypeKind.File || field.Type.Element?.Kind == TypeKind.File ? "file part" : "multipart field",
                     _ => "form field",
                 };
-                writer.Summary(field.Description ?? $"The {field.WireName} {where}.");
-                writer.DocXml("remarks", $"Sent as the {where} <c>{SourceWriter.XmlEscape(field.WireName)}</c>{HowSent(field)}.");
+                // Where the field goes is said once, in its summary, after what the spec says of it.
+                var sent = $"Sent as the {where} <c>{SourceWriter.XmlEscape(field.WireName)}</c>{HowSent(field)}.";
+                writer.DocXml("summary", field.Description is { } description ? SourceWriter.XmlEscape(description.TrimEnd()) + " " + sent : sent);
                 if (field.Deprecated && !field.Required)
                 {
                     writer.Line($"[global::System.Obsolete(\"The spec marks this {where} deprecated.\")]");

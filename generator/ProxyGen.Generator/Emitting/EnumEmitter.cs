@@ -14,10 +14,10 @@ internal static class EnumEmitter
         var name = spec.Name;
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
         writer.Summary(spec.Description ?? $"The {name} values of the {client.Title} API.");
-        writer.DocXml("remarks", "Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref=\"IsKnown\"/> to find new values.");
+        writer.DocXml("remarks", "Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members (equality is the wire value's, ordinal); check <see cref=\"IsKnown\"/> to find new values.");
         writer.Line("[global::System.Diagnostics.DebuggerDisplay(\"{Value,nq}\")]");
         TypeNames.JsonConverterAttribute(writer, name);
-        using (writer.Block($"{client.Visibility} readonly partial struct {name} : global::System.IEquatable<{name}>, {TypeNames.JsonModelOf(name)}"))
+        using (writer.Block($"{client.Visibility} readonly partial record struct {name} : {TypeNames.JsonModelOf(name)}"))
         {
             writer.Line("private readonly string? _value;");
             writer.Line();
@@ -28,6 +28,10 @@ internal static class EnumEmitter
             {
                 writer.DocXml("summary", $"The value <c>{SourceWriter.XmlEscape(member.Value)}</c>.");
                 writer.Line($"public static {name} {member.Name} {{ get; }} = new {name}({SourceWriter.Literal(member.Value)});");
+            }
+
+            if (spec.Members.Count > 0)
+            {
                 writer.Line();
             }
 
@@ -44,30 +48,11 @@ internal static class EnumEmitter
                 /// <summary>Wraps a wire value.</summary>
                 public static implicit operator {{name}}(string value) => new {{name}}(value);
 
-                /// <summary>Compares the wire values, ordinally.</summary>
-                public static bool operator ==({{name}} left, {{name}} right) => left.Equals(right);
-
-                /// <summary>Compares the wire values, ordinally.</summary>
-                public static bool operator !=({{name}} left, {{name}} right) => !left.Equals(right);
-
-                /// <inheritdoc />
-                public bool Equals({{name}} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-                /// <inheritdoc />
-                public override bool Equals(object? obj) => obj is {{name}} other && Equals(other);
-
-                /// <inheritdoc />
-                public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-                /// <inheritdoc />
+                /// <summary>The wire value.</summary>
                 public override string ToString() => Value;
 
                 /// <summary>Writes the wire value as a JSON string.</summary>
-                public static void WriteJson({{TypeNames.Utf8JsonWriter}} writer, {{name}} value)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(writer);
-                    writer.WriteStringValue(value.Value);
-                }
+                public static void WriteJson({{TypeNames.Utf8JsonWriter}} writer, {{name}} value) => (writer ?? throw new global::System.ArgumentNullException(nameof(writer))).WriteStringValue(value.Value);
                 """);
             writer.Line();
             WriteReader(writer, spec);
@@ -88,10 +73,7 @@ internal static class EnumEmitter
                 {
                     foreach (var member in spec.Members)
                     {
-                        using (writer.Block($"if (reader.ValueTextEquals({SourceWriter.Literal(member.Value)}u8))"))
-                        {
-                            writer.Line($"return {member.Name};");
-                        }
+                        writer.Line($"if (reader.ValueTextEquals({SourceWriter.Literal(member.Value)}u8)) return {member.Name};");
                     }
                 }
 

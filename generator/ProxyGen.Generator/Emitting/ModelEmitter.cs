@@ -19,7 +19,6 @@ internal static class ModelEmitter
     {
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace, model.AllProperties.Any(p => p.Deprecated));
         writer.Summary(model.Description ?? $"The {model.Name} object of the {client.Title} API.");
-        writer.DocText("remarks", "A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.");
         var declaration = $"{client.Visibility} {(model.IsSealed ? "sealed " : string.Empty)}partial class {model.Name} : "
             + (model.BaseName is null ? string.Empty : model.BaseName + ", ") + TypeNames.JsonModelOf(model.Name);
         TypeNames.JsonConverterAttribute(writer, model.Name);
@@ -194,7 +193,7 @@ internal static class ModelEmitter
     /// </summary>
     private static void WriteWriter(SourceWriter writer, ModelSpec model, string @namespace)
     {
-        writer.DocXml("summary", "Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.");
+        writer.DocXml("summary", "Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.");
         // A class others extend writes through a virtual method, so a derived object in a base-typed member is written whole.
         var modifier = model.BaseName is not null ? "override " : model.IsSealed ? string.Empty : "virtual ";
         using (writer.Block($"public {modifier}void WriteJson({TypeNames.Utf8JsonWriter} writer)"))

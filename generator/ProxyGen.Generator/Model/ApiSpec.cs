@@ -83,6 +83,9 @@ internal sealed record ClientSpec(
     /// </summary>
     public string? Subset { get; init; }
 
+    /// <summary>The document's own <c>security</c> (alternatives of scheme names), which most operations share; null without one.</summary>
+    public EquatableArray<EquatableArray<string>>? DocumentSecurity { get; init; }
+
     /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
     public string InterfaceName => GeneratedNames.InterfaceOf(Name);
 
@@ -108,6 +111,9 @@ internal sealed record EmitContext(string Namespace, string Name, string Visibil
     /// the document's operations that keeps; null for the whole document.
     /// </summary>
     public string? Subset { get; init; }
+
+    /// <summary>The document's own <c>security</c> (alternatives of scheme names), which most operations share; null without one.</summary>
+    public EquatableArray<EquatableArray<string>>? DocumentSecurity { get; init; }
 
     /// <summary>The interface every operation is declared on (<c>IProxyV1Client</c>).</summary>
     public string InterfaceName => GeneratedNames.InterfaceOf(Name);

@@ -37,7 +37,7 @@ internal static class GeneratedNames
     public static readonly IReadOnlyCollection<string> RequestMembers = Set(ObjectMembers);
 
     /// <summary>Names an enum struct declares beside its static members.</summary>
-    public static readonly IReadOnlyCollection<string> EnumMembers = Set(ObjectMembers, Value, IsKnown, ReadJson, WriteJson, JsonConverter);
+    public static readonly IReadOnlyCollection<string> EnumMembers = Set(ObjectMembers, Value, IsKnown, ReadJson, WriteJson, JsonConverter, "PrintMembers");
 
     /// <summary>
     /// The names a generated method declares itself (parameters and locals): a path argument may not take one (CS0136).

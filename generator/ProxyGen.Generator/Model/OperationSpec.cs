@@ -36,6 +36,9 @@ internal sealed record OperationSpec(
     /// </summary>
     public EquatableArray<EquatableArray<string>>? Security { get; init; }
 
+    /// <summary>True when <see cref="Security"/> is the document's own, which the client declares once.</summary>
+    public bool UsesDocumentSecurity { get; init; }
+
     /// <summary>
     /// A 2xx body read one event or record at a time (Server-Sent Events, JSON Lines): a method returning an
     /// <c>IAsyncEnumerable</c>, beside the buffered one or (<see cref="StreamedResponseSpec.Only"/>) instead of it.

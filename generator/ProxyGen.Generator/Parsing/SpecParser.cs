@@ -69,10 +69,14 @@ internal static class SpecParser
             if (client.SecuritySchemes.Count > 0)
             {
                 var requirements = SecurityReader.ReadRequirements(document);
+                var documentSecurity = SecurityReader.ReadDocumentRequirements(document);
                 composed = composed with
                 {
-                    Operations = composed.Operations.Select(o => o with { Security = requirements.TryGetValue(o.OperationId, out var security) ? security : null }).ToList(),
+                    Operations = composed.Operations.Select(o => requirements.TryGetValue(o.OperationId, out var security)
+                        ? o with { Security = security, UsesDocumentSecurity = documentSecurity is not null && security is not null && security.Value.Equals(documentSecurity.Value) }
+                        : o with { Security = null }).ToList(),
                 };
+                client = client with { DocumentSecurity = documentSecurity };
             }
 
             var spec = new ApiSpec(

@@ -58,6 +58,9 @@ internal static class SecurityReader
         return requirements;
     }
 
+    /// <summary>The document's own <c>security</c>, as alternatives of scheme names; null when it has none.</summary>
+    public static EquatableArray<EquatableArray<string>>? ReadDocumentRequirements(OpenApiDocument document) => Alternatives(document.Security);
+
     private static EquatableArray<EquatableArray<string>>? Alternatives(IList<OpenApiSecurityRequirement>? requirements) =>
         requirements?.Select(r => r.Keys.Select(k => k.Reference?.Id ?? string.Empty).Where(n => n.Length > 0).ToEquatableArray()).ToEquatableArray();
 

@@ -16,9 +16,6 @@ public partial interface IShortCodesClient
 
 public partial class ShortCodesClient
 {
-    /// <summary>What CreateService requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _createServiceSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Service> CreateServiceAsync(CreateServiceRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -31,7 +28,7 @@ public partial class ShortCodesClient
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services")
         {
             Form = form,
-            Security = _createServiceSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.ShortCodes.Service.ReadJson, cancellationToken);
     }
@@ -40,15 +37,12 @@ public partial class ShortCodesClient
 /// <summary>The fields of CreateService. A field left null is not sent.</summary>
 public sealed partial class CreateServiceRequest
 {
-    /// <summary>Your name for the Service; unique within the account.</summary>
-    /// <remarks>Sent as the form field <c>UniqueName</c>.</remarks>
+    /// <summary>Your name for the Service; unique within the account. Sent as the form field <c>UniqueName</c>.</summary>
     public required string UniqueName { get; set; }
 
-    /// <summary>Seconds a new Session lives after its last Interaction; 0 means no limit.</summary>
-    /// <remarks>Sent as the form field <c>DefaultTtl</c>.</remarks>
+    /// <summary>Seconds a new Session lives after its last Interaction; 0 means no limit. Sent as the form field <c>DefaultTtl</c>.</summary>
     public int? DefaultTtl { get; set; }
 
-    /// <summary>How close to the participant a proxy number must be, for this Service.</summary>
-    /// <remarks>Sent as the form field <c>GeoMatchLevel</c>.</remarks>
+    /// <summary>How close to the participant a proxy number must be, for this Service. Sent as the form field <c>GeoMatchLevel</c>.</summary>
     public GeoMatchLevel? GeoMatchLevel { get; set; }
 }

@@ -17,9 +17,6 @@ public partial interface IShortCodesClient
 
 public partial class ShortCodesClient
 {
-    /// <summary>What CreateShortCode requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _createShortCodeSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ShortCode> CreateShortCodeAsync(string serviceSid, CreateShortCodeRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -31,7 +28,7 @@ public partial class ShortCodesClient
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/ShortCodes")
         {
             Form = form,
-            Security = _createShortCodeSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.ShortCodes.ShortCode.ReadJson, cancellationToken);
     }
@@ -40,7 +37,6 @@ public partial class ShortCodesClient
 /// <summary>The fields of CreateShortCode. A field left null is not sent.</summary>
 public sealed partial class CreateShortCodeRequest
 {
-    /// <summary>The SID (SC…) of the account short code to add.</summary>
-    /// <remarks>Sent as the form field <c>Sid</c>.</remarks>
+    /// <summary>The SID (SC…) of the account short code to add. Sent as the form field <c>Sid</c>.</summary>
     public required string Sid { get; set; }
 }

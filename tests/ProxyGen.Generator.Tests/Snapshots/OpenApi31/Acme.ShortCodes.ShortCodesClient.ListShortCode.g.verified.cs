@@ -28,9 +28,6 @@ public partial interface IShortCodesClient
 
 public partial class ShortCodesClient
 {
-    /// <summary>What ListShortCode requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _listShortCodeSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ShortCodePage> ListShortCodeAsync(string serviceSid, ListShortCodeRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -44,7 +41,7 @@ public partial class ShortCodesClient
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/ShortCodes")
         {
             Query = query,
-            Security = _listShortCodeSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.ShortCodes.ShortCodePage.ReadJson, cancellationToken);
     }
@@ -52,7 +49,7 @@ public partial class ShortCodesClient
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<ShortCode> ListShortCodeAllAsync(string serviceSid, ListShortCodeRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var links = new global::ProxyGen.Runtime.PageLinks(_listShortCodeSecurity);
+        var links = new global::ProxyGen.Runtime.PageLinks(DocumentSecurity);
         var page = await ListShortCodeAsync(serviceSid, request, cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -77,7 +74,6 @@ public partial class ShortCodesClient
 /// <summary>The fields of ListShortCode. A field left null is not sent.</summary>
 public sealed partial class ListShortCodeRequest
 {
-    /// <summary>How many short codes to return per page.</summary>
-    /// <remarks>Sent as the query parameter <c>PageSize</c>.</remarks>
+    /// <summary>How many short codes to return per page. Sent as the query parameter <c>PageSize</c>.</summary>
     public int? PageSize { get; set; }
 }

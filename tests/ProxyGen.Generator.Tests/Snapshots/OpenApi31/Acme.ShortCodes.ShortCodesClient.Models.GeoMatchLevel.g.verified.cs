@@ -5,10 +5,10 @@
 namespace Acme.ShortCodes;
 
 /// <summary>How close to the participant a proxy number must be.</summary>
-/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
+/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members (equality is the wire value's, ordinal); check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<GeoMatchLevel>))]
-public readonly partial struct GeoMatchLevel : global::System.IEquatable<GeoMatchLevel>, global::ProxyGen.Runtime.IJsonModel<GeoMatchLevel>
+public readonly partial record struct GeoMatchLevel : global::ProxyGen.Runtime.IJsonModel<GeoMatchLevel>
 {
     private readonly string? _value;
 
@@ -17,13 +17,10 @@ public readonly partial struct GeoMatchLevel : global::System.IEquatable<GeoMatc
 
     /// <summary>The value <c>area-code</c>.</summary>
     public static GeoMatchLevel AreaCode { get; } = new GeoMatchLevel("area-code");
-
     /// <summary>The value <c>overlay</c>.</summary>
     public static GeoMatchLevel Overlay { get; } = new GeoMatchLevel("overlay");
-
     /// <summary>The value <c>radius</c>.</summary>
     public static GeoMatchLevel Radius { get; } = new GeoMatchLevel("radius");
-
     /// <summary>The value <c>country</c>.</summary>
     public static GeoMatchLevel Country { get; } = new GeoMatchLevel("country");
 
@@ -36,52 +33,21 @@ public readonly partial struct GeoMatchLevel : global::System.IEquatable<GeoMatc
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator GeoMatchLevel(string value) => new GeoMatchLevel(value);
 
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator ==(GeoMatchLevel left, GeoMatchLevel right) => left.Equals(right);
-
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator !=(GeoMatchLevel left, GeoMatchLevel right) => !left.Equals(right);
-
-    /// <inheritdoc />
-    public bool Equals(GeoMatchLevel other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is GeoMatchLevel other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-    /// <inheritdoc />
+    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 
     /// <summary>Writes the wire value as a JSON string.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, GeoMatchLevel value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, GeoMatchLevel value) => (writer ?? throw new global::System.ArgumentNullException(nameof(writer))).WriteStringValue(value.Value);
 
     /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
     public static GeoMatchLevel ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.ValueTextEquals("area-code"u8))
-            {
-                return AreaCode;
-            }
-            if (reader.ValueTextEquals("overlay"u8))
-            {
-                return Overlay;
-            }
-            if (reader.ValueTextEquals("radius"u8))
-            {
-                return Radius;
-            }
-            if (reader.ValueTextEquals("country"u8))
-            {
-                return Country;
-            }
+            if (reader.ValueTextEquals("area-code"u8)) return AreaCode;
+            if (reader.ValueTextEquals("overlay"u8)) return Overlay;
+            if (reader.ValueTextEquals("radius"u8)) return Radius;
+            if (reader.ValueTextEquals("country"u8)) return Country;
         }
 
         return new GeoMatchLevel(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));

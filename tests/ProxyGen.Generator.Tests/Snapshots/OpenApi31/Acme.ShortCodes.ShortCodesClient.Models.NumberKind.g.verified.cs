@@ -5,10 +5,10 @@
 namespace Acme.ShortCodes;
 
 /// <summary>What sort of number a pool entry is.</summary>
-/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
+/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members (equality is the wire value's, ordinal); check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<NumberKind>))]
-public readonly partial struct NumberKind : global::System.IEquatable<NumberKind>, global::ProxyGen.Runtime.IJsonModel<NumberKind>
+public readonly partial record struct NumberKind : global::ProxyGen.Runtime.IJsonModel<NumberKind>
 {
     private readonly string? _value;
 
@@ -17,7 +17,6 @@ public readonly partial struct NumberKind : global::System.IEquatable<NumberKind
 
     /// <summary>The value <c>short-code</c>.</summary>
     public static NumberKind ShortCode { get; } = new NumberKind("short-code");
-
     /// <summary>The value <c>long-code</c>.</summary>
     public static NumberKind LongCode { get; } = new NumberKind("long-code");
 
@@ -30,44 +29,19 @@ public readonly partial struct NumberKind : global::System.IEquatable<NumberKind
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator NumberKind(string value) => new NumberKind(value);
 
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator ==(NumberKind left, NumberKind right) => left.Equals(right);
-
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator !=(NumberKind left, NumberKind right) => !left.Equals(right);
-
-    /// <inheritdoc />
-    public bool Equals(NumberKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is NumberKind other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-    /// <inheritdoc />
+    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 
     /// <summary>Writes the wire value as a JSON string.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, NumberKind value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, NumberKind value) => (writer ?? throw new global::System.ArgumentNullException(nameof(writer))).WriteStringValue(value.Value);
 
     /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
     public static NumberKind ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.ValueTextEquals("short-code"u8))
-            {
-                return ShortCode;
-            }
-            if (reader.ValueTextEquals("long-code"u8))
-            {
-                return LongCode;
-            }
+            if (reader.ValueTextEquals("short-code"u8)) return ShortCode;
+            if (reader.ValueTextEquals("long-code"u8)) return LongCode;
         }
 
         return new NumberKind(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));

@@ -5,10 +5,10 @@
 namespace Acme.ShortCodes;
 
 /// <summary>Where the short code is in its life; null while it is being provisioned.</summary>
-/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
+/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members (equality is the wire value's, ordinal); check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<ShortCodeStatus>))]
-public readonly partial struct ShortCodeStatus : global::System.IEquatable<ShortCodeStatus>, global::ProxyGen.Runtime.IJsonModel<ShortCodeStatus>
+public readonly partial record struct ShortCodeStatus : global::ProxyGen.Runtime.IJsonModel<ShortCodeStatus>
 {
     private readonly string? _value;
 
@@ -17,7 +17,6 @@ public readonly partial struct ShortCodeStatus : global::System.IEquatable<Short
 
     /// <summary>The value <c>active</c>.</summary>
     public static ShortCodeStatus Active { get; } = new ShortCodeStatus("active");
-
     /// <summary>The value <c>retired</c>.</summary>
     public static ShortCodeStatus Retired { get; } = new ShortCodeStatus("retired");
 
@@ -30,44 +29,19 @@ public readonly partial struct ShortCodeStatus : global::System.IEquatable<Short
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator ShortCodeStatus(string value) => new ShortCodeStatus(value);
 
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator ==(ShortCodeStatus left, ShortCodeStatus right) => left.Equals(right);
-
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator !=(ShortCodeStatus left, ShortCodeStatus right) => !left.Equals(right);
-
-    /// <inheritdoc />
-    public bool Equals(ShortCodeStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is ShortCodeStatus other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-    /// <inheritdoc />
+    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 
     /// <summary>Writes the wire value as a JSON string.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCodeStatus value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ShortCodeStatus value) => (writer ?? throw new global::System.ArgumentNullException(nameof(writer))).WriteStringValue(value.Value);
 
     /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
     public static ShortCodeStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.ValueTextEquals("active"u8))
-            {
-                return Active;
-            }
-            if (reader.ValueTextEquals("retired"u8))
-            {
-                return Retired;
-            }
+            if (reader.ValueTextEquals("active"u8)) return Active;
+            if (reader.ValueTextEquals("retired"u8)) return Retired;
         }
 
         return new ShortCodeStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));

@@ -18,9 +18,6 @@ public partial interface IShortCodesClient
 
 public partial class ShortCodesClient
 {
-    /// <summary>What UpdateShortCode requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _updateShortCodeSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ShortCode> UpdateShortCodeAsync(string serviceSid, string sid, UpdateShortCodeRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -35,7 +32,7 @@ public partial class ShortCodesClient
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/ShortCodes/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
             Form = form,
-            Security = _updateShortCodeSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.ShortCodes.ShortCode.ReadJson, cancellationToken);
     }
@@ -44,7 +41,6 @@ public partial class ShortCodesClient
 /// <summary>The fields of UpdateShortCode. A field left null is not sent.</summary>
 public sealed partial class UpdateShortCodeRequest
 {
-    /// <summary>Whether the short code is kept for manual assignment only.</summary>
-    /// <remarks>Sent as the form field <c>IsReserved</c>.</remarks>
+    /// <summary>Whether the short code is kept for manual assignment only. Sent as the form field <c>IsReserved</c>.</summary>
     public bool? IsReserved { get; set; }
 }

@@ -44,39 +44,30 @@ public partial class StylesClient
 /// <summary>The fields of CreateCustomer. A field left null is not sent.</summary>
 public sealed partial class CreateCustomerRequest
 {
-    /// <summary>The name form field.</summary>
-    /// <remarks>Sent as the form field <c>name</c>.</remarks>
+    /// <summary>Sent as the form field <c>name</c>.</summary>
     public required string Name { get; set; }
 
-    /// <summary>The address form field.</summary>
-    /// <remarks>Sent as the form field <c>address</c>, in the deepObject style, exploded.</remarks>
+    /// <summary>Sent as the form field <c>address</c>, in the deepObject style, exploded.</summary>
     public Address? Address { get; set; }
 
-    /// <summary>The metadata form field.</summary>
-    /// <remarks>Sent as the form field <c>metadata</c>, in the deepObject style, exploded.</remarks>
+    /// <summary>Sent as the form field <c>metadata</c>, in the deepObject style, exploded.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; set; }
 
-    /// <summary>The expand form field.</summary>
-    /// <remarks>Sent as the form field <c>expand</c>, in the deepObject style, exploded.</remarks>
+    /// <summary>Sent as the form field <c>expand</c>, in the deepObject style, exploded.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Expand { get; set; }
 
-    /// <summary>The items form field.</summary>
-    /// <remarks>Sent as the form field <c>items</c>, in the deepObject style, exploded.</remarks>
+    /// <summary>Sent as the form field <c>items</c>, in the deepObject style, exploded.</summary>
     public global::System.Collections.Generic.IReadOnlyList<CreateCustomerRequestItemsItem>? Items { get; set; }
 
-    /// <summary>The tags form field.</summary>
-    /// <remarks>Sent as the form field <c>tags</c>, in the form style.</remarks>
+    /// <summary>Sent as the form field <c>tags</c>, in the form style.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
 
-    /// <summary>The preferences form field.</summary>
-    /// <remarks>Sent as the form field <c>preferences</c>.</remarks>
+    /// <summary>Sent as the form field <c>preferences</c>.</summary>
     public global::System.Text.Json.Nodes.JsonObject? Preferences { get; set; }
 
-    /// <summary>The settings form field.</summary>
-    /// <remarks>Sent as the form field <c>settings</c>, as JSON text.</remarks>
+    /// <summary>Sent as the form field <c>settings</c>, as JSON text.</summary>
     public Rgb? Settings { get; set; }
 
-    /// <summary>The labels form field.</summary>
-    /// <remarks>Sent as the form field <c>labels</c>.</remarks>
+    /// <summary>Sent as the form field <c>labels</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; set; }
 }

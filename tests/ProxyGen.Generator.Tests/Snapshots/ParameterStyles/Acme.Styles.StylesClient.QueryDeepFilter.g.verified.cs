@@ -35,7 +35,6 @@ public partial class StylesClient
 /// <summary>The fields of QueryDeepFilter. A field left null is not sent.</summary>
 public sealed partial class QueryDeepFilterRequest
 {
-    /// <summary>The filter query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>filter</c>, in the deepObject style, exploded.</remarks>
+    /// <summary>Sent as the query parameter <c>filter</c>, in the deepObject style, exploded.</summary>
     public Filter? Filter { get; set; }
 }

@@ -35,7 +35,6 @@ public partial class StylesClient
 /// <summary>The fields of QueryDeepObjectExplodedObject. A field left null is not sent.</summary>
 public sealed partial class QueryDeepObjectExplodedObjectRequest
 {
-    /// <summary>The color query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>color</c>, in the deepObject style, exploded.</remarks>
+    /// <summary>Sent as the query parameter <c>color</c>, in the deepObject style, exploded.</summary>
     public Rgb? Color { get; set; }
 }

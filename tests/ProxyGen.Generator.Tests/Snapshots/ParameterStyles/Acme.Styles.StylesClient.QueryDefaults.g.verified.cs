@@ -40,15 +40,12 @@ public partial class StylesClient
 /// <summary>The fields of QueryDefaults. A field left null is not sent.</summary>
 public sealed partial class QueryDefaultsRequest
 {
-    /// <summary>The color query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>color</c>.</remarks>
+    /// <summary>Sent as the query parameter <c>color</c>.</summary>
     public string? Color { get; set; }
 
-    /// <summary>The colors query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>colors</c>.</remarks>
+    /// <summary>Sent as the query parameter <c>colors</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Colors { get; set; }
 
-    /// <summary>The rgb query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>rgb</c>, in the form style, exploded.</remarks>
+    /// <summary>Sent as the query parameter <c>rgb</c>, in the form style, exploded.</summary>
     public Rgb? Rgb { get; set; }
 }

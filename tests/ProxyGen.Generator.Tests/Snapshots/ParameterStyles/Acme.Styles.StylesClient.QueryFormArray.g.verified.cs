@@ -35,7 +35,6 @@ public partial class StylesClient
 /// <summary>The fields of QueryFormArray. A field left null is not sent.</summary>
 public sealed partial class QueryFormArrayRequest
 {
-    /// <summary>The color query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>color</c>, in the form style.</remarks>
+    /// <summary>Sent as the query parameter <c>color</c>, in the form style.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Color { get; set; }
 }

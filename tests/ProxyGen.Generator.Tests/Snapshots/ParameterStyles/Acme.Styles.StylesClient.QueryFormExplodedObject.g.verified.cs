@@ -35,7 +35,6 @@ public partial class StylesClient
 /// <summary>The fields of QueryFormExplodedObject. A field left null is not sent.</summary>
 public sealed partial class QueryFormExplodedObjectRequest
 {
-    /// <summary>The color query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>color</c>, in the form style, exploded.</remarks>
+    /// <summary>Sent as the query parameter <c>color</c>, in the form style, exploded.</summary>
     public Rgb? Color { get; set; }
 }

@@ -35,7 +35,6 @@ public partial class StylesClient
 /// <summary>The fields of QueryFormExplodedString. A field left null is not sent.</summary>
 public sealed partial class QueryFormExplodedStringRequest
 {
-    /// <summary>The color query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>color</c>.</remarks>
+    /// <summary>Sent as the query parameter <c>color</c>.</summary>
     public string? Color { get; set; }
 }

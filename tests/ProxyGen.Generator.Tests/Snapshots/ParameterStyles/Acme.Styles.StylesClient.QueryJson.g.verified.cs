@@ -38,7 +38,6 @@ public partial class StylesClient
 /// <summary>The fields of QueryJson. A field left null is not sent.</summary>
 public sealed partial class QueryJsonRequest
 {
-    /// <summary>The where query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>where</c>, as JSON text.</remarks>
+    /// <summary>Sent as the query parameter <c>where</c>, as JSON text.</summary>
     public Address? Where { get; set; }
 }

@@ -35,7 +35,6 @@ public partial class StylesClient
 /// <summary>The fields of QueryPipeDelimitedArray. A field left null is not sent.</summary>
 public sealed partial class QueryPipeDelimitedArrayRequest
 {
-    /// <summary>The color query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>color</c>, in the pipeDelimited style.</remarks>
+    /// <summary>Sent as the query parameter <c>color</c>, in the pipeDelimited style.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Color { get; set; }
 }

@@ -35,7 +35,6 @@ public partial class StylesClient
 /// <summary>The fields of QueryPipeDelimitedObject. A field left null is not sent.</summary>
 public sealed partial class QueryPipeDelimitedObjectRequest
 {
-    /// <summary>The color query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>color</c>, in the pipeDelimited style.</remarks>
+    /// <summary>Sent as the query parameter <c>color</c>, in the pipeDelimited style.</summary>
     public Rgb? Color { get; set; }
 }

@@ -36,11 +36,9 @@ public partial class StylesClient
 /// <summary>The fields of QueryReserved. A field left null is not sent.</summary>
 public sealed partial class QueryReservedRequest
 {
-    /// <summary>The next query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>next</c>, in the form style, exploded, reserved characters unescaped.</remarks>
+    /// <summary>Sent as the query parameter <c>next</c>, in the form style, exploded, reserved characters unescaped.</summary>
     public string? Next { get; set; }
 
-    /// <summary>The plain query parameter.</summary>
-    /// <remarks>Sent as the query parameter <c>plain</c>.</remarks>
+    /// <summary>Sent as the query parameter <c>plain</c>.</summary>
     public string? Plain { get; set; }
 }

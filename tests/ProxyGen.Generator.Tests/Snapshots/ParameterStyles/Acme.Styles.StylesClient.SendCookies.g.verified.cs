@@ -36,11 +36,9 @@ public partial class StylesClient
 /// <summary>The fields of SendCookies. A field left null is not sent.</summary>
 public sealed partial class SendCookiesRequest
 {
-    /// <summary>The session_hint cookie.</summary>
-    /// <remarks>Sent as the cookie <c>session_hint</c>.</remarks>
+    /// <summary>Sent as the cookie <c>session_hint</c>.</summary>
     public string? SessionHint { get; set; }
 
-    /// <summary>The prefs cookie.</summary>
-    /// <remarks>Sent as the cookie <c>prefs</c>, in the form style.</remarks>
+    /// <summary>Sent as the cookie <c>prefs</c>, in the form style.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Prefs { get; set; }
 }

@@ -38,19 +38,15 @@ public partial class StylesClient
 /// <summary>The fields of SendHeaders. A field left null is not sent.</summary>
 public sealed partial class SendHeadersRequest
 {
-    /// <summary>The X-Color header.</summary>
-    /// <remarks>Sent as the header <c>X-Color</c>.</remarks>
+    /// <summary>Sent as the header <c>X-Color</c>.</summary>
     public string? XColor { get; set; }
 
-    /// <summary>The X-Colors header.</summary>
-    /// <remarks>Sent as the header <c>X-Colors</c>, in the simple style.</remarks>
+    /// <summary>Sent as the header <c>X-Colors</c>, in the simple style.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? XColors { get; set; }
 
-    /// <summary>The X-Rgb header.</summary>
-    /// <remarks>Sent as the header <c>X-Rgb</c>, in the simple style.</remarks>
+    /// <summary>Sent as the header <c>X-Rgb</c>, in the simple style.</summary>
     public Rgb? XRgb { get; set; }
 
-    /// <summary>The X-Rgb-Exploded header.</summary>
-    /// <remarks>Sent as the header <c>X-Rgb-Exploded</c>, in the simple style, exploded.</remarks>
+    /// <summary>Sent as the header <c>X-Rgb-Exploded</c>, in the simple style, exploded.</summary>
     public Rgb? XRgbExploded { get; set; }
 }

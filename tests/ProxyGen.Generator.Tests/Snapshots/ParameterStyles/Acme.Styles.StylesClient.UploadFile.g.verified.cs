@@ -39,27 +39,21 @@ public partial class StylesClient
 /// <summary>The fields of UploadFile. A field left null is not sent.</summary>
 public sealed partial class UploadFileRequest
 {
-    /// <summary>The attributes multipart field.</summary>
-    /// <remarks>Sent as the multipart field <c>attributes</c>.</remarks>
+    /// <summary>Sent as the multipart field <c>attributes</c>.</summary>
     public Address? Attributes { get; set; }
 
-    /// <summary>The file file part.</summary>
-    /// <remarks>Sent as the file part <c>file</c> (image/png).</remarks>
+    /// <summary>Sent as the file part <c>file</c> (image/png).</summary>
     public required global::ProxyGen.Runtime.FileContent File { get; set; }
 
-    /// <summary>The thumbnails file part.</summary>
-    /// <remarks>Sent as the file part <c>thumbnails</c>.</remarks>
+    /// <summary>Sent as the file part <c>thumbnails</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::ProxyGen.Runtime.FileContent>? Thumbnails { get; set; }
 
-    /// <summary>The tags multipart field.</summary>
-    /// <remarks>Sent as the multipart field <c>tags</c>.</remarks>
+    /// <summary>Sent as the multipart field <c>tags</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; set; }
 
-    /// <summary>The count multipart field.</summary>
-    /// <remarks>Sent as the multipart field <c>count</c>.</remarks>
+    /// <summary>Sent as the multipart field <c>count</c>.</summary>
     public int? Count { get; set; }
 
-    /// <summary>The note multipart field.</summary>
-    /// <remarks>Sent as the multipart field <c>note</c> (text/markdown).</remarks>
+    /// <summary>Sent as the multipart field <c>note</c> (text/markdown).</summary>
     public string? Note { get; set; }
 }

@@ -22,9 +22,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What CreateMessageInteraction requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _createMessageInteractionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<MessageInteraction> CreateMessageInteractionAsync(string serviceSid, string sessionSid, string participantSid, CreateMessageInteractionRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -41,7 +38,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants/" + global::ProxyGen.Runtime.PathSegment.Encode(participantSid) + "/MessageInteractions")
         {
             Form = form,
-            Security = _createMessageInteractionSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.MessageInteraction.ReadJson, cancellationToken);
     }
@@ -50,11 +47,9 @@ public partial class ProxyV1Client
 /// <summary>The fields of CreateMessageInteraction. A field left null is not sent.</summary>
 public sealed partial class CreateMessageInteractionRequest
 {
-    /// <summary>The text of the message.</summary>
-    /// <remarks>Sent as the form field <c>Body</c>.</remarks>
+    /// <summary>The text of the message. Sent as the form field <c>Body</c>.</summary>
     public string? Body { get; set; }
 
-    /// <summary>Addresses of media to attach (reserved by Twilio; not supported yet).</summary>
-    /// <remarks>Sent as the form field <c>MediaUrl</c>.</remarks>
+    /// <summary>Addresses of media to attach (reserved by Twilio; not supported yet). Sent as the form field <c>MediaUrl</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::System.Uri>? MediaUrl { get; set; }
 }

@@ -18,9 +18,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What CreateParticipant requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _createParticipantSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Participant> CreateParticipantAsync(string serviceSid, string sessionSid, CreateParticipantRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -36,7 +33,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants")
         {
             Form = form,
-            Security = _createParticipantSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.Participant.ReadJson, cancellationToken);
     }
@@ -45,19 +42,15 @@ public partial class ProxyV1Client
 /// <summary>The fields of CreateParticipant. A field left null is not sent.</summary>
 public sealed partial class CreateParticipantRequest
 {
-    /// <summary>The participant's own phone number (E.164) or channel address, at most 191 characters.</summary>
-    /// <remarks>Sent as the form field <c>Identifier</c>.</remarks>
+    /// <summary>The participant's own phone number (E.164) or channel address, at most 191 characters. Sent as the form field <c>Identifier</c>.</summary>
     public required string Identifier { get; set; }
 
-    /// <summary>A display name for the participant, at most 255 characters, no personal data.</summary>
-    /// <remarks>Sent as the form field <c>FriendlyName</c>.</remarks>
+    /// <summary>A display name for the participant, at most 255 characters, no personal data. Sent as the form field <c>FriendlyName</c>.</summary>
     public string? FriendlyName { get; set; }
 
-    /// <summary>The pool number to mask this participant with; Proxy picks one when left out.</summary>
-    /// <remarks>Sent as the form field <c>ProxyIdentifier</c>.</remarks>
+    /// <summary>The pool number to mask this participant with; Proxy picks one when left out. Sent as the form field <c>ProxyIdentifier</c>.</summary>
     public string? ProxyIdentifier { get; set; }
 
-    /// <summary>The SID (PN…) of the pool number to mask this participant with.</summary>
-    /// <remarks>Sent as the form field <c>ProxyIdentifierSid</c>.</remarks>
+    /// <summary>The SID (PN…) of the pool number to mask this participant with. Sent as the form field <c>ProxyIdentifierSid</c>.</summary>
     public string? ProxyIdentifierSid { get; set; }
 }

@@ -17,9 +17,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What CreatePhoneNumber requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _createPhoneNumberSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<PhoneNumber> CreatePhoneNumberAsync(string serviceSid, CreatePhoneNumberRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -35,7 +32,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/PhoneNumbers")
         {
             Form = form,
-            Security = _createPhoneNumberSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.PhoneNumber.ReadJson, cancellationToken);
     }
@@ -44,15 +41,12 @@ public partial class ProxyV1Client
 /// <summary>The fields of CreatePhoneNumber. A field left null is not sent.</summary>
 public sealed partial class CreatePhoneNumberRequest
 {
-    /// <summary>The SID (PN…) of the account phone number to add; give this or PhoneNumber.</summary>
-    /// <remarks>Sent as the form field <c>Sid</c>.</remarks>
+    /// <summary>The SID (PN…) of the account phone number to add; give this or PhoneNumber. Sent as the form field <c>Sid</c>.</summary>
     public string? Sid { get; set; }
 
-    /// <summary>The number to add, in E.164 form; give this or Sid.</summary>
-    /// <remarks>Sent as the form field <c>PhoneNumber</c>.</remarks>
+    /// <summary>The number to add, in E.164 form; give this or Sid. Sent as the form field <c>PhoneNumber</c>.</summary>
     public string? PhoneNumber { get; set; }
 
-    /// <summary>Keep the number out of automatic assignment to participants.</summary>
-    /// <remarks>Sent as the form field <c>IsReserved</c>.</remarks>
+    /// <summary>Keep the number out of automatic assignment to participants. Sent as the form field <c>IsReserved</c>.</summary>
     public bool? IsReserved { get; set; }
 }

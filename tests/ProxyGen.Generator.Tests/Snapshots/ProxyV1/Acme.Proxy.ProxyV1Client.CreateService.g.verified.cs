@@ -16,9 +16,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What CreateService requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _createServiceSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Service> CreateServiceAsync(CreateServiceRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -36,7 +33,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services")
         {
             Form = form,
-            Security = _createServiceSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.Service.ReadJson, cancellationToken);
     }
@@ -45,35 +42,27 @@ public partial class ProxyV1Client
 /// <summary>The fields of CreateService. A field left null is not sent.</summary>
 public sealed partial class CreateServiceRequest
 {
-    /// <summary>Your name for the Service; unique within the account, at most 191 characters, no personal data.</summary>
-    /// <remarks>Sent as the form field <c>UniqueName</c>.</remarks>
+    /// <summary>Your name for the Service; unique within the account, at most 191 characters, no personal data. Sent as the form field <c>UniqueName</c>.</summary>
     public required string UniqueName { get; set; }
 
-    /// <summary>Seconds a new Session lives after its last Interaction unless the Session sets its own Ttl; 0 means no limit.</summary>
-    /// <remarks>Sent as the form field <c>DefaultTtl</c>.</remarks>
+    /// <summary>Seconds a new Session lives after its last Interaction unless the Session sets its own Ttl; 0 means no limit. Sent as the form field <c>DefaultTtl</c>.</summary>
     public int? DefaultTtl { get; set; }
 
-    /// <summary>Where Twilio reports interaction status changes.</summary>
-    /// <remarks>Sent as the form field <c>CallbackUrl</c>.</remarks>
+    /// <summary>Where Twilio reports interaction status changes. Sent as the form field <c>CallbackUrl</c>.</summary>
     public global::System.Uri? CallbackUrl { get; set; }
 
-    /// <summary>How close to the participant a proxy number must be.</summary>
-    /// <remarks>Sent as the form field <c>GeoMatchLevel</c>.</remarks>
+    /// <summary>How close to the participant a proxy number must be. Sent as the form field <c>GeoMatchLevel</c>.</summary>
     public ServiceGeoMatchLevel? GeoMatchLevel { get; set; }
 
-    /// <summary>Whether Proxy tries to give a participant the same proxy number again.</summary>
-    /// <remarks>Sent as the form field <c>NumberSelectionBehavior</c>.</remarks>
+    /// <summary>Whether Proxy tries to give a participant the same proxy number again. Sent as the form field <c>NumberSelectionBehavior</c>.</summary>
     public ServiceNumberSelectionBehavior? NumberSelectionBehavior { get; set; }
 
-    /// <summary>Called before each Interaction; answering 403 blocks it.</summary>
-    /// <remarks>Sent as the form field <c>InterceptCallbackUrl</c>.</remarks>
+    /// <summary>Called before each Interaction; answering 403 blocks it. Sent as the form field <c>InterceptCallbackUrl</c>.</summary>
     public global::System.Uri? InterceptCallbackUrl { get; set; }
 
-    /// <summary>Called when a call or message reaches a number outside any open Session.</summary>
-    /// <remarks>Sent as the form field <c>OutOfSessionCallbackUrl</c>.</remarks>
+    /// <summary>Called when a call or message reaches a number outside any open Session. Sent as the form field <c>OutOfSessionCallbackUrl</c>.</summary>
     public global::System.Uri? OutOfSessionCallbackUrl { get; set; }
 
-    /// <summary>The Chat Service that Proxy forwards channel messages to.</summary>
-    /// <remarks>Sent as the form field <c>ChatInstanceSid</c>.</remarks>
+    /// <summary>The Chat Service that Proxy forwards channel messages to. Sent as the form field <c>ChatInstanceSid</c>.</summary>
     public string? ChatInstanceSid { get; set; }
 }

@@ -17,9 +17,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What CreateSession requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _createSessionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Session> CreateSessionAsync(string serviceSid, CreateSessionRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -38,7 +35,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions")
         {
             Form = form,
-            Security = _createSessionSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.Session.ReadJson, cancellationToken);
     }
@@ -47,27 +44,21 @@ public partial class ProxyV1Client
 /// <summary>The fields of CreateSession. A field left null is not sent.</summary>
 public sealed partial class CreateSessionRequest
 {
-    /// <summary>Your name for the Session; unique within the Service, at most 191 characters, no personal data.</summary>
-    /// <remarks>Sent as the form field <c>UniqueName</c>.</remarks>
+    /// <summary>Your name for the Session; unique within the Service, at most 191 characters, no personal data. Sent as the form field <c>UniqueName</c>.</summary>
     public string? UniqueName { get; set; }
 
-    /// <summary>When the Session closes; overrides Ttl.</summary>
-    /// <remarks>Sent as the form field <c>DateExpiry</c>.</remarks>
+    /// <summary>When the Session closes; overrides Ttl. Sent as the form field <c>DateExpiry</c>.</summary>
     public global::System.DateTimeOffset? DateExpiry { get; set; }
 
-    /// <summary>Seconds the Session lives after its creation or last Interaction.</summary>
-    /// <remarks>Sent as the form field <c>Ttl</c>.</remarks>
+    /// <summary>Seconds the Session lives after its creation or last Interaction. Sent as the form field <c>Ttl</c>.</summary>
     public int? Ttl { get; set; }
 
-    /// <summary>Which channels the Session carries.</summary>
-    /// <remarks>Sent as the form field <c>Mode</c>.</remarks>
+    /// <summary>Which channels the Session carries. Sent as the form field <c>Mode</c>.</summary>
     public SessionMode? Mode { get; set; }
 
-    /// <summary>Where the Session is in its life.</summary>
-    /// <remarks>Sent as the form field <c>Status</c>.</remarks>
+    /// <summary>Where the Session is in its life. Sent as the form field <c>Status</c>.</summary>
     public SessionStatus? Status { get; set; }
 
-    /// <summary>Participants to add right away, each a JSON object such as {"Identifier": "+15558675310", "FriendlyName": "Alice"}.</summary>
-    /// <remarks>Sent as the form field <c>Participants</c>.</remarks>
+    /// <summary>Participants to add right away, each a JSON object such as {"Identifier": "+15558675310", "FriendlyName": "Alice"}. Sent as the form field <c>Participants</c>.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.Nodes.JsonObject>? Participants { get; set; }
 }

@@ -17,9 +17,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What DeleteParticipant requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _deleteParticipantSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task DeleteParticipantAsync(string serviceSid, string sessionSid, string sid, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -28,7 +25,7 @@ public partial class ProxyV1Client
         global::System.ArgumentException.ThrowIfNullOrEmpty(sid);
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
-            Security = _deleteParticipantSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, cancellationToken);
     }

@@ -15,16 +15,13 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What DeleteService requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _deleteServiceSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task DeleteServiceAsync(string sid, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(sid);
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
-            Security = _deleteServiceSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, cancellationToken);
     }

@@ -16,9 +16,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What DeleteShortCode requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _deleteShortCodeSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task DeleteShortCodeAsync(string serviceSid, string sid, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -26,7 +23,7 @@ public partial class ProxyV1Client
         global::System.ArgumentException.ThrowIfNullOrEmpty(sid);
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/ShortCodes/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
-            Security = _deleteShortCodeSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, cancellationToken);
     }

@@ -18,9 +18,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What FetchInteraction requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _fetchInteractionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Interaction> FetchInteractionAsync(string serviceSid, string sessionSid, string sid, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -29,7 +26,7 @@ public partial class ProxyV1Client
         global::System.ArgumentException.ThrowIfNullOrEmpty(sid);
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Interactions/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
-            Security = _fetchInteractionSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.Interaction.ReadJson, cancellationToken);
     }

@@ -19,9 +19,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What FetchMessageInteraction requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _fetchMessageInteractionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<MessageInteraction> FetchMessageInteractionAsync(string serviceSid, string sessionSid, string participantSid, string sid, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -31,7 +28,7 @@ public partial class ProxyV1Client
         global::System.ArgumentException.ThrowIfNullOrEmpty(sid);
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants/" + global::ProxyGen.Runtime.PathSegment.Encode(participantSid) + "/MessageInteractions/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
-            Security = _fetchMessageInteractionSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.MessageInteraction.ReadJson, cancellationToken);
     }

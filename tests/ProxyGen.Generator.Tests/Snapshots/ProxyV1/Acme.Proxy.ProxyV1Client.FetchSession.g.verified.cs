@@ -17,9 +17,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What FetchSession requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _fetchSessionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Session> FetchSessionAsync(string serviceSid, string sid, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -27,7 +24,7 @@ public partial class ProxyV1Client
         global::System.ArgumentException.ThrowIfNullOrEmpty(sid);
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
-            Security = _fetchSessionSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.Session.ReadJson, cancellationToken);
     }

@@ -30,9 +30,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What ListInteraction requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _listInteractionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListInteractionResponse> ListInteractionAsync(string serviceSid, string sessionSid, ListInteractionRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -49,7 +46,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Interactions")
         {
             Query = query,
-            Security = _listInteractionSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListInteractionResponse.ReadJson, cancellationToken);
     }
@@ -57,7 +54,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<Interaction> ListInteractionAllAsync(string serviceSid, string sessionSid, ListInteractionRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var links = new global::ProxyGen.Runtime.PageLinks(_listInteractionSecurity);
+        var links = new global::ProxyGen.Runtime.PageLinks(DocumentSecurity);
         var page = await ListInteractionAsync(serviceSid, sessionSid, request, cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -82,15 +79,12 @@ public partial class ProxyV1Client
 /// <summary>The fields of ListInteraction. A field left null is not sent.</summary>
 public sealed partial class ListInteractionRequest
 {
-    /// <summary>Items per page, 1 to 1000; the server's default is 50.</summary>
-    /// <remarks>Sent as the query parameter <c>PageSize</c>.</remarks>
+    /// <summary>Items per page, 1 to 1000; the server's default is 50. Sent as the query parameter <c>PageSize</c>.</summary>
     public long? PageSize { get; set; }
 
-    /// <summary>The page number, counted from 0; kept for the client's own bookkeeping.</summary>
-    /// <remarks>Sent as the query parameter <c>Page</c>.</remarks>
+    /// <summary>The page number, counted from 0; kept for the client's own bookkeeping. Sent as the query parameter <c>Page</c>.</summary>
     public int? Page { get; set; }
 
-    /// <summary>The opaque token of a page, as the server put it in a page link.</summary>
-    /// <remarks>Sent as the query parameter <c>PageToken</c>.</remarks>
+    /// <summary>The opaque token of a page, as the server put it in a page link. Sent as the query parameter <c>PageToken</c>.</summary>
     public string? PageToken { get; set; }
 }

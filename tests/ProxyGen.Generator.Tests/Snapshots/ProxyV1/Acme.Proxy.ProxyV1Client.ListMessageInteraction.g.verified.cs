@@ -32,9 +32,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What ListMessageInteraction requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _listMessageInteractionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListMessageInteractionResponse> ListMessageInteractionAsync(string serviceSid, string sessionSid, string participantSid, ListMessageInteractionRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -52,7 +49,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sessionSid) + "/Participants/" + global::ProxyGen.Runtime.PathSegment.Encode(participantSid) + "/MessageInteractions")
         {
             Query = query,
-            Security = _listMessageInteractionSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListMessageInteractionResponse.ReadJson, cancellationToken);
     }
@@ -60,7 +57,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<MessageInteraction> ListMessageInteractionAllAsync(string serviceSid, string sessionSid, string participantSid, ListMessageInteractionRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var links = new global::ProxyGen.Runtime.PageLinks(_listMessageInteractionSecurity);
+        var links = new global::ProxyGen.Runtime.PageLinks(DocumentSecurity);
         var page = await ListMessageInteractionAsync(serviceSid, sessionSid, participantSid, request, cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -85,15 +82,12 @@ public partial class ProxyV1Client
 /// <summary>The fields of ListMessageInteraction. A field left null is not sent.</summary>
 public sealed partial class ListMessageInteractionRequest
 {
-    /// <summary>Items per page, 1 to 1000; the server's default is 50.</summary>
-    /// <remarks>Sent as the query parameter <c>PageSize</c>.</remarks>
+    /// <summary>Items per page, 1 to 1000; the server's default is 50. Sent as the query parameter <c>PageSize</c>.</summary>
     public long? PageSize { get; set; }
 
-    /// <summary>The page number, counted from 0; kept for the client's own bookkeeping.</summary>
-    /// <remarks>Sent as the query parameter <c>Page</c>.</remarks>
+    /// <summary>The page number, counted from 0; kept for the client's own bookkeeping. Sent as the query parameter <c>Page</c>.</summary>
     public int? Page { get; set; }
 
-    /// <summary>The opaque token of a page, as the server put it in a page link.</summary>
-    /// <remarks>Sent as the query parameter <c>PageToken</c>.</remarks>
+    /// <summary>The opaque token of a page, as the server put it in a page link. Sent as the query parameter <c>PageToken</c>.</summary>
     public string? PageToken { get; set; }
 }

@@ -28,9 +28,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What ListShortCode requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _listShortCodeSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListShortCodeResponse> ListShortCodeAsync(string serviceSid, ListShortCodeRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -46,7 +43,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/ShortCodes")
         {
             Query = query,
-            Security = _listShortCodeSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.ListShortCodeResponse.ReadJson, cancellationToken);
     }
@@ -54,7 +51,7 @@ public partial class ProxyV1Client
     /// <inheritdoc />
     public async global::System.Collections.Generic.IAsyncEnumerable<ShortCode> ListShortCodeAllAsync(string serviceSid, ListShortCodeRequest? request = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var links = new global::ProxyGen.Runtime.PageLinks(_listShortCodeSecurity);
+        var links = new global::ProxyGen.Runtime.PageLinks(DocumentSecurity);
         var page = await ListShortCodeAsync(serviceSid, request, cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -79,15 +76,12 @@ public partial class ProxyV1Client
 /// <summary>The fields of ListShortCode. A field left null is not sent.</summary>
 public sealed partial class ListShortCodeRequest
 {
-    /// <summary>Items per page, 1 to 1000; the server's default is 50.</summary>
-    /// <remarks>Sent as the query parameter <c>PageSize</c>.</remarks>
+    /// <summary>Items per page, 1 to 1000; the server's default is 50. Sent as the query parameter <c>PageSize</c>.</summary>
     public long? PageSize { get; set; }
 
-    /// <summary>The page number, counted from 0; kept for the client's own bookkeeping.</summary>
-    /// <remarks>Sent as the query parameter <c>Page</c>.</remarks>
+    /// <summary>The page number, counted from 0; kept for the client's own bookkeeping. Sent as the query parameter <c>Page</c>.</summary>
     public int? Page { get; set; }
 
-    /// <summary>The opaque token of a page, as the server put it in a page link.</summary>
-    /// <remarks>Sent as the query parameter <c>PageToken</c>.</remarks>
+    /// <summary>The opaque token of a page, as the server put it in a page link. Sent as the query parameter <c>PageToken</c>.</summary>
     public string? PageToken { get; set; }
 }

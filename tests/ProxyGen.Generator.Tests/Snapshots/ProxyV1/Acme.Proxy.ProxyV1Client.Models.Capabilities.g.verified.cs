@@ -5,7 +5,6 @@
 namespace Acme.Proxy;
 
 /// <summary>The Capabilities object of the Twilio Proxy API.</summary>
-/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Capabilities>))]
 public sealed partial class Capabilities : global::ProxyGen.Runtime.IJsonModel<Capabilities>
 {
@@ -60,7 +59,7 @@ public sealed partial class Capabilities : global::ProxyGen.Runtime.IJsonModel<C
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);

@@ -5,7 +5,6 @@
 namespace Acme.Proxy;
 
 /// <summary>One call or message carried by a Session.</summary>
-/// <remarks>A member is written when it was set, by an object initializer or by the reader: set to null, it is written as null; never set, it is left out.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<Interaction>))]
 public sealed partial class Interaction : global::ProxyGen.Runtime.IJsonModel<Interaction>
 {
@@ -165,7 +164,7 @@ public sealed partial class Interaction : global::ProxyGen.Runtime.IJsonModel<In
         };
     }
 
-    /// <summary>Writes this object as JSON, without reflection: every member that was set (null as null), then <c>AdditionalProperties</c>.</summary>
+    /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>
     public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);

@@ -5,10 +5,10 @@
 namespace Acme.Proxy;
 
 /// <summary>The state of the underlying call or message.</summary>
-/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
+/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members (equality is the wire value's, ordinal); check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<InteractionResourceStatus>))]
-public readonly partial struct InteractionResourceStatus : global::System.IEquatable<InteractionResourceStatus>, global::ProxyGen.Runtime.IJsonModel<InteractionResourceStatus>
+public readonly partial record struct InteractionResourceStatus : global::ProxyGen.Runtime.IJsonModel<InteractionResourceStatus>
 {
     private readonly string? _value;
 
@@ -17,64 +17,44 @@ public readonly partial struct InteractionResourceStatus : global::System.IEquat
 
     /// <summary>The value <c>accepted</c>.</summary>
     public static InteractionResourceStatus Accepted { get; } = new InteractionResourceStatus("accepted");
-
     /// <summary>The value <c>answered</c>.</summary>
     public static InteractionResourceStatus Answered { get; } = new InteractionResourceStatus("answered");
-
     /// <summary>The value <c>busy</c>.</summary>
     public static InteractionResourceStatus Busy { get; } = new InteractionResourceStatus("busy");
-
     /// <summary>The value <c>canceled</c>.</summary>
     public static InteractionResourceStatus Canceled { get; } = new InteractionResourceStatus("canceled");
-
     /// <summary>The value <c>completed</c>.</summary>
     public static InteractionResourceStatus Completed { get; } = new InteractionResourceStatus("completed");
-
     /// <summary>The value <c>deleted</c>.</summary>
     public static InteractionResourceStatus Deleted { get; } = new InteractionResourceStatus("deleted");
-
     /// <summary>The value <c>delivered</c>.</summary>
     public static InteractionResourceStatus Delivered { get; } = new InteractionResourceStatus("delivered");
-
     /// <summary>The value <c>delivery-unknown</c>.</summary>
     public static InteractionResourceStatus DeliveryUnknown { get; } = new InteractionResourceStatus("delivery-unknown");
-
     /// <summary>The value <c>failed</c>.</summary>
     public static InteractionResourceStatus Failed { get; } = new InteractionResourceStatus("failed");
-
     /// <summary>The value <c>in-progress</c>.</summary>
     public static InteractionResourceStatus InProgress { get; } = new InteractionResourceStatus("in-progress");
-
     /// <summary>The value <c>initiated</c>.</summary>
     public static InteractionResourceStatus Initiated { get; } = new InteractionResourceStatus("initiated");
-
     /// <summary>The value <c>no-answer</c>.</summary>
     public static InteractionResourceStatus NoAnswer { get; } = new InteractionResourceStatus("no-answer");
-
     /// <summary>The value <c>queued</c>.</summary>
     public static InteractionResourceStatus Queued { get; } = new InteractionResourceStatus("queued");
-
     /// <summary>The value <c>received</c>.</summary>
     public static InteractionResourceStatus Received { get; } = new InteractionResourceStatus("received");
-
     /// <summary>The value <c>receiving</c>.</summary>
     public static InteractionResourceStatus Receiving { get; } = new InteractionResourceStatus("receiving");
-
     /// <summary>The value <c>ringing</c>.</summary>
     public static InteractionResourceStatus Ringing { get; } = new InteractionResourceStatus("ringing");
-
     /// <summary>The value <c>scheduled</c>.</summary>
     public static InteractionResourceStatus Scheduled { get; } = new InteractionResourceStatus("scheduled");
-
     /// <summary>The value <c>sending</c>.</summary>
     public static InteractionResourceStatus Sending { get; } = new InteractionResourceStatus("sending");
-
     /// <summary>The value <c>sent</c>.</summary>
     public static InteractionResourceStatus Sent { get; } = new InteractionResourceStatus("sent");
-
     /// <summary>The value <c>undelivered</c>.</summary>
     public static InteractionResourceStatus Undelivered { get; } = new InteractionResourceStatus("undelivered");
-
     /// <summary>The value <c>unknown</c>.</summary>
     public static InteractionResourceStatus Unknown { get; } = new InteractionResourceStatus("unknown");
 
@@ -87,120 +67,38 @@ public readonly partial struct InteractionResourceStatus : global::System.IEquat
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator InteractionResourceStatus(string value) => new InteractionResourceStatus(value);
 
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator ==(InteractionResourceStatus left, InteractionResourceStatus right) => left.Equals(right);
-
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator !=(InteractionResourceStatus left, InteractionResourceStatus right) => !left.Equals(right);
-
-    /// <inheritdoc />
-    public bool Equals(InteractionResourceStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is InteractionResourceStatus other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-    /// <inheritdoc />
+    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 
     /// <summary>Writes the wire value as a JSON string.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, InteractionResourceStatus value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, InteractionResourceStatus value) => (writer ?? throw new global::System.ArgumentNullException(nameof(writer))).WriteStringValue(value.Value);
 
     /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
     public static InteractionResourceStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.ValueTextEquals("accepted"u8))
-            {
-                return Accepted;
-            }
-            if (reader.ValueTextEquals("answered"u8))
-            {
-                return Answered;
-            }
-            if (reader.ValueTextEquals("busy"u8))
-            {
-                return Busy;
-            }
-            if (reader.ValueTextEquals("canceled"u8))
-            {
-                return Canceled;
-            }
-            if (reader.ValueTextEquals("completed"u8))
-            {
-                return Completed;
-            }
-            if (reader.ValueTextEquals("deleted"u8))
-            {
-                return Deleted;
-            }
-            if (reader.ValueTextEquals("delivered"u8))
-            {
-                return Delivered;
-            }
-            if (reader.ValueTextEquals("delivery-unknown"u8))
-            {
-                return DeliveryUnknown;
-            }
-            if (reader.ValueTextEquals("failed"u8))
-            {
-                return Failed;
-            }
-            if (reader.ValueTextEquals("in-progress"u8))
-            {
-                return InProgress;
-            }
-            if (reader.ValueTextEquals("initiated"u8))
-            {
-                return Initiated;
-            }
-            if (reader.ValueTextEquals("no-answer"u8))
-            {
-                return NoAnswer;
-            }
-            if (reader.ValueTextEquals("queued"u8))
-            {
-                return Queued;
-            }
-            if (reader.ValueTextEquals("received"u8))
-            {
-                return Received;
-            }
-            if (reader.ValueTextEquals("receiving"u8))
-            {
-                return Receiving;
-            }
-            if (reader.ValueTextEquals("ringing"u8))
-            {
-                return Ringing;
-            }
-            if (reader.ValueTextEquals("scheduled"u8))
-            {
-                return Scheduled;
-            }
-            if (reader.ValueTextEquals("sending"u8))
-            {
-                return Sending;
-            }
-            if (reader.ValueTextEquals("sent"u8))
-            {
-                return Sent;
-            }
-            if (reader.ValueTextEquals("undelivered"u8))
-            {
-                return Undelivered;
-            }
-            if (reader.ValueTextEquals("unknown"u8))
-            {
-                return Unknown;
-            }
+            if (reader.ValueTextEquals("accepted"u8)) return Accepted;
+            if (reader.ValueTextEquals("answered"u8)) return Answered;
+            if (reader.ValueTextEquals("busy"u8)) return Busy;
+            if (reader.ValueTextEquals("canceled"u8)) return Canceled;
+            if (reader.ValueTextEquals("completed"u8)) return Completed;
+            if (reader.ValueTextEquals("deleted"u8)) return Deleted;
+            if (reader.ValueTextEquals("delivered"u8)) return Delivered;
+            if (reader.ValueTextEquals("delivery-unknown"u8)) return DeliveryUnknown;
+            if (reader.ValueTextEquals("failed"u8)) return Failed;
+            if (reader.ValueTextEquals("in-progress"u8)) return InProgress;
+            if (reader.ValueTextEquals("initiated"u8)) return Initiated;
+            if (reader.ValueTextEquals("no-answer"u8)) return NoAnswer;
+            if (reader.ValueTextEquals("queued"u8)) return Queued;
+            if (reader.ValueTextEquals("received"u8)) return Received;
+            if (reader.ValueTextEquals("receiving"u8)) return Receiving;
+            if (reader.ValueTextEquals("ringing"u8)) return Ringing;
+            if (reader.ValueTextEquals("scheduled"u8)) return Scheduled;
+            if (reader.ValueTextEquals("sending"u8)) return Sending;
+            if (reader.ValueTextEquals("sent"u8)) return Sent;
+            if (reader.ValueTextEquals("undelivered"u8)) return Undelivered;
+            if (reader.ValueTextEquals("unknown"u8)) return Unknown;
         }
 
         return new InteractionResourceStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));

@@ -5,10 +5,10 @@
 namespace Acme.Proxy;
 
 /// <summary>Whether the Interaction is a message or a call.</summary>
-/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
+/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members (equality is the wire value's, ordinal); check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<InteractionType>))]
-public readonly partial struct InteractionType : global::System.IEquatable<InteractionType>, global::ProxyGen.Runtime.IJsonModel<InteractionType>
+public readonly partial record struct InteractionType : global::ProxyGen.Runtime.IJsonModel<InteractionType>
 {
     private readonly string? _value;
 
@@ -17,10 +17,8 @@ public readonly partial struct InteractionType : global::System.IEquatable<Inter
 
     /// <summary>The value <c>message</c>.</summary>
     public static InteractionType Message { get; } = new InteractionType("message");
-
     /// <summary>The value <c>voice</c>.</summary>
     public static InteractionType Voice { get; } = new InteractionType("voice");
-
     /// <summary>The value <c>unknown</c>.</summary>
     public static InteractionType Unknown { get; } = new InteractionType("unknown");
 
@@ -33,48 +31,20 @@ public readonly partial struct InteractionType : global::System.IEquatable<Inter
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator InteractionType(string value) => new InteractionType(value);
 
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator ==(InteractionType left, InteractionType right) => left.Equals(right);
-
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator !=(InteractionType left, InteractionType right) => !left.Equals(right);
-
-    /// <inheritdoc />
-    public bool Equals(InteractionType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is InteractionType other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-    /// <inheritdoc />
+    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 
     /// <summary>Writes the wire value as a JSON string.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, InteractionType value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, InteractionType value) => (writer ?? throw new global::System.ArgumentNullException(nameof(writer))).WriteStringValue(value.Value);
 
     /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
     public static InteractionType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.ValueTextEquals("message"u8))
-            {
-                return Message;
-            }
-            if (reader.ValueTextEquals("voice"u8))
-            {
-                return Voice;
-            }
-            if (reader.ValueTextEquals("unknown"u8))
-            {
-                return Unknown;
-            }
+            if (reader.ValueTextEquals("message"u8)) return Message;
+            if (reader.ValueTextEquals("voice"u8)) return Voice;
+            if (reader.ValueTextEquals("unknown"u8)) return Unknown;
         }
 
         return new InteractionType(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));

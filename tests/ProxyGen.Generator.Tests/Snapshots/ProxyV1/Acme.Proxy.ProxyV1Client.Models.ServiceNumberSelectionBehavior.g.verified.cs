@@ -5,10 +5,10 @@
 namespace Acme.Proxy;
 
 /// <summary>Whether Proxy tries to give a participant the same proxy number again.</summary>
-/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
+/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members (equality is the wire value's, ordinal); check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<ServiceNumberSelectionBehavior>))]
-public readonly partial struct ServiceNumberSelectionBehavior : global::System.IEquatable<ServiceNumberSelectionBehavior>, global::ProxyGen.Runtime.IJsonModel<ServiceNumberSelectionBehavior>
+public readonly partial record struct ServiceNumberSelectionBehavior : global::ProxyGen.Runtime.IJsonModel<ServiceNumberSelectionBehavior>
 {
     private readonly string? _value;
 
@@ -17,7 +17,6 @@ public readonly partial struct ServiceNumberSelectionBehavior : global::System.I
 
     /// <summary>The value <c>avoid-sticky</c>.</summary>
     public static ServiceNumberSelectionBehavior AvoidSticky { get; } = new ServiceNumberSelectionBehavior("avoid-sticky");
-
     /// <summary>The value <c>prefer-sticky</c>.</summary>
     public static ServiceNumberSelectionBehavior PreferSticky { get; } = new ServiceNumberSelectionBehavior("prefer-sticky");
 
@@ -30,44 +29,19 @@ public readonly partial struct ServiceNumberSelectionBehavior : global::System.I
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator ServiceNumberSelectionBehavior(string value) => new ServiceNumberSelectionBehavior(value);
 
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator ==(ServiceNumberSelectionBehavior left, ServiceNumberSelectionBehavior right) => left.Equals(right);
-
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator !=(ServiceNumberSelectionBehavior left, ServiceNumberSelectionBehavior right) => !left.Equals(right);
-
-    /// <inheritdoc />
-    public bool Equals(ServiceNumberSelectionBehavior other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is ServiceNumberSelectionBehavior other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-    /// <inheritdoc />
+    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 
     /// <summary>Writes the wire value as a JSON string.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ServiceNumberSelectionBehavior value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ServiceNumberSelectionBehavior value) => (writer ?? throw new global::System.ArgumentNullException(nameof(writer))).WriteStringValue(value.Value);
 
     /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
     public static ServiceNumberSelectionBehavior ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.ValueTextEquals("avoid-sticky"u8))
-            {
-                return AvoidSticky;
-            }
-            if (reader.ValueTextEquals("prefer-sticky"u8))
-            {
-                return PreferSticky;
-            }
+            if (reader.ValueTextEquals("avoid-sticky"u8)) return AvoidSticky;
+            if (reader.ValueTextEquals("prefer-sticky"u8)) return PreferSticky;
         }
 
         return new ServiceNumberSelectionBehavior(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));

@@ -5,10 +5,10 @@
 namespace Acme.Proxy;
 
 /// <summary>Which channels the Session carries.</summary>
-/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
+/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members (equality is the wire value's, ordinal); check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<SessionMode>))]
-public readonly partial struct SessionMode : global::System.IEquatable<SessionMode>, global::ProxyGen.Runtime.IJsonModel<SessionMode>
+public readonly partial record struct SessionMode : global::ProxyGen.Runtime.IJsonModel<SessionMode>
 {
     private readonly string? _value;
 
@@ -17,10 +17,8 @@ public readonly partial struct SessionMode : global::System.IEquatable<SessionMo
 
     /// <summary>The value <c>message-only</c>.</summary>
     public static SessionMode MessageOnly { get; } = new SessionMode("message-only");
-
     /// <summary>The value <c>voice-only</c>.</summary>
     public static SessionMode VoiceOnly { get; } = new SessionMode("voice-only");
-
     /// <summary>The value <c>voice-and-message</c>.</summary>
     public static SessionMode VoiceAndMessage { get; } = new SessionMode("voice-and-message");
 
@@ -33,48 +31,20 @@ public readonly partial struct SessionMode : global::System.IEquatable<SessionMo
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator SessionMode(string value) => new SessionMode(value);
 
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator ==(SessionMode left, SessionMode right) => left.Equals(right);
-
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator !=(SessionMode left, SessionMode right) => !left.Equals(right);
-
-    /// <inheritdoc />
-    public bool Equals(SessionMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is SessionMode other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-    /// <inheritdoc />
+    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 
     /// <summary>Writes the wire value as a JSON string.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionMode value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionMode value) => (writer ?? throw new global::System.ArgumentNullException(nameof(writer))).WriteStringValue(value.Value);
 
     /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
     public static SessionMode ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.ValueTextEquals("message-only"u8))
-            {
-                return MessageOnly;
-            }
-            if (reader.ValueTextEquals("voice-only"u8))
-            {
-                return VoiceOnly;
-            }
-            if (reader.ValueTextEquals("voice-and-message"u8))
-            {
-                return VoiceAndMessage;
-            }
+            if (reader.ValueTextEquals("message-only"u8)) return MessageOnly;
+            if (reader.ValueTextEquals("voice-only"u8)) return VoiceOnly;
+            if (reader.ValueTextEquals("voice-and-message"u8)) return VoiceAndMessage;
         }
 
         return new SessionMode(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));

@@ -5,10 +5,10 @@
 namespace Acme.Proxy;
 
 /// <summary>Where the Session is in its life.</summary>
-/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members; check <see cref="IsKnown"/> to find new values.</remarks>
+/// <remarks>Open: values the spec does not list yet are kept as they are, not rejected. Compare with the static members (equality is the wire value's, ordinal); check <see cref="IsKnown"/> to find new values.</remarks>
 [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ProxyGen.Runtime.JsonModelConverter<SessionStatus>))]
-public readonly partial struct SessionStatus : global::System.IEquatable<SessionStatus>, global::ProxyGen.Runtime.IJsonModel<SessionStatus>
+public readonly partial record struct SessionStatus : global::ProxyGen.Runtime.IJsonModel<SessionStatus>
 {
     private readonly string? _value;
 
@@ -17,16 +17,12 @@ public readonly partial struct SessionStatus : global::System.IEquatable<Session
 
     /// <summary>The value <c>open</c>.</summary>
     public static SessionStatus Open { get; } = new SessionStatus("open");
-
     /// <summary>The value <c>in-progress</c>.</summary>
     public static SessionStatus InProgress { get; } = new SessionStatus("in-progress");
-
     /// <summary>The value <c>closed</c>.</summary>
     public static SessionStatus Closed { get; } = new SessionStatus("closed");
-
     /// <summary>The value <c>failed</c>.</summary>
     public static SessionStatus Failed { get; } = new SessionStatus("failed");
-
     /// <summary>The value <c>unknown</c>.</summary>
     public static SessionStatus Unknown { get; } = new SessionStatus("unknown");
 
@@ -39,56 +35,22 @@ public readonly partial struct SessionStatus : global::System.IEquatable<Session
     /// <summary>Wraps a wire value.</summary>
     public static implicit operator SessionStatus(string value) => new SessionStatus(value);
 
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator ==(SessionStatus left, SessionStatus right) => left.Equals(right);
-
-    /// <summary>Compares the wire values, ordinally.</summary>
-    public static bool operator !=(SessionStatus left, SessionStatus right) => !left.Equals(right);
-
-    /// <inheritdoc />
-    public bool Equals(SessionStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is SessionStatus other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-    /// <inheritdoc />
+    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 
     /// <summary>Writes the wire value as a JSON string.</summary>
-    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionStatus value)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
+    public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SessionStatus value) => (writer ?? throw new global::System.ArgumentNullException(nameof(writer))).WriteStringValue(value.Value);
 
     /// <summary>Reads the JSON string at the reader's position; a known value is the cached static member.</summary>
     public static SessionStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.ValueTextEquals("open"u8))
-            {
-                return Open;
-            }
-            if (reader.ValueTextEquals("in-progress"u8))
-            {
-                return InProgress;
-            }
-            if (reader.ValueTextEquals("closed"u8))
-            {
-                return Closed;
-            }
-            if (reader.ValueTextEquals("failed"u8))
-            {
-                return Failed;
-            }
-            if (reader.ValueTextEquals("unknown"u8))
-            {
-                return Unknown;
-            }
+            if (reader.ValueTextEquals("open"u8)) return Open;
+            if (reader.ValueTextEquals("in-progress"u8)) return InProgress;
+            if (reader.ValueTextEquals("closed"u8)) return Closed;
+            if (reader.ValueTextEquals("failed"u8)) return Failed;
+            if (reader.ValueTextEquals("unknown"u8)) return Unknown;
         }
 
         return new SessionStatus(global::ProxyGen.Runtime.JsonRead.StringItem(ref reader));

@@ -18,9 +18,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What UpdatePhoneNumber requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _updatePhoneNumberSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<PhoneNumber> UpdatePhoneNumberAsync(string serviceSid, string sid, UpdatePhoneNumberRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -35,7 +32,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/PhoneNumbers/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
             Form = form,
-            Security = _updatePhoneNumberSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.PhoneNumber.ReadJson, cancellationToken);
     }
@@ -44,7 +41,6 @@ public partial class ProxyV1Client
 /// <summary>The fields of UpdatePhoneNumber. A field left null is not sent.</summary>
 public sealed partial class UpdatePhoneNumberRequest
 {
-    /// <summary>Keep the number out of automatic assignment to participants.</summary>
-    /// <remarks>Sent as the form field <c>IsReserved</c>.</remarks>
+    /// <summary>Keep the number out of automatic assignment to participants. Sent as the form field <c>IsReserved</c>.</summary>
     public bool? IsReserved { get; set; }
 }

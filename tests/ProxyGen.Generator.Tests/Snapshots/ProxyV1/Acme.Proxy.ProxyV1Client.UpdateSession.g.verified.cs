@@ -18,9 +18,6 @@ public partial interface IProxyV1Client
 
 public partial class ProxyV1Client
 {
-    /// <summary>What UpdateSession requires, in the spec's order: <c>basicAuth</c>.</summary>
-    private static readonly global::ProxyGen.Runtime.OperationSecurity _updateSessionSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
-
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Session> UpdateSessionAsync(string serviceSid, string sid, UpdateSessionRequest? request = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -37,7 +34,7 @@ public partial class ProxyV1Client
         var apiRequest = new global::ProxyGen.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/Services/" + global::ProxyGen.Runtime.PathSegment.Encode(serviceSid) + "/Sessions/" + global::ProxyGen.Runtime.PathSegment.Encode(sid))
         {
             Form = form,
-            Security = _updateSessionSecurity,
+            Security = DocumentSecurity,
         };
         return _connection.SendAsync(apiRequest, global::Acme.Proxy.Session.ReadJson, cancellationToken);
     }
@@ -46,15 +43,12 @@ public partial class ProxyV1Client
 /// <summary>The fields of UpdateSession. A field left null is not sent.</summary>
 public sealed partial class UpdateSessionRequest
 {
-    /// <summary>When the Session closes; overrides Ttl.</summary>
-    /// <remarks>Sent as the form field <c>DateExpiry</c>.</remarks>
+    /// <summary>When the Session closes; overrides Ttl. Sent as the form field <c>DateExpiry</c>.</summary>
     public global::System.DateTimeOffset? DateExpiry { get; set; }
 
-    /// <summary>Seconds the Session lives after its creation or last Interaction.</summary>
-    /// <remarks>Sent as the form field <c>Ttl</c>.</remarks>
+    /// <summary>Seconds the Session lives after its creation or last Interaction. Sent as the form field <c>Ttl</c>.</summary>
     public int? Ttl { get; set; }
 
-    /// <summary>Where the Session is in its life.</summary>
-    /// <remarks>Sent as the form field <c>Status</c>.</remarks>
+    /// <summary>Where the Session is in its life. Sent as the form field <c>Status</c>.</summary>
     public SessionStatus? Status { get; set; }
 }

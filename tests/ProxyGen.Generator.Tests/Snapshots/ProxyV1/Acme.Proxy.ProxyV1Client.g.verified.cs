@@ -28,6 +28,9 @@ public partial class ProxyV1Client : IProxyV1Client
         global::ProxyGen.Runtime.SecurityScheme.Basic("basicAuth"),
     };
 
+    /// <summary>What the document requires of every operation that does not say otherwise: <c>basicAuth</c>.</summary>
+    private static readonly global::ProxyGen.Runtime.OperationSecurity DocumentSecurity = new global::ProxyGen.Runtime.OperationSecurity(new string[] { "basicAuth" });
+
     /// <summary>Creates a client that sends requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HttpClient to send with; the caller owns it.</param>
     /// <param name="options">Base address, credentials and User-Agent.</param>
