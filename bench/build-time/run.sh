@@ -2,6 +2,7 @@
 # Build-time benchmark: how much a spec adds to rebuilding a small project after one source file changes.
 #
 #   bash bench/build-time/run.sh [pairs]      (default 5 pairs per spec; needs ../shared/specs beside the repo)
+#   SPECS="proxy_v1 api_v2010_messages" bash bench/build-time/run.sh 9     (some of the specs only)
 #
 # For each spec, a console project that references ProxyGen (as Client.Tests does: the generator as an analyzer,
 # the runtime as a project) is built against the same project without the spec, alternately, `pairs` times each,
@@ -59,7 +60,7 @@ declare -A spec_item=(
   [api_v2010_messages]="<AdditionalFiles Include=\"$specs/twilio/twilio_api_v2010.yaml\" ProxyGenIncludePaths=\"/2010-04-01/Accounts/{AccountSid}/Messages**\" />"
   [box]="<AdditionalFiles Include=\"$specs/public/box_platform.2026-06-29.json\" />"
 )
-order=(proxy_v1 api_v2010 api_v2010_messages box)
+read -r -a order <<< "${SPECS:-proxy_v1 api_v2010 api_v2010_messages box}"
 
 make_project none ""
 for name in "${order[@]}"; do make_project "$name" "${spec_item[$name]}"; done
