@@ -37,7 +37,7 @@ public class AllOfTests
         Assert.Contains("public int? Size { get => ", derived);
         Assert.DoesNotContain("public required string Id", derived);
         Assert.Contains("public static new Derived ReadJson(", derived);
-        Assert.Contains("JsonRead.Member(ref reader, \"id\"u8, ref members, 0)", derived);
+        Assert.Contains("JsonRead.Member(ref reader, \"id\"u8, ref value._members, 0)) value._id = ", derived);
         Assert.Contains("public override void WriteJson(", derived);
         Assert.Contains("public partial class Base", run.Source("AllOfClient.Models.Base.g.cs"));
         Assert.Contains("public virtual void WriteJson(", run.Source("AllOfClient.Models.Base.g.cs"));

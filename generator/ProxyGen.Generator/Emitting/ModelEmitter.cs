@@ -10,10 +10,13 @@ namespace ProxyGen.Generator.Emitting;
 /// </summary>
 internal static class ModelEmitter
 {
-    private static readonly HashSet<string> ReaderLocals = new() { "reader", "members", "additionalProperties" };
+    private static readonly HashSet<string> ReaderLocals = new() { "reader", "value", "additionalProperties" };
 
     /// <summary>The field of the root class that records which members were set (and numbers sent as strings).</summary>
     private const string Members = "_members";
+
+    /// <summary>The field behind <c>AdditionalProperties</c>, in the root class.</summary>
+    private const string Additional = "_additionalProperties";
 
     public static string Emit(EmitContext client, ModelSpec model)
     {
@@ -24,23 +27,41 @@ internal static class ModelEmitter
         TypeNames.JsonConverterAttribute(writer, model.Name);
         using (writer.Block(declaration))
         {
-            // The state first, one line each: which members were set, and the value behind each property.
-            var fields = BackingFields(model);
+            // The state first, one line each: which members were set, and the value behind each property. A class
+            // others extend lets them reach its state, for their readers.
+            var fields = BackingFields(model.Properties);
+            var access = model.IsSealed ? "private" : "private protected";
             if (model.BaseName is null)
             {
-                writer.Line($"{(model.IsSealed ? "private" : "private protected")} {TypeNames.Runtime}.JsonMembers {Members};");
+                writer.Line($"{access} {TypeNames.Runtime}.JsonMembers {Members};");
+                writer.Line($"{access} global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.JsonElement}> {Additional} = {TypeNames.JsonRead}.NoAdditionalProperties;");
             }
 
             foreach (var property in model.Properties)
             {
                 // A member the initializer must set (required) starts out unset, never observed.
-                writer.Line($"private {TypeNames.Of(property.Type)} {fields[property.Name]}{(property.Type.Nullable ? string.Empty : " = default!")};");
+                writer.Line($"{access} {TypeNames.Of(property.Type)} {fields[property.Name]}{(property.Type.Nullable ? string.Empty : " = default!")};");
             }
 
-            if (model.BaseName is null || model.Properties.Count > 0)
+            writer.Line();
+            writer.DocXml("summary", $"Creates an empty <see cref=\"{model.Name}\"/>: set its members in an object initializer.");
+            writer.Line($"public {model.Name}() {{ }}");
+            writer.Line();
+            // The reader's constructor: it sets the fields itself, required ones included, and says which were there.
+            var unsetBeforeReading = model.AllProperties.Any(p => !p.Type.Nullable);
+            if (unsetBeforeReading)
             {
-                writer.Line();
+                writer.Line("#pragma warning disable CS8618 // The reader sets every member it reads; a missing one is its error, or empty.");
             }
+
+            writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+            writer.Line($"{(model.IsSealed ? "private" : "private protected")} {model.Name}({TypeNames.Runtime}.JsonMembers members){(model.BaseName is null ? $" => {Members} = members;" : " : base(members) { }")}");
+            if (unsetBeforeReading)
+            {
+                writer.Line("#pragma warning restore CS8618");
+            }
+
+            writer.Line();
 
             var index = model.InheritedProperties.Count;
             foreach (var property in model.Properties)
@@ -51,7 +72,7 @@ internal static class ModelEmitter
             if (model.BaseName is null)
             {
                 writer.DocText("summary", "JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.");
-                writer.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.JsonElement}> AdditionalProperties {{ get; init; }} = {TypeNames.JsonRead}.NoAdditionalProperties;");
+                writer.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.JsonElement}> AdditionalProperties {{ get => {Additional}; init => {Additional} = value; }}");
                 writer.Line();
             }
 
@@ -63,11 +84,11 @@ internal static class ModelEmitter
         return writer.Finish();
     }
 
-    /// <summary>The private field behind each property this class declares: <c>_sid</c> for <c>Sid</c>.</summary>
-    private static Dictionary<string, string> BackingFields(ModelSpec model)
+    /// <summary>The field behind each property of <paramref name="properties"/>: <c>_sid</c> for <c>Sid</c>.</summary>
+    private static Dictionary<string, string> BackingFields(IEnumerable<PropertySpec> properties)
     {
-        var taken = new HashSet<string>(System.StringComparer.Ordinal) { Members };
-        return model.Properties.ToDictionary(p => p.Name, p => Naming.Unique("_" + Naming.Camel(p.Name).TrimStart('@'), taken), System.StringComparer.Ordinal);
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { Members, Additional };
+        return properties.ToDictionary(p => p.Name, p => Naming.Unique("_" + Naming.Camel(p.Name).TrimStart('@'), taken), System.StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -107,14 +128,18 @@ internal static class ModelEmitter
         writer.Line();
     }
 
+    /// <summary>
+    /// <c>ReadJson</c>: straight into the fields of an object made by the reading constructor, one line per member; then
+    /// what a member that was left out (or null where it cannot be) gets: an empty list or map when read tolerantly, the
+    /// strict reading's error otherwise.
+    /// </summary>
     private static void WriteReader(SourceWriter writer, ModelSpec model, string @namespace)
     {
         var properties = model.AllProperties.ToList();
-        var locals = new List<string>();
-        var taken = new HashSet<string>(ReaderLocals);
-        foreach (var property in properties)
+        var fields = BackingFields(model.InheritedProperties);
+        foreach (var own in BackingFields(model.Properties))
         {
-            locals.Add(Naming.Unique(Naming.Camel(property.Name), taken));
+            fields[own.Key] = own.Value;
         }
 
         writer.DocXml("summary", $"Reads a <see cref=\"{model.Name}\"/> from the JSON object at the reader's position, without reflection.");
@@ -122,69 +147,71 @@ internal static class ModelEmitter
         using (writer.Block($"public static {hides}{model.Name} ReadJson(ref {TypeNames.Utf8JsonReader} reader)"))
         {
             writer.Line($"{TypeNames.JsonRead}.StartObject(ref reader, {SourceWriter.Literal(model.Name)});");
-            for (var i = 0; i < properties.Count; i++)
-            {
-                writer.Line($"{TypeNames.Of(properties[i].Type.WithNullable(true))} {locals[i]} = null;");
-            }
-
-            writer.Line($"{TypeNames.Runtime}.JsonMembers members = default;");
+            writer.Line($"var value = new {model.Name}(default({TypeNames.Runtime}.JsonMembers));");
             writer.Line($"global::System.Collections.Generic.Dictionary<string, {TypeNames.JsonElement}>? additionalProperties = null;");
 
             // Member names are matched as UTF-8 where they lie in the input: only an unknown member's name becomes a string.
             using (writer.Block($"while ({TypeNames.JsonRead}.NextMember(ref reader))"))
             {
-                // One line per member: JsonRead.Member matches the name as UTF-8 and moves onto the value.
                 for (var i = 0; i < properties.Count; i++)
                 {
                     var property = properties[i];
                     var read = TypeNames.IsNumber(property.Type)
-                        ? $"{TypeNames.JsonRead}.Number<{TypeNames.NonNullable(property.Type)}>(ref reader, {TypeNames.JsonRead}.{property.Type.Kind}, ref members, {i})"
+                        ? $"{TypeNames.JsonRead}.Number<{TypeNames.NonNullable(property.Type)}>(ref reader, {TypeNames.JsonRead}.{property.Type.Kind}, ref value.{Members}, {i})"
                         : property.Type.Kind == TypeKind.String
-                            ? $"{TypeNames.JsonRead}.String(ref reader, ref members, {i})"
+                            ? $"{TypeNames.JsonRead}.String(ref reader, ref value.{Members}, {i})"
                             : TypeNames.ReadExpression(property.Type, @namespace);
-                    writer.Line($"{(i == 0 ? string.Empty : "else ")}if ({TypeNames.JsonRead}.Member(ref reader, {SourceWriter.Literal(property.JsonName)}u8, ref members, {i})) {locals[i]} = {read};");
+                    writer.Line($"{(i == 0 ? string.Empty : "else ")}if ({TypeNames.JsonRead}.Member(ref reader, {SourceWriter.Literal(property.JsonName)}u8, ref value.{Members}, {i})) value.{fields[property.Name]} = {read}{NullRead(property, model.Name)};");
                 }
 
                 writer.Line($"{(properties.Count == 0 ? string.Empty : "else ")}{TypeNames.JsonRead}.Unknown(ref reader, ref additionalProperties);");
             }
 
             writer.Line();
-            using (writer.Block($"return new {model.Name}", ";"))
+            writer.Line($"value.{Additional} = {TypeNames.JsonRead}.Freeze(additionalProperties);");
+            for (var i = 0; i < properties.Count; i++)
             {
-                for (var i = 0; i < properties.Count; i++)
+                if (Missing(properties[i], i, $"value.{fields[properties[i].Name]}", model.Name) is { } line)
                 {
-                    var property = properties[i];
-                    writer.Line($"{property.Name} = {ValueOrMissing(property, i, locals[i], model.Name)},");
+                    writer.Line(line);
                 }
-
-                writer.Line($"AdditionalProperties = {TypeNames.JsonRead}.Freeze(additionalProperties),");
-
-                // Last: the initializer above marked every member as set; only those the JSON had are.
-                writer.Line($"{Members} = members,");
             }
+
+            writer.Line("return value;");
         }
     }
 
+    private static string MissingMember(PropertySpec property, string modelName) =>
+        $"{TypeNames.JsonRead}.MissingMember({SourceWriter.Literal(modelName)}, {SourceWriter.Literal(property.JsonName)})";
+
     /// <summary>
-    /// What the reader stores in a member: the value read, or for a member that cannot be null, an empty list or map
-    /// (read tolerantly) or the strict reading's error. Strict, a required member the schema lets be null must still
-    /// be present.
+    /// What follows the read of a member that cannot be null: a null the schema forbids is the strict reading's error;
+    /// a tolerant required list or map takes the null and becomes empty below.
     /// </summary>
-    private static string ValueOrMissing(PropertySpec property, int index, string local, string modelName)
+    private static string NullRead(PropertySpec property, string modelName) => property.Type.Nullable
+        ? string.Empty
+        : property.Requirement == Requirement.Required && property.Type.Kind is TypeKind.Array or TypeKind.Map
+            ? "!"
+            : $" ?? throw {MissingMember(property, modelName)}";
+
+    /// <summary>
+    /// The line for a member the JSON may have left out: a required list or map read tolerantly becomes empty; read
+    /// strictly, a required member must be there (a required member the schema lets be null too). Null: nothing to do.
+    /// </summary>
+    private static string? Missing(PropertySpec property, int index, string field, string modelName)
     {
-        var missing = $"throw {TypeNames.JsonRead}.MissingMember({SourceWriter.Literal(modelName)}, {SourceWriter.Literal(property.JsonName)})";
         if (property.Type.Nullable)
         {
-            return property.Requirement == Requirement.Strict ? $"members.Has({index}) ? {local} : {missing}" : local;
+            return property.Requirement == Requirement.Strict ? $"if (!value.{Members}.Has({index})) throw {MissingMember(property, modelName)};" : null;
         }
 
         if (property.Requirement == Requirement.Required && property.Type.Kind is TypeKind.Array or TypeKind.Map)
         {
             var empty = property.Type.Kind == TypeKind.Array ? "EmptyList" : "EmptyMap";
-            return $"{local} ?? {TypeNames.JsonRead}.{empty}<{TypeNames.Of(property.Type.Element!)}>()";
+            return $"{field} ??= {TypeNames.JsonRead}.{empty}<{TypeNames.Of(property.Type.Element!)}>();";
         }
 
-        return $"{local} ?? {missing}";
+        return $"if (!value.{Members}.Has({index})) throw {MissingMember(property, modelName)};";
     }
 
     /// <summary>

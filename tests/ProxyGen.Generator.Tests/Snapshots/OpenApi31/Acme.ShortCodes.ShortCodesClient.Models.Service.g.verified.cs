@@ -9,6 +9,7 @@ namespace Acme.ShortCodes;
 public sealed partial class Service : global::ProxyGen.Runtime.IJsonModel<Service>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _uniqueName;
     private string? _accountSid;
@@ -17,6 +18,12 @@ public sealed partial class Service : global::ProxyGen.Runtime.IJsonModel<Servic
     private global::System.DateTimeOffset? _dateCreated;
     private global::System.Uri? _url;
     private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Uri>? _links;
+
+    /// <summary>Creates an empty <see cref="Service"/>: set its members in an object initializer.</summary>
+    public Service() { }
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Service(global::ProxyGen.Runtime.JsonMembers members) => _members = members;
 
     /// <summary>The Service's SID (KS…).</summary>
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
@@ -43,48 +50,29 @@ public sealed partial class Service : global::ProxyGen.Runtime.IJsonModel<Servic
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Uri>? Links { get => _links; init { _links = value; _members.Add(7); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
 
     /// <summary>Reads a <see cref="Service"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Service ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Service");
-        string? sid = null;
-        string? uniqueName = null;
-        string? accountSid = null;
-        int? defaultTtl = null;
-        GeoMatchLevel? geoMatchLevel = null;
-        global::System.DateTimeOffset? dateCreated = null;
-        global::System.Uri? url = null;
-        global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Uri>? links = null;
-        global::ProxyGen.Runtime.JsonMembers members = default;
+        var value = new Service(default(global::ProxyGen.Runtime.JsonMembers));
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "unique_name"u8, ref members, 1)) uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 2)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "default_ttl"u8, ref members, 3)) defaultTtl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 3);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "geo_match_level"u8, ref members, 4)) geoMatchLevel = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.GeoMatchLevel.ReadJson);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 5)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 6)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref members, 7)) links = global::ProxyGen.Runtime.JsonRead.Map(ref reader, global::ProxyGen.Runtime.JsonRead.UriItem);
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "unique_name"u8, ref value._members, 1)) value._uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref value._members, 2)) value._accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "default_ttl"u8, ref value._members, 3)) value._defaultTtl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 3);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "geo_match_level"u8, ref value._members, 4)) value._geoMatchLevel = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.GeoMatchLevel.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref value._members, 5)) value._dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 6)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref value._members, 7)) value._links = global::ProxyGen.Runtime.JsonRead.Map(ref reader, global::ProxyGen.Runtime.JsonRead.UriItem);
             else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
-        return new Service
-        {
-            Sid = sid,
-            UniqueName = uniqueName,
-            AccountSid = accountSid,
-            DefaultTtl = defaultTtl,
-            GeoMatchLevel = geoMatchLevel,
-            DateCreated = dateCreated,
-            Url = url,
-            Links = links,
-            AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
-            _members = members,
-        };
+        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
+        return value;
     }
 
     /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>

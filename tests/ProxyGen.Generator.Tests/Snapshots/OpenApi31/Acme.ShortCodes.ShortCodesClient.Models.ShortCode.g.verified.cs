@@ -9,6 +9,7 @@ namespace Acme.ShortCodes;
 public sealed partial class ShortCode : global::ProxyGen.Runtime.IJsonModel<ShortCode>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _accountSid;
     private string? _serviceSid;
@@ -24,6 +25,12 @@ public sealed partial class ShortCode : global::ProxyGen.Runtime.IJsonModel<Shor
     private string? _resourceType;
     private global::System.Text.Json.JsonElement? _location;
     private ShortCodePriority? _priority;
+
+    /// <summary>Creates an empty <see cref="ShortCode"/>: set its members in an object initializer.</summary>
+    public ShortCode() { }
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private ShortCode(global::ProxyGen.Runtime.JsonMembers members) => _members = members;
 
     /// <summary>The short code's SID (SC…).</summary>
     /// <remarks>The spec requires this member, so an initializer must set it; read from a server, it is null when the server left it out.</remarks>
@@ -72,69 +79,36 @@ public sealed partial class ShortCode : global::ProxyGen.Runtime.IJsonModel<Shor
     public ShortCodePriority? Priority { get => _priority; init { _priority = value; _members.Add(14); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
 
     /// <summary>Reads a <see cref="ShortCode"/> from the JSON object at the reader's position, without reflection.</summary>
     public static ShortCode ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "ShortCode");
-        string? sid = null;
-        string? accountSid = null;
-        string? serviceSid = null;
-        global::System.DateTimeOffset? dateCreated = null;
-        global::System.DateTimeOffset? dateUpdated = null;
-        string? shortCodeValue = null;
-        string? isoCountry = null;
-        ShortCodeCapabilities? capabilities = null;
-        global::System.Uri? url = null;
-        bool? isReserved = null;
-        NumberKind? kind = null;
-        ShortCodeStatus? status = null;
-        string? resourceType = null;
-        global::System.Text.Json.JsonElement? location = null;
-        ShortCodePriority? priority = null;
-        global::ProxyGen.Runtime.JsonMembers members = default;
+        var value = new ShortCode(default(global::ProxyGen.Runtime.JsonMembers));
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 1)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref members, 2)) serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 3)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 4)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "short_code"u8, ref members, 5)) shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "iso_country"u8, ref members, 6)) isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "capabilities"u8, ref members, 7)) capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodeCapabilities.ReadJson);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 8)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "is_reserved"u8, ref members, 9)) isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "kind"u8, ref members, 10)) kind = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.NumberKind.ReadJson);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref members, 11)) status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.ShortCodeStatus.ReadJson);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "resource_type"u8, ref members, 12)) resourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 12);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "location"u8, ref members, 13)) location = global::ProxyGen.Runtime.JsonRead.JsonValue(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "priority"u8, ref members, 14)) priority = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodePriority.ReadJson);
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref value._members, 1)) value._accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref value._members, 2)) value._serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref value._members, 3)) value._dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref value._members, 4)) value._dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "short_code"u8, ref value._members, 5)) value._shortCodeValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 5);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "iso_country"u8, ref value._members, 6)) value._isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 6);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "capabilities"u8, ref value._members, 7)) value._capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodeCapabilities.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 8)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "is_reserved"u8, ref value._members, 9)) value._isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "kind"u8, ref value._members, 10)) value._kind = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.NumberKind.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref value._members, 11)) value._status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.ShortCodes.ShortCodeStatus.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "resource_type"u8, ref value._members, 12)) value._resourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 12);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "location"u8, ref value._members, 13)) value._location = global::ProxyGen.Runtime.JsonRead.JsonValue(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "priority"u8, ref value._members, 14)) value._priority = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodePriority.ReadJson);
             else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
-        return new ShortCode
-        {
-            Sid = sid,
-            AccountSid = accountSid,
-            ServiceSid = serviceSid,
-            DateCreated = dateCreated,
-            DateUpdated = dateUpdated,
-            ShortCodeValue = shortCodeValue,
-            IsoCountry = isoCountry,
-            Capabilities = capabilities,
-            Url = url,
-            IsReserved = isReserved,
-            Kind = kind,
-            Status = status,
-            ResourceType = resourceType,
-            Location = location,
-            Priority = priority,
-            AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
-            _members = members,
-        };
+        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
+        return value;
     }
 
     /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>

@@ -9,10 +9,17 @@ namespace Acme.ShortCodes;
 public sealed partial class ShortCodeCapabilities : global::ProxyGen.Runtime.IJsonModel<ShortCodeCapabilities>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private bool? _fax;
     private bool? _mms;
     private bool? _sms;
     private bool? _voice;
+
+    /// <summary>Creates an empty <see cref="ShortCodeCapabilities"/>: set its members in an object initializer.</summary>
+    public ShortCodeCapabilities() { }
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private ShortCodeCapabilities(global::ProxyGen.Runtime.JsonMembers members) => _members = members;
 
     /// <summary>The <c>fax</c> member.</summary>
     public bool? Fax { get => _fax; init { _fax = value; _members.Add(0); } }
@@ -27,36 +34,25 @@ public sealed partial class ShortCodeCapabilities : global::ProxyGen.Runtime.IJs
     public bool? Voice { get => _voice; init { _voice = value; _members.Add(3); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
 
     /// <summary>Reads a <see cref="ShortCodeCapabilities"/> from the JSON object at the reader's position, without reflection.</summary>
     public static ShortCodeCapabilities ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "ShortCodeCapabilities");
-        bool? fax = null;
-        bool? mms = null;
-        bool? sms = null;
-        bool? voice = null;
-        global::ProxyGen.Runtime.JsonMembers members = default;
+        var value = new ShortCodeCapabilities(default(global::ProxyGen.Runtime.JsonMembers));
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "fax"u8, ref members, 0)) fax = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "mms"u8, ref members, 1)) mms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sms"u8, ref members, 2)) sms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "voice"u8, ref members, 3)) voice = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "fax"u8, ref value._members, 0)) value._fax = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "mms"u8, ref value._members, 1)) value._mms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sms"u8, ref value._members, 2)) value._sms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "voice"u8, ref value._members, 3)) value._voice = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
-        return new ShortCodeCapabilities
-        {
-            Fax = fax,
-            Mms = mms,
-            Sms = sms,
-            Voice = voice,
-            AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
-            _members = members,
-        };
+        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
+        return value;
     }
 
     /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>

@@ -9,8 +9,15 @@ namespace Acme.Styles;
 public sealed partial class Address : global::ProxyGen.Runtime.IJsonModel<Address>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _line1;
     private string? _city;
+
+    /// <summary>Creates an empty <see cref="Address"/>: set its members in an object initializer.</summary>
+    public Address() { }
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Address(global::ProxyGen.Runtime.JsonMembers members) => _members = members;
 
     /// <summary>The <c>line1</c> member.</summary>
     public string? Line1 { get => _line1; init { _line1 = value; _members.Add(0); } }
@@ -19,30 +26,23 @@ public sealed partial class Address : global::ProxyGen.Runtime.IJsonModel<Addres
     public string? City { get => _city; init { _city = value; _members.Add(1); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
 
     /// <summary>Reads a <see cref="Address"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Address");
-        string? line1 = null;
-        string? city = null;
-        global::ProxyGen.Runtime.JsonMembers members = default;
+        var value = new Address(default(global::ProxyGen.Runtime.JsonMembers));
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "line1"u8, ref members, 0)) line1 = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "city"u8, ref members, 1)) city = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "line1"u8, ref value._members, 0)) value._line1 = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "city"u8, ref value._members, 1)) value._city = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 1);
             else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
-        return new Address
-        {
-            Line1 = line1,
-            City = city,
-            AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
-            _members = members,
-        };
+        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
+        return value;
     }
 
     /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>

@@ -9,8 +9,15 @@ namespace Acme.Styles;
 public sealed partial class CreateCustomerRequestItemsItem : global::ProxyGen.Runtime.IJsonModel<CreateCustomerRequestItemsItem>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _price;
     private int? _quantity;
+
+    /// <summary>Creates an empty <see cref="CreateCustomerRequestItemsItem"/>: set its members in an object initializer.</summary>
+    public CreateCustomerRequestItemsItem() { }
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private CreateCustomerRequestItemsItem(global::ProxyGen.Runtime.JsonMembers members) => _members = members;
 
     /// <summary>The <c>price</c> member.</summary>
     public string? Price { get => _price; init { _price = value; _members.Add(0); } }
@@ -19,30 +26,23 @@ public sealed partial class CreateCustomerRequestItemsItem : global::ProxyGen.Ru
     public int? Quantity { get => _quantity; init { _quantity = value; _members.Add(1); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
 
     /// <summary>Reads a <see cref="CreateCustomerRequestItemsItem"/> from the JSON object at the reader's position, without reflection.</summary>
     public static CreateCustomerRequestItemsItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "CreateCustomerRequestItemsItem");
-        string? price = null;
-        int? quantity = null;
-        global::ProxyGen.Runtime.JsonMembers members = default;
+        var value = new CreateCustomerRequestItemsItem(default(global::ProxyGen.Runtime.JsonMembers));
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "price"u8, ref members, 0)) price = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "quantity"u8, ref members, 1)) quantity = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 1);
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "price"u8, ref value._members, 0)) value._price = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "quantity"u8, ref value._members, 1)) value._quantity = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 1);
             else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
-        return new CreateCustomerRequestItemsItem
-        {
-            Price = price,
-            Quantity = quantity,
-            AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
-            _members = members,
-        };
+        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
+        return value;
     }
 
     /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>

@@ -9,9 +9,16 @@ namespace Acme.Styles;
 public sealed partial class Rgb : global::ProxyGen.Runtime.IJsonModel<Rgb>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private int? _r;
     private int? _g;
     private int? _b;
+
+    /// <summary>Creates an empty <see cref="Rgb"/>: set its members in an object initializer.</summary>
+    public Rgb() { }
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Rgb(global::ProxyGen.Runtime.JsonMembers members) => _members = members;
 
     /// <summary>The <c>R</c> member.</summary>
     public int? R { get => _r; init { _r = value; _members.Add(0); } }
@@ -23,33 +30,24 @@ public sealed partial class Rgb : global::ProxyGen.Runtime.IJsonModel<Rgb>
     public int? B { get => _b; init { _b = value; _members.Add(2); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
 
     /// <summary>Reads a <see cref="Rgb"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Rgb ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Rgb");
-        int? r = null;
-        int? g = null;
-        int? b = null;
-        global::ProxyGen.Runtime.JsonMembers members = default;
+        var value = new Rgb(default(global::ProxyGen.Runtime.JsonMembers));
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "R"u8, ref members, 0)) r = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 0);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "G"u8, ref members, 1)) g = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 1);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "B"u8, ref members, 2)) b = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 2);
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "R"u8, ref value._members, 0)) value._r = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "G"u8, ref value._members, 1)) value._g = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "B"u8, ref value._members, 2)) value._b = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 2);
             else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
-        return new Rgb
-        {
-            R = r,
-            G = g,
-            B = b,
-            AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
-            _members = members,
-        };
+        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
+        return value;
     }
 
     /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>

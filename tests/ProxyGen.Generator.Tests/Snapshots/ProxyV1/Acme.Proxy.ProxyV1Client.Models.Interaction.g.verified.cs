@@ -9,6 +9,7 @@ namespace Acme.Proxy;
 public sealed partial class Interaction : global::ProxyGen.Runtime.IJsonModel<Interaction>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _sessionSid;
     private string? _serviceSid;
@@ -28,6 +29,12 @@ public sealed partial class Interaction : global::ProxyGen.Runtime.IJsonModel<In
     private global::System.DateTimeOffset? _dateCreated;
     private global::System.DateTimeOffset? _dateUpdated;
     private global::System.Uri? _url;
+
+    /// <summary>Creates an empty <see cref="Interaction"/>: set its members in an object initializer.</summary>
+    public Interaction() { }
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Interaction(global::ProxyGen.Runtime.JsonMembers members) => _members = members;
 
     /// <summary>The Interaction's SID (KI…).</summary>
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
@@ -87,81 +94,40 @@ public sealed partial class Interaction : global::ProxyGen.Runtime.IJsonModel<In
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(18); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
 
     /// <summary>Reads a <see cref="Interaction"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Interaction ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Interaction");
-        string? sid = null;
-        string? sessionSid = null;
-        string? serviceSid = null;
-        string? accountSid = null;
-        string? data = null;
-        InteractionType? type = null;
-        string? inboundParticipantSid = null;
-        string? inboundResourceSid = null;
-        InteractionResourceStatus? inboundResourceStatus = null;
-        string? inboundResourceType = null;
-        global::System.Uri? inboundResourceUrl = null;
-        string? outboundParticipantSid = null;
-        string? outboundResourceSid = null;
-        InteractionResourceStatus? outboundResourceStatus = null;
-        string? outboundResourceType = null;
-        global::System.Uri? outboundResourceUrl = null;
-        global::System.DateTimeOffset? dateCreated = null;
-        global::System.DateTimeOffset? dateUpdated = null;
-        global::System.Uri? url = null;
-        global::ProxyGen.Runtime.JsonMembers members = default;
+        var value = new Interaction(default(global::ProxyGen.Runtime.JsonMembers));
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "session_sid"u8, ref members, 1)) sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref members, 2)) serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 3)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 3);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "data"u8, ref members, 4)) data = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 4);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref members, 5)) type = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionType.ReadJson);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_participant_sid"u8, ref members, 6)) inboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_sid"u8, ref members, 7)) inboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_status"u8, ref members, 8)) inboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_type"u8, ref members, 9)) inboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 9);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_url"u8, ref members, 10)) inboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_participant_sid"u8, ref members, 11)) outboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 11);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_sid"u8, ref members, 12)) outboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 12);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_status"u8, ref members, 13)) outboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_type"u8, ref members, 14)) outboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 14);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_url"u8, ref members, 15)) outboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 16)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 17)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 18)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "session_sid"u8, ref value._members, 1)) value._sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref value._members, 2)) value._serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref value._members, 3)) value._accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 3);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "data"u8, ref value._members, 4)) value._data = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 4);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "type"u8, ref value._members, 5)) value._type = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionType.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_participant_sid"u8, ref value._members, 6)) value._inboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 6);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_sid"u8, ref value._members, 7)) value._inboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 7);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_status"u8, ref value._members, 8)) value._inboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_type"u8, ref value._members, 9)) value._inboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 9);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "inbound_resource_url"u8, ref value._members, 10)) value._inboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_participant_sid"u8, ref value._members, 11)) value._outboundParticipantSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 11);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_sid"u8, ref value._members, 12)) value._outboundResourceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 12);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_status"u8, ref value._members, 13)) value._outboundResourceStatus = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.InteractionResourceStatus.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_type"u8, ref value._members, 14)) value._outboundResourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 14);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "outbound_resource_url"u8, ref value._members, 15)) value._outboundResourceUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref value._members, 16)) value._dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref value._members, 17)) value._dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 18)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
-        return new Interaction
-        {
-            Sid = sid,
-            SessionSid = sessionSid,
-            ServiceSid = serviceSid,
-            AccountSid = accountSid,
-            Data = data,
-            Type = type,
-            InboundParticipantSid = inboundParticipantSid,
-            InboundResourceSid = inboundResourceSid,
-            InboundResourceStatus = inboundResourceStatus,
-            InboundResourceType = inboundResourceType,
-            InboundResourceUrl = inboundResourceUrl,
-            OutboundParticipantSid = outboundParticipantSid,
-            OutboundResourceSid = outboundResourceSid,
-            OutboundResourceStatus = outboundResourceStatus,
-            OutboundResourceType = outboundResourceType,
-            OutboundResourceUrl = outboundResourceUrl,
-            DateCreated = dateCreated,
-            DateUpdated = dateUpdated,
-            Url = url,
-            AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
-            _members = members,
-        };
+        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
+        return value;
     }
 
     /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>

@@ -9,6 +9,7 @@ namespace Acme.Proxy;
 public sealed partial class PageMeta : global::ProxyGen.Runtime.IJsonModel<PageMeta>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private global::System.Uri? _firstPageUrl;
     private string? _key;
     private global::System.Uri? _nextPageUrl;
@@ -16,6 +17,12 @@ public sealed partial class PageMeta : global::ProxyGen.Runtime.IJsonModel<PageM
     private int? _pageSize;
     private global::System.Uri? _previousPageUrl;
     private global::System.Uri? _url;
+
+    /// <summary>Creates an empty <see cref="PageMeta"/>: set its members in an object initializer.</summary>
+    public PageMeta() { }
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private PageMeta(global::ProxyGen.Runtime.JsonMembers members) => _members = members;
 
     /// <summary>The first page of the list.</summary>
     public global::System.Uri? FirstPageUrl { get => _firstPageUrl; init { _firstPageUrl = value; _members.Add(0); } }
@@ -39,45 +46,28 @@ public sealed partial class PageMeta : global::ProxyGen.Runtime.IJsonModel<PageM
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(6); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
 
     /// <summary>Reads a <see cref="PageMeta"/> from the JSON object at the reader's position, without reflection.</summary>
     public static PageMeta ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "PageMeta");
-        global::System.Uri? firstPageUrl = null;
-        string? key = null;
-        global::System.Uri? nextPageUrl = null;
-        int? page = null;
-        int? pageSize = null;
-        global::System.Uri? previousPageUrl = null;
-        global::System.Uri? url = null;
-        global::ProxyGen.Runtime.JsonMembers members = default;
+        var value = new PageMeta(default(global::ProxyGen.Runtime.JsonMembers));
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "first_page_url"u8, ref members, 0)) firstPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "key"u8, ref members, 1)) key = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "next_page_url"u8, ref members, 2)) nextPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "page"u8, ref members, 3)) page = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 3);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "page_size"u8, ref members, 4)) pageSize = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 4);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "previous_page_url"u8, ref members, 5)) previousPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 6)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "first_page_url"u8, ref value._members, 0)) value._firstPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "key"u8, ref value._members, 1)) value._key = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "next_page_url"u8, ref value._members, 2)) value._nextPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "page"u8, ref value._members, 3)) value._page = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 3);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "page_size"u8, ref value._members, 4)) value._pageSize = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 4);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "previous_page_url"u8, ref value._members, 5)) value._previousPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 6)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
-        return new PageMeta
-        {
-            FirstPageUrl = firstPageUrl,
-            Key = key,
-            NextPageUrl = nextPageUrl,
-            Page = page,
-            PageSize = pageSize,
-            PreviousPageUrl = previousPageUrl,
-            Url = url,
-            AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
-            _members = members,
-        };
+        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
+        return value;
     }
 
     /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>

@@ -9,6 +9,7 @@ namespace Acme.Proxy;
 public sealed partial class Participant : global::ProxyGen.Runtime.IJsonModel<Participant>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _sessionSid;
     private string? _serviceSid;
@@ -22,6 +23,12 @@ public sealed partial class Participant : global::ProxyGen.Runtime.IJsonModel<Pa
     private global::System.DateTimeOffset? _dateUpdated;
     private global::System.Uri? _url;
     private global::System.Text.Json.Nodes.JsonObject? _links;
+
+    /// <summary>Creates an empty <see cref="Participant"/>: set its members in an object initializer.</summary>
+    public Participant() { }
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Participant(global::ProxyGen.Runtime.JsonMembers members) => _members = members;
 
     /// <summary>The Participant's SID (KP…).</summary>
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
@@ -63,63 +70,34 @@ public sealed partial class Participant : global::ProxyGen.Runtime.IJsonModel<Pa
     public global::System.Text.Json.Nodes.JsonObject? Links { get => _links; init { _links = value; _members.Add(12); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
 
     /// <summary>Reads a <see cref="Participant"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Participant ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Participant");
-        string? sid = null;
-        string? sessionSid = null;
-        string? serviceSid = null;
-        string? accountSid = null;
-        string? friendlyName = null;
-        string? identifier = null;
-        string? proxyIdentifier = null;
-        string? proxyIdentifierSid = null;
-        global::System.DateTimeOffset? dateDeleted = null;
-        global::System.DateTimeOffset? dateCreated = null;
-        global::System.DateTimeOffset? dateUpdated = null;
-        global::System.Uri? url = null;
-        global::System.Text.Json.Nodes.JsonObject? links = null;
-        global::ProxyGen.Runtime.JsonMembers members = default;
+        var value = new Participant(default(global::ProxyGen.Runtime.JsonMembers));
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "session_sid"u8, ref members, 1)) sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref members, 2)) serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 3)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 3);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "friendly_name"u8, ref members, 4)) friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 4);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "identifier"u8, ref members, 5)) identifier = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "proxy_identifier"u8, ref members, 6)) proxyIdentifier = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "proxy_identifier_sid"u8, ref members, 7)) proxyIdentifierSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_deleted"u8, ref members, 8)) dateDeleted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 9)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 10)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 11)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref members, 12)) links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "session_sid"u8, ref value._members, 1)) value._sessionSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref value._members, 2)) value._serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref value._members, 3)) value._accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 3);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "friendly_name"u8, ref value._members, 4)) value._friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 4);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "identifier"u8, ref value._members, 5)) value._identifier = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 5);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "proxy_identifier"u8, ref value._members, 6)) value._proxyIdentifier = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 6);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "proxy_identifier_sid"u8, ref value._members, 7)) value._proxyIdentifierSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 7);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_deleted"u8, ref value._members, 8)) value._dateDeleted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref value._members, 9)) value._dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref value._members, 10)) value._dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 11)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref value._members, 12)) value._links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
             else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
-        return new Participant
-        {
-            Sid = sid,
-            SessionSid = sessionSid,
-            ServiceSid = serviceSid,
-            AccountSid = accountSid,
-            FriendlyName = friendlyName,
-            Identifier = identifier,
-            ProxyIdentifier = proxyIdentifier,
-            ProxyIdentifierSid = proxyIdentifierSid,
-            DateDeleted = dateDeleted,
-            DateCreated = dateCreated,
-            DateUpdated = dateUpdated,
-            Url = url,
-            Links = links,
-            AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
-            _members = members,
-        };
+        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
+        return value;
     }
 
     /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>

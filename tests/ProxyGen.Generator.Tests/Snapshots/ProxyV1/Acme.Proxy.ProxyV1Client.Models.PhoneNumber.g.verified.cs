@@ -9,6 +9,7 @@ namespace Acme.Proxy;
 public sealed partial class PhoneNumber : global::ProxyGen.Runtime.IJsonModel<PhoneNumber>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _accountSid;
     private string? _serviceSid;
@@ -21,6 +22,12 @@ public sealed partial class PhoneNumber : global::ProxyGen.Runtime.IJsonModel<Ph
     private global::System.Uri? _url;
     private bool? _isReserved;
     private int? _inUse;
+
+    /// <summary>Creates an empty <see cref="PhoneNumber"/>: set its members in an object initializer.</summary>
+    public PhoneNumber() { }
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private PhoneNumber(global::ProxyGen.Runtime.JsonMembers members) => _members = members;
 
     /// <summary>The phone number's SID (PN…).</summary>
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
@@ -59,60 +66,33 @@ public sealed partial class PhoneNumber : global::ProxyGen.Runtime.IJsonModel<Ph
     public int? InUse { get => _inUse; init { _inUse = value; _members.Add(11); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
 
     /// <summary>Reads a <see cref="PhoneNumber"/> from the JSON object at the reader's position, without reflection.</summary>
     public static PhoneNumber ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "PhoneNumber");
-        string? sid = null;
-        string? accountSid = null;
-        string? serviceSid = null;
-        global::System.DateTimeOffset? dateCreated = null;
-        global::System.DateTimeOffset? dateUpdated = null;
-        string? phoneNumberValue = null;
-        string? friendlyName = null;
-        string? isoCountry = null;
-        Capabilities? capabilities = null;
-        global::System.Uri? url = null;
-        bool? isReserved = null;
-        int? inUse = null;
-        global::ProxyGen.Runtime.JsonMembers members = default;
+        var value = new PhoneNumber(default(global::ProxyGen.Runtime.JsonMembers));
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 1)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref members, 2)) serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 3)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 4)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "phone_number"u8, ref members, 5)) phoneNumberValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 5);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "friendly_name"u8, ref members, 6)) friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 6);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "iso_country"u8, ref members, 7)) isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "capabilities"u8, ref members, 8)) capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.Capabilities.ReadJson);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 9)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "is_reserved"u8, ref members, 10)) isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "in_use"u8, ref members, 11)) inUse = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 11);
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref value._members, 1)) value._accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref value._members, 2)) value._serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref value._members, 3)) value._dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref value._members, 4)) value._dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "phone_number"u8, ref value._members, 5)) value._phoneNumberValue = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 5);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "friendly_name"u8, ref value._members, 6)) value._friendlyName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 6);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "iso_country"u8, ref value._members, 7)) value._isoCountry = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 7);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "capabilities"u8, ref value._members, 8)) value._capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.Capabilities.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 9)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "is_reserved"u8, ref value._members, 10)) value._isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "in_use"u8, ref value._members, 11)) value._inUse = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 11);
             else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
-        return new PhoneNumber
-        {
-            Sid = sid,
-            AccountSid = accountSid,
-            ServiceSid = serviceSid,
-            DateCreated = dateCreated,
-            DateUpdated = dateUpdated,
-            PhoneNumberValue = phoneNumberValue,
-            FriendlyName = friendlyName,
-            IsoCountry = isoCountry,
-            Capabilities = capabilities,
-            Url = url,
-            IsReserved = isReserved,
-            InUse = inUse,
-            AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
-            _members = members,
-        };
+        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
+        return value;
     }
 
     /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>

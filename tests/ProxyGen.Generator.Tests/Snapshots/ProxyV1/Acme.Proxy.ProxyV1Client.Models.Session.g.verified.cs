@@ -9,6 +9,7 @@ namespace Acme.Proxy;
 public sealed partial class Session : global::ProxyGen.Runtime.IJsonModel<Session>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
+    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _serviceSid;
     private string? _accountSid;
@@ -25,6 +26,12 @@ public sealed partial class Session : global::ProxyGen.Runtime.IJsonModel<Sessio
     private global::System.DateTimeOffset? _dateUpdated;
     private global::System.Uri? _url;
     private global::System.Text.Json.Nodes.JsonObject? _links;
+
+    /// <summary>Creates an empty <see cref="Session"/>: set its members in an object initializer.</summary>
+    public Session() { }
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Session(global::ProxyGen.Runtime.JsonMembers members) => _members = members;
 
     /// <summary>The Session's SID (KC…).</summary>
     public string? Sid { get => _sid; init { _sid = value; _members.Add(0); } }
@@ -75,72 +82,37 @@ public sealed partial class Session : global::ProxyGen.Runtime.IJsonModel<Sessio
     public global::System.Text.Json.Nodes.JsonObject? Links { get => _links; init { _links = value; _members.Add(15); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get; init; } = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
 
     /// <summary>Reads a <see cref="Session"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Session ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Session");
-        string? sid = null;
-        string? serviceSid = null;
-        string? accountSid = null;
-        global::System.DateTimeOffset? dateStarted = null;
-        global::System.DateTimeOffset? dateEnded = null;
-        global::System.DateTimeOffset? dateLastInteraction = null;
-        global::System.DateTimeOffset? dateExpiry = null;
-        string? uniqueName = null;
-        SessionStatus? status = null;
-        string? closedReason = null;
-        int? ttl = null;
-        SessionMode? mode = null;
-        global::System.DateTimeOffset? dateCreated = null;
-        global::System.DateTimeOffset? dateUpdated = null;
-        global::System.Uri? url = null;
-        global::System.Text.Json.Nodes.JsonObject? links = null;
-        global::ProxyGen.Runtime.JsonMembers members = default;
+        var value = new Session(default(global::ProxyGen.Runtime.JsonMembers));
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
-            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref members, 0)) sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 0);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref members, 1)) serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 1);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref members, 2)) accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 2);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_started"u8, ref members, 3)) dateStarted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_ended"u8, ref members, 4)) dateEnded = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_last_interaction"u8, ref members, 5)) dateLastInteraction = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_expiry"u8, ref members, 6)) dateExpiry = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "unique_name"u8, ref members, 7)) uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 7);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref members, 8)) status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionStatus.ReadJson);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "closed_reason"u8, ref members, 9)) closedReason = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref members, 9);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "ttl"u8, ref members, 10)) ttl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref members, 10);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "mode"u8, ref members, 11)) mode = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionMode.ReadJson);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref members, 12)) dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref members, 13)) dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref members, 14)) url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref members, 15)) links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
+            if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "service_sid"u8, ref value._members, 1)) value._serviceSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 1);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "account_sid"u8, ref value._members, 2)) value._accountSid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 2);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_started"u8, ref value._members, 3)) value._dateStarted = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_ended"u8, ref value._members, 4)) value._dateEnded = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_last_interaction"u8, ref value._members, 5)) value._dateLastInteraction = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_expiry"u8, ref value._members, 6)) value._dateExpiry = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "unique_name"u8, ref value._members, 7)) value._uniqueName = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 7);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "status"u8, ref value._members, 8)) value._status = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionStatus.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "closed_reason"u8, ref value._members, 9)) value._closedReason = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 9);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "ttl"u8, ref value._members, 10)) value._ttl = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 10);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "mode"u8, ref value._members, 11)) value._mode = global::ProxyGen.Runtime.JsonRead.Value(ref reader, global::Acme.Proxy.SessionMode.ReadJson);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref value._members, 12)) value._dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref value._members, 13)) value._dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 14)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
+            else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref value._members, 15)) value._links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
             else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
         }
 
-        return new Session
-        {
-            Sid = sid,
-            ServiceSid = serviceSid,
-            AccountSid = accountSid,
-            DateStarted = dateStarted,
-            DateEnded = dateEnded,
-            DateLastInteraction = dateLastInteraction,
-            DateExpiry = dateExpiry,
-            UniqueName = uniqueName,
-            Status = status,
-            ClosedReason = closedReason,
-            Ttl = ttl,
-            Mode = mode,
-            DateCreated = dateCreated,
-            DateUpdated = dateUpdated,
-            Url = url,
-            Links = links,
-            AdditionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties),
-            _members = members,
-        };
+        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
+        return value;
     }
 
     /// <summary>Writes this object as JSON, without reflection: every member that was set, by an initializer or the reader (set to null: written as null; never set: left out), then <c>AdditionalProperties</c>.</summary>
