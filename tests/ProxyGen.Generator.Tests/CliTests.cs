@@ -87,6 +87,29 @@ public sealed class CliTests : IDisposable
         Assert.DoesNotContain(written.Keys, k => k.EndsWith("Removed.g.cs", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Generate_selects_operations_as_the_item_metadata_does_and_the_patterns_add_up()
+    {
+        var out1 = Path.Combine(_folder, "subset");
+
+        var generate = await Run("generate", RepoPaths.OwnSpec, "-o", out1, "--namespace", "Acme.Proxy",
+            "--include-path", "/v1/Services/{ServiceSid}/ShortCodes**", "--include-operation", "FetchService", "--exclude-path", "**#DELETE", "--include-tag", "Nope");
+
+        Assert.Equal(0, generate.Code);
+        var expected = new GeneratorHarness().AddSpec(RepoPaths.OwnSpec)
+            .WithMetadata("ProxyGenIncludePaths", "/v1/Services/{ServiceSid}/ShortCodes**")
+            .WithMetadata("ProxyGenIncludeOperations", "FetchService")
+            .WithMetadata("ProxyGenExcludePaths", "**#DELETE")
+            .WithMetadata("ProxyGenIncludeTags", "Nope")
+            .Execute().Sources.Select(s => s.HintName).Order();
+        var written = Directory.GetFiles(out1).Select(Path.GetFileName).Order();
+        Assert.Equal(expected, written);
+        Assert.Contains(written, f => f!.EndsWith(".FetchService.g.cs", StringComparison.Ordinal));
+        Assert.Contains(written, f => f!.EndsWith(".UpdateShortCode.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(written, f => f!.EndsWith(".DeleteShortCode.g.cs", StringComparison.Ordinal));
+        Assert.Contains("warning PXG0031: ProxyGenIncludeTags=\"Nope\"", generate.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("diff /no/such/old.yaml /no/such/new.yaml")]

@@ -26,8 +26,11 @@ public static class Commands
             spec, the build reports what a new version of the spec breaks (PXG0021-PXG0029).
         proxygen diff <old spec> <new spec> [--format text|markdown|json] [--client Name]
             Prints what changed between two versions, breaking changes first. Exit code 1 when any change is breaking.
-        proxygen generate <spec> -o <dir> [--namespace Ns] [--client Name]
-            Writes the generated files to <dir>, for review outside a build. Exit code 1 when the generator reports an error.
+        proxygen generate <spec> -o <dir> [--namespace Ns] [--client Name] [--include-path P] [--exclude-path P]
+                 [--include-tag T] [--exclude-tag T] [--include-operation Id] [--exclude-operation Id]
+            Writes the generated files to <dir>, for review outside a build. The --include/--exclude options select
+            operations as the ProxyGenInclude…/ProxyGenExclude… metadata does (each may be repeated, or ';'-separated).
+            Exit code 1 when the generator reports an error.
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -101,6 +104,14 @@ public static class Commands
             ["build_metadata.AdditionalFiles.ProxyGenNamespace"] = options.GetValueOrDefault("--namespace", "ProxyGen.Generated"),
             ["build_metadata.AdditionalFiles.ProxyGenClientName"] = options.GetValueOrDefault("--client") ?? DefaultClientName(specPath),
         };
+        foreach (var (option, name) in Selection)
+        {
+            if (options.TryGetValue(option, out var patterns))
+            {
+                metadata["build_metadata.AdditionalFiles." + name] = patterns;
+            }
+        }
+
         var path = Path.GetFullPath(specPath);
         var texts = new List<AdditionalText> { new FileText(path, text) };
         var baselinePath = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + ".api.txt");
@@ -167,6 +178,14 @@ public static class Commands
     /// <summary>The client name the build gives a spec without ProxyGenClientName: <c>proxy_v1.yaml</c> → <c>ProxyV1Client</c>.</summary>
     private static string DefaultClientName(string specPath) => ProxyGen.Generator.Parsing.SpecInput.DefaultClientName(specPath);
 
+    /// <summary>The selection options of <c>generate</c> and the item metadata each stands for.</summary>
+    private static readonly (string Option, string Metadata)[] Selection =
+    [
+        ("--include-path", "ProxyGenIncludePaths"), ("--exclude-path", "ProxyGenExcludePaths"),
+        ("--include-tag", "ProxyGenIncludeTags"), ("--exclude-tag", "ProxyGenExcludeTags"),
+        ("--include-operation", "ProxyGenIncludeOperations"), ("--exclude-operation", "ProxyGenExcludeOperations"),
+    ];
+
     private static Dictionary<string, string> Options(string[] rest)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -177,7 +196,12 @@ public static class Commands
                 throw new UsageException($"Unexpected argument '{rest[i]}'.");
             }
 
-            options[rest[i]] = rest[++i];
+            // A selection option may be given several times: its patterns add up.
+            var key = rest[i];
+            var value = rest[++i];
+            options[key] = options.TryGetValue(key, out var earlier) && key.StartsWith("--include-", StringComparison.Ordinal) | key.StartsWith("--exclude-", StringComparison.Ordinal)
+                ? earlier + ";" + value
+                : value;
         }
 
         return options;
