@@ -145,7 +145,7 @@ public sealed partial class ApiConnection
     }
 
     /// <summary>Reads one line; false for a blank one (skipped). The last line may lack its separator.</summary>
-    private bool TakeRecord<T>(ArraySegment<byte> line, JsonValueReader<T> readRecord, ApiRequest request, Uri address, StreamBody body, bool last, out T value)
+    private bool TakeRecord<T>(ArraySegment<byte> line, JsonValueReader<T> readRecord, ApiRequest request, Uri address, StreamGuard body, bool last, out T value)
     {
         var record = line.AsSpan().Trim(" \t\r\n\u001e"u8);
         if (record.IsEmpty)
@@ -203,7 +203,7 @@ public sealed partial class ApiConnection
     }
 
     /// <summary>Sends the request and opens its 2xx body; the HttpClient's timeout covers this part only.</summary>
-    private async Task<StreamBody> OpenStreamAsync(ApiRequest request, Uri address, bool events, CancellationToken cancellationToken)
+    private async Task<StreamGuard> OpenStreamAsync(ApiRequest request, Uri address, bool events, CancellationToken cancellationToken)
     {
         using var timeout = StartTimeout(cancellationToken);
         HttpResponseMessage response;
@@ -237,47 +237,13 @@ public sealed partial class ApiConnection
             }
 
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new StreamBody(stream, response, mediaType?.ToLowerInvariant(), _streamIdleTimeout, _maxResponseBytes, events, request, address, cancellationToken);
+            return new StreamGuard(stream, response, request, address, _streamIdleTimeout, _maxResponseBytes, events, cancellationToken);
         }
         catch
         {
             response.Dispose();
             throw;
         }
-    }
-
-    /// <summary>A streamed body with what its errors say about the call.</summary>
-    private sealed class StreamBody : StreamGuard
-    {
-        public StreamBody(Stream inner, HttpResponseMessage response, string? mediaType, TimeSpan idleTimeout, long maxEventBytes, bool events, ApiRequest request, Uri address, CancellationToken cancellationToken)
-            : base(inner, response, idleTimeout, maxEventBytes, events, cancellationToken)
-        {
-            MediaType = mediaType;
-            StatusCode = response.StatusCode;
-            RequestId = ApiException.RequestIdOf(response);
-            Request = request;
-            Address = address;
-        }
-
-        public string? MediaType { get; }
-
-        public System.Net.HttpStatusCode StatusCode { get; }
-
-        public string? RequestId { get; }
-
-        private ApiRequest Request { get; }
-
-        private Uri Address { get; }
-
-        public override ApiException Failure(string what, ApiErrorKind kind, Exception? innerException) => new(
-            $"{Request.Method} {Address.AbsolutePath}: {what}.",
-            StatusCode,
-            Request.Method,
-            Address,
-            responseBody: null,
-            requestId: RequestId,
-            innerException: innerException,
-            kind: kind);
     }
 
     /// <summary>What the SSE item parser makes of one event's data: a value, the text it could not read, or the end.</summary>

@@ -26,8 +26,6 @@ public sealed partial class ApiConnection
     private readonly HttpClient _httpClient;
     private readonly Uri? _baseAddress;
     private readonly string? _pathPrefix;
-    private readonly AuthenticationHeaderValue? _authorization;
-
     /// <summary>What a spec without security schemes sends: HTTP Basic from the options, made once.</summary>
     private readonly SentCredentials? _legacyCredentials;
     private readonly Dictionary<string, (SecurityScheme Scheme, ApiCredential Credential)>? _credentials;
@@ -101,17 +99,18 @@ public sealed partial class ApiConnection
                     nameof(options));
             }
 
-            var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Username + ":" + options.Password));
-            _authorization = new AuthenticationHeaderValue("Basic", credentials);
+            if (securitySchemes is null)
+            {
+                var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Username + ":" + options.Password));
+                _legacyCredentials = new SentCredentials { Authorization = new AuthenticationHeaderValue("Basic", credentials) };
+            }
         }
 
         _allowInsecureHttp = options.AllowInsecureHttp;
-        _legacyCredentials = _authorization is null || securitySchemes is not null ? null : new SentCredentials { Authorization = _authorization };
         if (securitySchemes is not null)
         {
-            _credentials = Configured(securitySchemes, options, _authorization);
+            _credentials = Configured(securitySchemes, options);
             _applied = new HashSet<string>(securitySchemes.Select(s => s.Name), StringComparer.Ordinal);
-            _authorization = null;
             if (_credentials.Count > 0 && _baseAddress is { Scheme: "http", IsLoopback: false } && !options.AllowInsecureHttp)
             {
                 throw new ArgumentException(
@@ -483,13 +482,13 @@ public sealed partial class ApiConnection
     }
 
     /// <summary>The schemes the caller has a credential for, each checked against its kind.</summary>
-    private static Dictionary<string, (SecurityScheme, ApiCredential)> Configured(IReadOnlyList<SecurityScheme> schemes, ApiClientOptions options, AuthenticationHeaderValue? basic)
+    private static Dictionary<string, (SecurityScheme, ApiCredential)> Configured(IReadOnlyList<SecurityScheme> schemes, ApiClientOptions options)
     {
         var configured = new Dictionary<string, (SecurityScheme, ApiCredential)>(StringComparer.Ordinal);
         foreach (var scheme in schemes)
         {
             var credential = options.Credentials?.For(scheme.Name);
-            if (credential is null && scheme.Kind == SecuritySchemeKind.Basic && basic is not null)
+            if (credential is null && scheme.Kind == SecuritySchemeKind.Basic && options.Username is not null)
             {
                 credential = new BasicCredential { Username = options.Username!, Password = options.Password ?? string.Empty };
             }

@@ -3,9 +3,10 @@ namespace ProxyGen.Runtime;
 /// <summary>
 /// The body of a streamed response, as <c>SseParser</c> and the JSON Lines reader read it: a read that waits longer
 /// than the idle timeout gives up, and for Server-Sent Events one event may not grow past the byte limit nor be cut
-/// off by the end of the stream. Disposing it disposes the response, which frees the connection.
+/// off by the end of the stream. Disposing it disposes the response, which frees the connection. Its errors name the
+/// call, the response's status and request id.
 /// </summary>
-internal abstract class StreamGuard : Stream
+internal sealed class StreamGuard : Stream
 {
     private readonly Stream _inner;
     private readonly HttpResponseMessage _response;
@@ -21,9 +22,17 @@ internal abstract class StreamGuard : Stream
     private bool _afterCarriageReturn;
     private bool _eventPending;
 
-    protected StreamGuard(Stream inner, HttpResponseMessage response, TimeSpan idleTimeout, long maxEventBytes, bool events, CancellationToken cancellationToken)
+    private readonly ApiRequest _request;
+    private readonly Uri _address;
+
+    public StreamGuard(Stream inner, HttpResponseMessage response, ApiRequest request, Uri address, TimeSpan idleTimeout, long maxEventBytes, bool events, CancellationToken cancellationToken)
     {
         _inner = inner;
+        _request = request;
+        _address = address;
+        MediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
+        StatusCode = response.StatusCode;
+        RequestId = ApiException.RequestIdOf(response);
         _response = response;
         _idleTimeout = idleTimeout;
         _maxEventBytes = maxEventBytes;
@@ -32,8 +41,23 @@ internal abstract class StreamGuard : Stream
         _idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 
+    /// <summary>The response's media type, lower-case, if it named one.</summary>
+    public string? MediaType { get; }
+
+    public System.Net.HttpStatusCode StatusCode { get; }
+
+    public string? RequestId { get; }
+
     /// <summary>The error to throw, saying which call <paramref name="what"/> happened to.</summary>
-    public abstract ApiException Failure(string what, ApiErrorKind kind, Exception? innerException);
+    public ApiException Failure(string what, ApiErrorKind kind, Exception? innerException) => new(
+        $"{_request.Method} {_address.AbsolutePath}: {what}.",
+        StatusCode,
+        _request.Method,
+        _address,
+        responseBody: null,
+        requestId: RequestId,
+        innerException: innerException,
+        kind: kind);
 
     /// <summary>Events (or records) read so far, for messages: set by the reader.</summary>
     public long Count { get; set; }

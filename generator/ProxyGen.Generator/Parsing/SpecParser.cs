@@ -68,8 +68,7 @@ internal static class SpecParser
             // 6. Security: each operation's requirements, when the spec declares schemes to meet them with.
             if (client.SecuritySchemes.Count > 0)
             {
-                var requirements = SecurityReader.ReadRequirements(document);
-                var documentSecurity = SecurityReader.ReadDocumentRequirements(document);
+                var requirements = SecurityReader.ReadRequirements(document, out var documentSecurity);
                 composed = composed with
                 {
                     Operations = composed.Operations.Select(o => requirements.TryGetValue(o.OperationId, out var security)

@@ -38,12 +38,12 @@ internal static class SecurityReader
 
     /// <summary>
     /// Each operation's requirements by operationId: alternatives of scheme names, in the spec's order; null when
-    /// neither the operation nor the document has <c>security</c>.
+    /// neither the operation nor the document has <c>security</c>. <paramref name="documentLevel"/>: the document's own.
     /// </summary>
-    public static Dictionary<string, EquatableArray<EquatableArray<string>>?> ReadRequirements(OpenApiDocument document)
+    public static Dictionary<string, EquatableArray<EquatableArray<string>>?> ReadRequirements(OpenApiDocument document, out EquatableArray<EquatableArray<string>>? documentLevel)
     {
         var requirements = new Dictionary<string, EquatableArray<EquatableArray<string>>?>(StringComparer.Ordinal);
-        var documentLevel = Alternatives(document.Security);
+        documentLevel = Alternatives(document.Security);
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
             foreach (var operation in path.Value?.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
@@ -57,9 +57,6 @@ internal static class SecurityReader
 
         return requirements;
     }
-
-    /// <summary>The document's own <c>security</c>, as alternatives of scheme names; null when it has none.</summary>
-    public static EquatableArray<EquatableArray<string>>? ReadDocumentRequirements(OpenApiDocument document) => Alternatives(document.Security);
 
     private static EquatableArray<EquatableArray<string>>? Alternatives(IList<OpenApiSecurityRequirement>? requirements) =>
         requirements?.Select(r => r.Keys.Select(k => k.Reference?.Id ?? string.Empty).Where(n => n.Length > 0).ToEquatableArray()).ToEquatableArray();
