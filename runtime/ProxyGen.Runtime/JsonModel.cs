@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ProxyGen.Runtime;
 
@@ -29,4 +30,14 @@ public sealed class JsonModelConverter<T> : JsonConverter<T>
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => T.WriteJson(writer, value);
+}
+
+/// <summary>What a generated <c>IJsonTypeInfoResolver</c> hands System.Text.Json for each generated type.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonModelTypeInfo
+{
+    /// <summary>The type's metadata: its <see cref="JsonModelConverter{T}"/>, nothing reflected.</summary>
+    public static JsonTypeInfo Of<T>(JsonSerializerOptions options)
+        where T : IJsonModel<T>
+        => JsonMetadataServices.CreateValueInfo<T>(options, new JsonModelConverter<T>());
 }

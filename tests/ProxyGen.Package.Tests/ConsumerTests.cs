@@ -159,6 +159,27 @@ public sealed class ConsumerTests(PackagesFixture packages) : IDisposable
     }
 
     [Fact]
+    public void Selection_patterns_with_semicolons_and_methods_reach_the_generator_whole_through_the_package()
+    {
+        // The compiler reads item metadata from an .editorconfig, where ';' and '#' start a comment: unencoded, this
+        // selection would arrive as its first path without its method.
+        using var consumer = ConsumerProject.Create(packages, _packagesCache, """
+                <AdditionalFiles Update="@(AdditionalFiles)" ProxyGenIncludePaths="/v1/Services#POST;/v1/Services/{ServiceSid}/ShortCodes#POST;/v1/Services/{ServiceSid}/ShortCodes/{Sid}#POST,DELETE" />
+            """);
+
+        var build = consumer.Build(packages, packages.OwnSpec, "EmitCompilerGeneratedFiles=true", "CompilerGeneratedFilesOutputPath=Generated");
+
+        build.EnsureSuccess("building a subset selected with ';' and '#'");
+        Assert.Contains(" 0 Warning(s)", build.Output);
+        var folder = Path.Combine(consumer.Folder, "Generated", "ProxyGen.Generator", "ProxyGen.Generator.ProxyGenGenerator");
+        var operations = Directory.GetFiles(folder, "Acme.Proxy.ProxyV1Client.*.g.cs").Select(f => Path.GetFileName(f))
+            .Where(f => !f.StartsWith("Acme.Proxy.ProxyV1Client.Models.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            ["Acme.Proxy.ProxyV1Client.CreateService.g.cs", "Acme.Proxy.ProxyV1Client.CreateShortCode.g.cs", "Acme.Proxy.ProxyV1Client.DeleteShortCode.g.cs", "Acme.Proxy.ProxyV1Client.UpdateShortCode.g.cs"],
+            operations);
+    }
+
+    [Fact]
     public void A_compiler_older_than_the_generator_needs_fails_the_build_with_the_minimum_SDK()
     {
         using var consumer = ConsumerProject.Create(packages, _packagesCache);

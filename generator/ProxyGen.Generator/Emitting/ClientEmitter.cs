@@ -613,7 +613,7 @@ internal static class ClientEmitter
 
 
     /// <summary>The <c>Func&lt;T, string?&gt;</c> that formats one list item: an enum's wire value, else <c>ParameterText.Of</c>.</summary>
-    private static string Format(TypeRef item) => item.Kind == TypeKind.Enum
+    private static string Format(TypeRef item) => item.Kind is TypeKind.Enum or TypeKind.HttpMethod
         ? (item.Nullable ? "static item => item?.Value" : "static item => item.Value")
         : TypeNames.ParameterFormatter(item) ?? $"{TypeNames.Runtime}.ParameterText.Of";
 
@@ -668,7 +668,7 @@ internal static class ClientEmitter
 
         return parameter.Style == ParameterStyle.Simple
             ? $"{TypeNames.Runtime}.PathSegment.Encode({value})"
-            : $"{TypeNames.Runtime}.PathSegment.Styled({SourceWriter.Literal(parameter.WireName)}, {(parameter.Type.Kind is TypeKind.String or TypeKind.Enum ? value : $"{TypeNames.Runtime}.ParameterText.Of({value})")}, {TypeNames.Runtime}.ParameterStyle.{parameter.Style})";
+            : $"{TypeNames.Runtime}.PathSegment.Styled({SourceWriter.Literal(parameter.WireName)}, {(parameter.Type.Kind is TypeKind.String or TypeKind.Enum or TypeKind.HttpMethod ? value : $"{TypeNames.Runtime}.ParameterText.Of({value})")}, {TypeNames.Runtime}.ParameterStyle.{parameter.Style})";
     }));
 
     private static void WriteRequestClass(SourceWriter writer, EmitContext client, OperationSpec operation, RequestSpec request)

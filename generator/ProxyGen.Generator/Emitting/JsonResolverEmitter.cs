@@ -26,12 +26,8 @@ internal static class JsonResolverEmitter
             {
                 foreach (var typeName in types.TypeNames)
                 {
-                    using (writer.Block($"if (type == typeof(global::{client.Namespace}.{typeName}))"))
-                    {
-                        writer.Line($"return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::{client.Namespace}.{typeName}>(options, new {TypeNames.Runtime}.JsonModelConverter<global::{client.Namespace}.{typeName}>());");
-                    }
-
-                    writer.Line();
+                    var type = $"global::{client.Namespace}.{typeName}";
+                    writer.Line($"if (type == typeof({type})) return {TypeNames.Runtime}.JsonModelTypeInfo.Of<{type}>(options);");
                 }
 
                 writer.Line("return null;");

@@ -257,13 +257,13 @@ internal static class ModelEmitter
             return $"{TypeNames.JsonWrite}.String(writer, {value}, this.{Members}.SentAs({index}))";
         }
 
-        if (!type.Nullable || type.Kind is not (TypeKind.Model or TypeKind.Union or TypeKind.Enum))
+        if (!type.Nullable || type.Kind is not (TypeKind.Model or TypeKind.Union or TypeKind.Enum or TypeKind.HttpMethod))
         {
             // Lists, maps and every primitive have a writer that writes null for null.
             return $"{TypeNames.ValueWriter(nonNullable, @namespace)}(writer, {value})";
         }
 
-        var helper = type.Kind == TypeKind.Enum ? "Value" : "Object";
+        var helper = type.Kind is TypeKind.Enum or TypeKind.HttpMethod ? "Value" : "Object";
         return $"{TypeNames.JsonWrite}.{helper}(writer, {value}, {TypeNames.ValueWriter(nonNullable, @namespace)})";
     }
 }

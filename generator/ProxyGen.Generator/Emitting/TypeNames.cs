@@ -27,7 +27,7 @@ internal static class TypeNames
     public static string ReadExpression(TypeRef type, string @namespace) => type.Kind switch
     {
         TypeKind.Model or TypeKind.Union => $"{JsonRead}.Object(ref reader, {ItemReader(type, @namespace)})",
-        TypeKind.Enum => $"{JsonRead}.Value(ref reader, {ItemReader(type, @namespace)})",
+        TypeKind.Enum or TypeKind.HttpMethod => $"{JsonRead}.Value(ref reader, {ItemReader(type, @namespace)})",
         TypeKind.Array => $"{JsonRead}.Array(ref reader, {ItemReader(type.Element!, @namespace)})",
         TypeKind.Map => $"{JsonRead}.Map(ref reader, {ItemReader(type.Element!, @namespace)})",
         _ => $"{JsonRead}.{type.Kind}(ref reader)",
@@ -37,6 +37,7 @@ internal static class TypeNames
     public static string ItemReader(TypeRef item, string @namespace) => item.Kind switch
     {
         TypeKind.Model or TypeKind.Enum or TypeKind.Union => $"global::{@namespace}.{item.Name}.ReadJson",
+        TypeKind.HttpMethod => $"{Runtime}.HttpMethodName.ReadJson",
         TypeKind.Array => $"{JsonRead}.ArrayOf<{Of(item.Element!)}>({ItemReader(item.Element!, @namespace)})",
         TypeKind.Map => $"{JsonRead}.MapOf<{Of(item.Element!)}>({ItemReader(item.Element!, @namespace)})",
         _ when item.Nullable => $"{JsonRead}.{item.Kind}",
@@ -68,7 +69,7 @@ internal static class TypeNames
         or TypeKind.Double or TypeKind.Float or TypeKind.Decimal or TypeKind.Int32AsString or TypeKind.Int64AsString
         or TypeKind.DoubleAsString or TypeKind.DecimalAsString or TypeKind.DateTimeOffset or TypeKind.DateTimeRfc2822
         or TypeKind.UnixTime or TypeKind.DateOnly or TypeKind.TimeOnly or TypeKind.Duration or TypeKind.Guid
-        or TypeKind.Enum or TypeKind.JsonValue;
+        or TypeKind.Enum or TypeKind.HttpMethod or TypeKind.JsonValue;
 
     /// <summary>True for a JSON number member, which a server may send as a string (Twilio's <c>"price": "-0.05000"</c>).</summary>
     public static bool IsNumber(TypeRef type) => type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal;
@@ -80,6 +81,7 @@ internal static class TypeNames
     public static string ValueWriter(TypeRef type, string @namespace) => type.Kind switch
     {
         TypeKind.Model or TypeKind.Enum or TypeKind.Union => $"global::{@namespace}.{type.Name}.WriteJson",
+        TypeKind.HttpMethod => $"{Runtime}.HttpMethodName.WriteJson",
         TypeKind.Array => $"{JsonWrite}.ArrayOf<{Of(type.Element!)}>({ValueWriter(type.Element!, @namespace)})",
         TypeKind.Map => $"{JsonWrite}.MapOf<{Of(type.Element!)}>({ValueWriter(type.Element!, @namespace)})",
         _ => $"{JsonWrite}.{type.Kind}",
@@ -88,7 +90,7 @@ internal static class TypeNames
     /// <summary>The expression passed to <c>ParameterList.Add</c> for a scalar value.</summary>
     public static string WireValue(string expression, TypeRef type) => type.Kind switch
     {
-        TypeKind.Enum => expression + (type.Nullable ? "?.Value" : ".Value"),
+        TypeKind.Enum or TypeKind.HttpMethod => expression + (type.Nullable ? "?.Value" : ".Value"),
         _ when ParameterFormatter(type) is { } formatter => $"{formatter}({expression})",
         _ => expression,
     };

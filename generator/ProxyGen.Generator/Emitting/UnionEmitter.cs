@@ -169,7 +169,7 @@ internal static class UnionEmitter
                 : $"{TypeNames.JsonRead}.HasMembers(Json, {string.Join(", ", alternative.RequiredMembers.Select(SourceWriter.Literal))})",
             TypeKind.Map or TypeKind.JsonObject => Kind + "Object",
             TypeKind.Array => Kind + "Array",
-            TypeKind.String or TypeKind.Enum or TypeKind.Uri or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.DateTimeRfc2822
+            TypeKind.String or TypeKind.Enum or TypeKind.HttpMethod or TypeKind.Uri or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.DateTimeRfc2822
                 or TypeKind.TimeOnly or TypeKind.Duration or TypeKind.Guid or TypeKind.Bytes => Kind + "String",
             TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Float or TypeKind.Decimal or TypeKind.UnixTime => Kind + "Number",
             TypeKind.Int32AsString or TypeKind.Int64AsString or TypeKind.DoubleAsString or TypeKind.DecimalAsString => $"({Kind}String || {Kind}Number)",

@@ -38,6 +38,8 @@ internal enum TypeKind
     Model,
     /// <summary>A generated open enum struct (<see cref="TypeRef.Name"/>).</summary>
     Enum,
+    /// <summary><c>format: http-method</c>: the runtime's open <c>HttpMethodName</c> (<c>GET</c>, <c>POST</c> …).</summary>
+    HttpMethod,
     /// <summary>A generated oneOf/anyOf class (<see cref="TypeRef.Name"/>).</summary>
     Union,
     /// <summary>A list of <see cref="TypeRef.Element"/>.</summary>

@@ -35,6 +35,7 @@ internal static class TypeSpelling
         TypeKind.JsonValue => global + "System.Text.Json.JsonElement",
         TypeKind.Stream => global + "System.IO.Stream",
         TypeKind.File => global + "ProxyGen.Runtime.FileContent",
+        TypeKind.HttpMethod => global + "ProxyGen.Runtime.HttpMethodName",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown type kind."),
     };
 }

@@ -126,6 +126,18 @@ internal sealed class SchemaShapes(OpenApiDocument document)
             && shape.Enum.Any(v => !IsNull(v));
     }
 
+    /// <summary>
+    /// <c>format: http-method</c> whose values (if listed) are all HTTP methods (Twilio's <c>*_method</c> members): the
+    /// runtime's one open <c>HttpMethodName</c>, not a generated enum per member that would each say <c>GET</c> or <c>POST</c>.
+    /// </summary>
+    public bool IsHttpMethod(IOpenApiSchema schema)
+    {
+        var shape = Shape(schema);
+        return TypeOf(shape) is null or JsonSchemaType.String
+            && shape.Format == "http-method"
+            && (shape.Enum is null || shape.Enum.All(v => IsNull(v) || EnumText(v, shape) is "GET" or "HEAD" or "POST" or "PUT" or "DELETE" or "CONNECT" or "OPTIONS" or "TRACE" or "PATCH"));
+    }
+
     /// <summary>OpenAPI.NET keeps a <c>null</c> enum value as a sentinel string.</summary>
     public static bool IsNull(JsonNode? value) =>
         value is null || (value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String && scalar.GetValue<string>() == JsonNullSentinel.JsonNull.GetValue<string>());

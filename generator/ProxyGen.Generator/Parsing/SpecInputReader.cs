@@ -42,12 +42,12 @@ internal static class SpecInputReader
             Option(options, "build_metadata.AdditionalFiles.ProxyGenRequiredMembers"))
         {
             Selection = new SelectionOptions(
-                Option(options, "build_metadata.AdditionalFiles.ProxyGenIncludePaths"),
-                Option(options, "build_metadata.AdditionalFiles.ProxyGenExcludePaths"),
-                Option(options, "build_metadata.AdditionalFiles.ProxyGenIncludeTags"),
-                Option(options, "build_metadata.AdditionalFiles.ProxyGenExcludeTags"),
-                Option(options, "build_metadata.AdditionalFiles.ProxyGenIncludeOperations"),
-                Option(options, "build_metadata.AdditionalFiles.ProxyGenExcludeOperations")),
+                Pattern(options, "build_metadata.AdditionalFiles.ProxyGenIncludePaths"),
+                Pattern(options, "build_metadata.AdditionalFiles.ProxyGenExcludePaths"),
+                Pattern(options, "build_metadata.AdditionalFiles.ProxyGenIncludeTags"),
+                Pattern(options, "build_metadata.AdditionalFiles.ProxyGenExcludeTags"),
+                Pattern(options, "build_metadata.AdditionalFiles.ProxyGenIncludeOperations"),
+                Pattern(options, "build_metadata.AdditionalFiles.ProxyGenExcludeOperations")),
         };
     }
 
@@ -65,6 +65,14 @@ internal static class SpecInputReader
 
         return null;
     }
+
+    /// <summary>
+    /// A selection value. The compiler reads item metadata from an .editorconfig, where <c>;</c> and <c>#</c> start a
+    /// comment and cut the value short (dotnet/roslyn#43970), so ProxyGen's build props hand it over percent-encoded
+    /// (<c>ProxyGenEncodeSelection</c>); a value set some other way has no <c>%</c> and reads as it is.
+    /// </summary>
+    private static string? Pattern(AnalyzerConfigOptions options, string key) =>
+        Option(options, key) is { } value ? System.Uri.UnescapeDataString(value).Trim() : null;
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

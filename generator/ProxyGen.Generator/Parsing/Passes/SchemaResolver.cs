@@ -121,7 +121,7 @@ internal sealed class SchemaResolver
             return resolved;
         }
 
-        if (_shapes.IsStringEnum(schema))
+        if (_shapes.IsStringEnum(schema) && !_shapes.IsHttpMethod(schema))
         {
             resolved = new TypeRef(TypeKind.Enum, Nullable: false, name);
             _resolvedComponents[id] = resolved;
@@ -168,6 +168,11 @@ internal sealed class SchemaResolver
         if (!forRequest && _shapes.IsUnionSchema(schema))
         {
             return AddUnion(_names.UniqueType(_names.Identifier(contextName, pointer)), schema, pointer, nullable);
+        }
+
+        if (_shapes.IsHttpMethod(schema))
+        {
+            return new TypeRef(TypeKind.HttpMethod, nullable);
         }
 
         if (_shapes.IsStringEnum(schema))
@@ -250,7 +255,7 @@ internal sealed class SchemaResolver
             return new TypeRef(TypeKind.JsonValue, Nullable: false);
         }
 
-        return item.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.Union or TypeKind.JsonObject or TypeKind.JsonValue or TypeKind.Array or TypeKind.Map
+        return item.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.HttpMethod or TypeKind.Union or TypeKind.JsonObject or TypeKind.JsonValue or TypeKind.Array or TypeKind.Map
             ? item.WithNullable(false)
             : item;
     }
@@ -266,6 +271,7 @@ internal sealed class SchemaResolver
         "uuid" => TypeKind.Guid,
         "byte" or "base64" => TypeKind.Bytes,
         "uri" => TypeKind.Uri,
+        "http-method" => TypeKind.HttpMethod,
         "int32" => TypeKind.Int32AsString,
         "int64" => TypeKind.Int64AsString,
         "double" or "float" => TypeKind.DoubleAsString,

@@ -17,51 +17,15 @@ public sealed class ShortCodesClientJsonResolver : global::System.Text.Json.Seri
     /// <inheritdoc />
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Acme.ShortCodes.GeoMatchLevel))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.GeoMatchLevel>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.GeoMatchLevel>());
-        }
-
-        if (type == typeof(global::Acme.ShortCodes.NumberKind))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.NumberKind>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.NumberKind>());
-        }
-
-        if (type == typeof(global::Acme.ShortCodes.PageMeta))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.PageMeta>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.PageMeta>());
-        }
-
-        if (type == typeof(global::Acme.ShortCodes.Service))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.Service>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.Service>());
-        }
-
-        if (type == typeof(global::Acme.ShortCodes.ShortCode))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCode>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.ShortCode>());
-        }
-
-        if (type == typeof(global::Acme.ShortCodes.ShortCodeCapabilities))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodeCapabilities>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.ShortCodeCapabilities>());
-        }
-
-        if (type == typeof(global::Acme.ShortCodes.ShortCodePage))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodePage>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.ShortCodePage>());
-        }
-
-        if (type == typeof(global::Acme.ShortCodes.ShortCodePriority))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodePriority>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.ShortCodePriority>());
-        }
-
-        if (type == typeof(global::Acme.ShortCodes.ShortCodeStatus))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.ShortCodes.ShortCodeStatus>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.ShortCodes.ShortCodeStatus>());
-        }
-
+        if (type == typeof(global::Acme.ShortCodes.GeoMatchLevel)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.ShortCodes.GeoMatchLevel>(options);
+        if (type == typeof(global::Acme.ShortCodes.NumberKind)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.ShortCodes.NumberKind>(options);
+        if (type == typeof(global::Acme.ShortCodes.PageMeta)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.ShortCodes.PageMeta>(options);
+        if (type == typeof(global::Acme.ShortCodes.Service)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.ShortCodes.Service>(options);
+        if (type == typeof(global::Acme.ShortCodes.ShortCode)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.ShortCodes.ShortCode>(options);
+        if (type == typeof(global::Acme.ShortCodes.ShortCodeCapabilities)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.ShortCodes.ShortCodeCapabilities>(options);
+        if (type == typeof(global::Acme.ShortCodes.ShortCodePage)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.ShortCodes.ShortCodePage>(options);
+        if (type == typeof(global::Acme.ShortCodes.ShortCodePriority)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.ShortCodes.ShortCodePriority>(options);
+        if (type == typeof(global::Acme.ShortCodes.ShortCodeStatus)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.ShortCodes.ShortCodeStatus>(options);
         return null;
     }
 }

@@ -17,31 +17,11 @@ public sealed class StylesClientJsonResolver : global::System.Text.Json.Serializ
     /// <inheritdoc />
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Acme.Styles.Address))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Address>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Styles.Address>());
-        }
-
-        if (type == typeof(global::Acme.Styles.CreateCustomerRequestItemsItem))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.CreateCustomerRequestItemsItem>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Styles.CreateCustomerRequestItemsItem>());
-        }
-
-        if (type == typeof(global::Acme.Styles.Filter))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Filter>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Styles.Filter>());
-        }
-
-        if (type == typeof(global::Acme.Styles.Rgb))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Rgb>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Styles.Rgb>());
-        }
-
-        if (type == typeof(global::Acme.Styles.Stored))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Styles.Stored>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Styles.Stored>());
-        }
-
+        if (type == typeof(global::Acme.Styles.Address)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Styles.Address>(options);
+        if (type == typeof(global::Acme.Styles.CreateCustomerRequestItemsItem)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Styles.CreateCustomerRequestItemsItem>(options);
+        if (type == typeof(global::Acme.Styles.Filter)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Styles.Filter>(options);
+        if (type == typeof(global::Acme.Styles.Rgb)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Styles.Rgb>(options);
+        if (type == typeof(global::Acme.Styles.Stored)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Styles.Stored>(options);
         return null;
     }
 }

@@ -17,116 +17,28 @@ public sealed class ProxyV1ClientJsonResolver : global::System.Text.Json.Seriali
     /// <inheritdoc />
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Acme.Proxy.Capabilities))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.Capabilities>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.Capabilities>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.Interaction))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.Interaction>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.Interaction>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.InteractionResourceStatus))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.InteractionResourceStatus>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.InteractionResourceStatus>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.InteractionType))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.InteractionType>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.InteractionType>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.ListInteractionResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ListInteractionResponse>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.ListInteractionResponse>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.ListMessageInteractionResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ListMessageInteractionResponse>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.ListMessageInteractionResponse>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.ListParticipantResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ListParticipantResponse>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.ListParticipantResponse>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.ListPhoneNumberResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ListPhoneNumberResponse>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.ListPhoneNumberResponse>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.ListServiceResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ListServiceResponse>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.ListServiceResponse>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.ListSessionResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ListSessionResponse>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.ListSessionResponse>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.ListShortCodeResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ListShortCodeResponse>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.ListShortCodeResponse>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.MessageInteraction))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.MessageInteraction>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.MessageInteraction>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.PageMeta))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.PageMeta>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.PageMeta>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.Participant))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.Participant>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.Participant>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.PhoneNumber))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.PhoneNumber>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.PhoneNumber>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.Service))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.Service>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.Service>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.ServiceGeoMatchLevel))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ServiceGeoMatchLevel>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.ServiceGeoMatchLevel>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.ServiceNumberSelectionBehavior))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ServiceNumberSelectionBehavior>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.ServiceNumberSelectionBehavior>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.Session))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.Session>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.Session>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.SessionMode))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.SessionMode>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.SessionMode>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.SessionStatus))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.SessionStatus>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.SessionStatus>());
-        }
-
-        if (type == typeof(global::Acme.Proxy.ShortCode))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.ShortCode>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.ShortCode>());
-        }
-
+        if (type == typeof(global::Acme.Proxy.Capabilities)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.Capabilities>(options);
+        if (type == typeof(global::Acme.Proxy.Interaction)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.Interaction>(options);
+        if (type == typeof(global::Acme.Proxy.InteractionResourceStatus)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.InteractionResourceStatus>(options);
+        if (type == typeof(global::Acme.Proxy.InteractionType)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.InteractionType>(options);
+        if (type == typeof(global::Acme.Proxy.ListInteractionResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListInteractionResponse>(options);
+        if (type == typeof(global::Acme.Proxy.ListMessageInteractionResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListMessageInteractionResponse>(options);
+        if (type == typeof(global::Acme.Proxy.ListParticipantResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListParticipantResponse>(options);
+        if (type == typeof(global::Acme.Proxy.ListPhoneNumberResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListPhoneNumberResponse>(options);
+        if (type == typeof(global::Acme.Proxy.ListServiceResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListServiceResponse>(options);
+        if (type == typeof(global::Acme.Proxy.ListSessionResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListSessionResponse>(options);
+        if (type == typeof(global::Acme.Proxy.ListShortCodeResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListShortCodeResponse>(options);
+        if (type == typeof(global::Acme.Proxy.MessageInteraction)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.MessageInteraction>(options);
+        if (type == typeof(global::Acme.Proxy.PageMeta)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.PageMeta>(options);
+        if (type == typeof(global::Acme.Proxy.Participant)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.Participant>(options);
+        if (type == typeof(global::Acme.Proxy.PhoneNumber)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.PhoneNumber>(options);
+        if (type == typeof(global::Acme.Proxy.Service)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.Service>(options);
+        if (type == typeof(global::Acme.Proxy.ServiceGeoMatchLevel)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ServiceGeoMatchLevel>(options);
+        if (type == typeof(global::Acme.Proxy.ServiceNumberSelectionBehavior)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ServiceNumberSelectionBehavior>(options);
+        if (type == typeof(global::Acme.Proxy.Session)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.Session>(options);
+        if (type == typeof(global::Acme.Proxy.SessionMode)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.SessionMode>(options);
+        if (type == typeof(global::Acme.Proxy.SessionStatus)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.SessionStatus>(options);
+        if (type == typeof(global::Acme.Proxy.ShortCode)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ShortCode>(options);
         return null;
     }
 }

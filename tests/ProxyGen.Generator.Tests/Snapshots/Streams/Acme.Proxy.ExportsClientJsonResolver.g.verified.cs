@@ -17,11 +17,7 @@ public sealed class ExportsClientJsonResolver : global::System.Text.Json.Seriali
     /// <inheritdoc />
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Acme.Proxy.Row))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Acme.Proxy.Row>(options, new global::ProxyGen.Runtime.JsonModelConverter<global::Acme.Proxy.Row>());
-        }
-
+        if (type == typeof(global::Acme.Proxy.Row)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.Row>(options);
         return null;
     }
 }
