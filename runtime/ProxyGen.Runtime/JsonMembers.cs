@@ -1,12 +1,13 @@
 using System.ComponentModel;
+using System.Text.Json;
 
 namespace ProxyGen.Runtime;
 
 /// <summary>
 /// What a generated model knows about its own members beyond their values: which were set (by an object initializer
 /// or by the reader, JSON <c>null</c> included) and so are written, and the text of values the server sent in the
-/// other JSON form (a number as a string, a string as a number), so they are written back the way they came. Members
-/// are numbered in the order the model writes them.
+/// other JSON form (a number as a string, a string as a number), so they are written back the way they came, and the
+/// members the spec does not describe. Members are numbered in the order the model writes them.
 /// </summary>
 /// <remarks>A mutable struct held in a field of the model and changed only through that field.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -16,12 +17,39 @@ public struct JsonMembers
     private ulong _first;
     private Overflow? _overflow;
 
-    /// <summary>Members past the 64th, and the text of values sent in the other JSON form: rare, so kept apart.</summary>
+    /// <summary>
+    /// Members past the 64th, the text of values sent in the other JSON form, and members the spec does not describe:
+    /// rare, so kept apart.
+    /// </summary>
     private sealed class Overflow
     {
         public ulong[]? More;
         public Dictionary<int, string>? SentAs;
+        public Dictionary<string, JsonElement>? Read;
+        public IReadOnlyDictionary<string, JsonElement>? Set;
     }
+
+    /// <summary>
+    /// The JSON members the spec does not describe: those the reader met, or those an initializer set (the model's
+    /// <c>AdditionalProperties</c>). Never null.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonElement> AdditionalProperties
+    {
+        readonly get => _overflow is { } overflow ? overflow.Set ?? overflow.Read ?? JsonRead.NoAdditionalProperties : JsonRead.NoAdditionalProperties;
+        set
+        {
+            if (_overflow is null && (value is null || value.Count == 0))
+            {
+                return;
+            }
+
+            (_overflow ??= new Overflow()).Set = value;
+        }
+    }
+
+    /// <summary>Keeps a member the reader met that the spec does not describe (the last of a repeated name wins).</summary>
+    internal void AddUnknown(string name, JsonElement value) =>
+        ((_overflow ??= new Overflow()).Read ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = value;
 
     /// <summary>Marks member <paramref name="index"/> as set.</summary>
     public void Add(int index)

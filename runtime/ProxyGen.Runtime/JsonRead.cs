@@ -105,6 +105,18 @@ public static class JsonRead
         bag[name] = JsonElement.ParseValue(ref reader);
     }
 
+    /// <summary>
+    /// Keeps the member at the reader (on its name) that the model does not know in the model's
+    /// <see cref="JsonMembers.AdditionalProperties"/>, so nothing the server sent is lost. Only here is the member's
+    /// name made a string.
+    /// </summary>
+    public static void Unknown(ref Utf8JsonReader reader, ref JsonMembers members)
+    {
+        var name = reader.GetString()!;
+        MemberValue(ref reader);
+        members.AddUnknown(name, JsonElement.ParseValue(ref reader));
+    }
+
     /// <summary>The bag to store on the model.</summary>
     public static IReadOnlyDictionary<string, JsonElement> Freeze(Dictionary<string, JsonElement>? bag) => bag ?? NoAdditionalProperties;
 

@@ -37,4 +37,23 @@ public class JsonMembersTests
         Assert.True(members.Has(70));
         Assert.False(members.Has(3));
     }
+
+    [Fact]
+    public void Members_the_spec_does_not_describe_are_kept_beside_the_bits_and_written_back()
+    {
+        var read = JsonText.Read("""{"sid":"SC1","extra":{"a":1},"extra":2,"later":"x"}""", Proxy.ShortCode.ReadJson);
+
+        Assert.Equal("SC1", read.Sid);
+        Assert.Equal(["extra", "later"], read.AdditionalProperties.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, read.AdditionalProperties["extra"].GetInt32()); // a repeated name: the last one, as System.Text.Json
+        Assert.Equal("""{"sid":"SC1","extra":2,"later":"x"}""", JsonText.Write(read, Proxy.ShortCode.WriteJson));
+
+        // Set by an initializer, also with members set: both kept; null reads as none, never as null.
+        var extra = new Dictionary<string, System.Text.Json.JsonElement> { ["x-trace"] = System.Text.Json.JsonDocument.Parse("7").RootElement };
+        var set = new Proxy.ShortCode { AdditionalProperties = extra, IsReserved = true };
+        Assert.Same(extra, set.AdditionalProperties);
+        Assert.Equal("""{"is_reserved":true,"x-trace":7}""", JsonText.Write(set, Proxy.ShortCode.WriteJson));
+        Assert.Empty(new Proxy.ShortCode { AdditionalProperties = null! }.AdditionalProperties);
+        Assert.Empty(new Proxy.ShortCode().AdditionalProperties);
+    }
 }

@@ -10,13 +10,11 @@ namespace ProxyGen.Generator.Emitting;
 /// </summary>
 internal static class ModelEmitter
 {
-    private static readonly HashSet<string> ReaderLocals = new() { "reader", "value", "additionalProperties" };
-
-    /// <summary>The field of the root class that records which members were set (and numbers sent as strings).</summary>
+    /// <summary>
+    /// The field of the root class that records which members were set, numbers sent as strings, and the members the
+    /// spec does not describe (<c>AdditionalProperties</c>).
+    /// </summary>
     private const string Members = "_members";
-
-    /// <summary>The field behind <c>AdditionalProperties</c>, in the root class.</summary>
-    private const string Additional = "_additionalProperties";
 
     public static string Emit(EmitContext client, ModelSpec model)
     {
@@ -34,7 +32,6 @@ internal static class ModelEmitter
             if (model.BaseName is null)
             {
                 writer.Line($"{access} {TypeNames.Runtime}.JsonMembers {Members};");
-                writer.Line($"{access} global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.JsonElement}> {Additional} = {TypeNames.JsonRead}.NoAdditionalProperties;");
             }
 
             foreach (var property in model.Properties)
@@ -72,7 +69,7 @@ internal static class ModelEmitter
             if (model.BaseName is null)
             {
                 writer.DocText("summary", "JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.");
-                writer.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.JsonElement}> AdditionalProperties {{ get => {Additional}; init => {Additional} = value; }}");
+                writer.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeNames.JsonElement}> AdditionalProperties {{ get => {Members}.AdditionalProperties; init => {Members}.AdditionalProperties = value; }}");
                 writer.Line();
             }
 
@@ -87,7 +84,7 @@ internal static class ModelEmitter
     /// <summary>The field behind each property of <paramref name="properties"/>: <c>_sid</c> for <c>Sid</c>.</summary>
     private static Dictionary<string, string> BackingFields(IEnumerable<PropertySpec> properties)
     {
-        var taken = new HashSet<string>(System.StringComparer.Ordinal) { Members, Additional };
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { Members };
         return properties.ToDictionary(p => p.Name, p => Naming.Unique("_" + Naming.Camel(p.Name).TrimStart('@'), taken), System.StringComparer.Ordinal);
     }
 
@@ -148,7 +145,6 @@ internal static class ModelEmitter
         {
             writer.Line($"{TypeNames.JsonRead}.StartObject(ref reader, {SourceWriter.Literal(model.Name)});");
             writer.Line($"var value = new {model.Name}(default({TypeNames.Runtime}.JsonMembers));");
-            writer.Line($"global::System.Collections.Generic.Dictionary<string, {TypeNames.JsonElement}>? additionalProperties = null;");
 
             // Member names are matched as UTF-8 where they lie in the input: only an unknown member's name becomes a string.
             using (writer.Block($"while ({TypeNames.JsonRead}.NextMember(ref reader))"))
@@ -164,11 +160,10 @@ internal static class ModelEmitter
                     writer.Line($"{(i == 0 ? string.Empty : "else ")}if ({TypeNames.JsonRead}.Member(ref reader, {SourceWriter.Literal(property.JsonName)}u8, ref value.{Members}, {i})) value.{fields[property.Name]} = {read}{NullRead(property, model.Name)};");
                 }
 
-                writer.Line($"{(properties.Count == 0 ? string.Empty : "else ")}{TypeNames.JsonRead}.Unknown(ref reader, ref additionalProperties);");
+                writer.Line($"{(properties.Count == 0 ? string.Empty : "else ")}{TypeNames.JsonRead}.Unknown(ref reader, ref value.{Members});");
             }
 
             writer.Line();
-            writer.Line($"value.{Additional} = {TypeNames.JsonRead}.Freeze(additionalProperties);");
             for (var i = 0; i < properties.Count; i++)
             {
                 if (Missing(properties[i], i, $"value.{fields[properties[i].Name]}", model.Name) is { } line)

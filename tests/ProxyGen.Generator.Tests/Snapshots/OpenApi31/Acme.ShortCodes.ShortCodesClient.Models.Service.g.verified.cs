@@ -9,7 +9,6 @@ namespace Acme.ShortCodes;
 public sealed partial class Service : global::ProxyGen.Runtime.IJsonModel<Service>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _uniqueName;
     private string? _accountSid;
@@ -50,14 +49,13 @@ public sealed partial class Service : global::ProxyGen.Runtime.IJsonModel<Servic
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Uri>? Links { get => _links; init { _links = value; _members.Add(7); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="Service"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Service ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Service");
         var value = new Service(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
@@ -68,10 +66,9 @@ public sealed partial class Service : global::ProxyGen.Runtime.IJsonModel<Servic
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref value._members, 5)) value._dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 6)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref value._members, 7)) value._links = global::ProxyGen.Runtime.JsonRead.Map(ref reader, global::ProxyGen.Runtime.JsonRead.UriItem);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

@@ -9,7 +9,6 @@ namespace Acme.ShortCodes;
 public sealed partial class ShortCode : global::ProxyGen.Runtime.IJsonModel<ShortCode>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _accountSid;
     private string? _serviceSid;
@@ -79,14 +78,13 @@ public sealed partial class ShortCode : global::ProxyGen.Runtime.IJsonModel<Shor
     public ShortCodePriority? Priority { get => _priority; init { _priority = value; _members.Add(14); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="ShortCode"/> from the JSON object at the reader's position, without reflection.</summary>
     public static ShortCode ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "ShortCode");
         var value = new ShortCode(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
@@ -104,10 +102,9 @@ public sealed partial class ShortCode : global::ProxyGen.Runtime.IJsonModel<Shor
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "resource_type"u8, ref value._members, 12)) value._resourceType = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 12);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "location"u8, ref value._members, 13)) value._location = global::ProxyGen.Runtime.JsonRead.JsonValue(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "priority"u8, ref value._members, 14)) value._priority = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.ShortCodes.ShortCodePriority.ReadJson);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

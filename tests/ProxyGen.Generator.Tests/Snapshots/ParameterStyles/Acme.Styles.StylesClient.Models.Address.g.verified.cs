@@ -9,7 +9,6 @@ namespace Acme.Styles;
 public sealed partial class Address : global::ProxyGen.Runtime.IJsonModel<Address>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _line1;
     private string? _city;
 
@@ -26,22 +25,20 @@ public sealed partial class Address : global::ProxyGen.Runtime.IJsonModel<Addres
     public string? City { get => _city; init { _city = value; _members.Add(1); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="Address"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Address");
         var value = new Address(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "line1"u8, ref value._members, 0)) value._line1 = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "city"u8, ref value._members, 1)) value._city = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 1);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

@@ -9,7 +9,6 @@ namespace Acme.Styles;
 public sealed partial class CreateCustomerRequestItemsItem : global::ProxyGen.Runtime.IJsonModel<CreateCustomerRequestItemsItem>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _price;
     private int? _quantity;
 
@@ -26,22 +25,20 @@ public sealed partial class CreateCustomerRequestItemsItem : global::ProxyGen.Ru
     public int? Quantity { get => _quantity; init { _quantity = value; _members.Add(1); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="CreateCustomerRequestItemsItem"/> from the JSON object at the reader's position, without reflection.</summary>
     public static CreateCustomerRequestItemsItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "CreateCustomerRequestItemsItem");
         var value = new CreateCustomerRequestItemsItem(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "price"u8, ref value._members, 0)) value._price = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "quantity"u8, ref value._members, 1)) value._quantity = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 1);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

@@ -9,7 +9,6 @@ namespace Acme.Styles;
 public sealed partial class Filter : global::ProxyGen.Runtime.IJsonModel<Filter>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _name;
     private Address? _address;
     private global::System.Collections.Generic.IReadOnlyList<string>? _tags;
@@ -34,24 +33,22 @@ public sealed partial class Filter : global::ProxyGen.Runtime.IJsonModel<Filter>
     public global::System.Collections.Generic.IReadOnlyList<Rgb>? Items { get => _items; init { _items = value; _members.Add(3); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="Filter"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Filter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Filter");
         var value = new Filter(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "name"u8, ref value._members, 0)) value._name = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "address"u8, ref value._members, 1)) value._address = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Styles.Address.ReadJson);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "tags"u8, ref value._members, 2)) value._tags = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::ProxyGen.Runtime.JsonRead.StringItem);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "items"u8, ref value._members, 3)) value._items = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Styles.Rgb.ReadJson);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

@@ -9,7 +9,6 @@ namespace Acme.Styles;
 public sealed partial class Rgb : global::ProxyGen.Runtime.IJsonModel<Rgb>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private int? _r;
     private int? _g;
     private int? _b;
@@ -30,23 +29,21 @@ public sealed partial class Rgb : global::ProxyGen.Runtime.IJsonModel<Rgb>
     public int? B { get => _b; init { _b = value; _members.Add(2); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="Rgb"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Rgb ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Rgb");
         var value = new Rgb(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "R"u8, ref value._members, 0)) value._r = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 0);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "G"u8, ref value._members, 1)) value._g = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 1);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "B"u8, ref value._members, 2)) value._b = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 2);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

@@ -9,7 +9,6 @@ namespace Acme.Proxy;
 public sealed partial class Capabilities : global::ProxyGen.Runtime.IJsonModel<Capabilities>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private bool? _fax;
     private bool? _mms;
     private bool? _sms;
@@ -34,24 +33,22 @@ public sealed partial class Capabilities : global::ProxyGen.Runtime.IJsonModel<C
     public bool? Voice { get => _voice; init { _voice = value; _members.Add(3); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="Capabilities"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Capabilities ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Capabilities");
         var value = new Capabilities(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "fax"u8, ref value._members, 0)) value._fax = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "mms"u8, ref value._members, 1)) value._mms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sms"u8, ref value._members, 2)) value._sms = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "voice"u8, ref value._members, 3)) value._voice = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

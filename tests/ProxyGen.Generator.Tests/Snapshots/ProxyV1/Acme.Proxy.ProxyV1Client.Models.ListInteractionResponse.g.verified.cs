@@ -9,7 +9,6 @@ namespace Acme.Proxy;
 public sealed partial class ListInteractionResponse : global::ProxyGen.Runtime.IJsonModel<ListInteractionResponse>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private global::System.Collections.Generic.IReadOnlyList<Interaction>? _interactions;
     private PageMeta? _meta;
 
@@ -26,22 +25,20 @@ public sealed partial class ListInteractionResponse : global::ProxyGen.Runtime.I
     public PageMeta? Meta { get => _meta; init { _meta = value; _members.Add(1); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="ListInteractionResponse"/> from the JSON object at the reader's position, without reflection.</summary>
     public static ListInteractionResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "ListInteractionResponse");
         var value = new ListInteractionResponse(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "interactions"u8, ref value._members, 0)) value._interactions = global::ProxyGen.Runtime.JsonRead.Array(ref reader, global::Acme.Proxy.Interaction.ReadJson);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "meta"u8, ref value._members, 1)) value._meta = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.PageMeta.ReadJson);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

@@ -9,7 +9,6 @@ namespace Acme.Proxy;
 public sealed partial class MessageInteraction : global::ProxyGen.Runtime.IJsonModel<MessageInteraction>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _sessionSid;
     private string? _serviceSid;
@@ -98,14 +97,13 @@ public sealed partial class MessageInteraction : global::ProxyGen.Runtime.IJsonM
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(19); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="MessageInteraction"/> from the JSON object at the reader's position, without reflection.</summary>
     public static MessageInteraction ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "MessageInteraction");
         var value = new MessageInteraction(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
@@ -128,10 +126,9 @@ public sealed partial class MessageInteraction : global::ProxyGen.Runtime.IJsonM
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_created"u8, ref value._members, 17)) value._dateCreated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref value._members, 18)) value._dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 19)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

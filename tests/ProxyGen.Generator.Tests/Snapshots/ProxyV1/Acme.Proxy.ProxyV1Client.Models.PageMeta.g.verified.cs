@@ -9,7 +9,6 @@ namespace Acme.Proxy;
 public sealed partial class PageMeta : global::ProxyGen.Runtime.IJsonModel<PageMeta>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private global::System.Uri? _firstPageUrl;
     private string? _key;
     private global::System.Uri? _nextPageUrl;
@@ -46,14 +45,13 @@ public sealed partial class PageMeta : global::ProxyGen.Runtime.IJsonModel<PageM
     public global::System.Uri? Url { get => _url; init { _url = value; _members.Add(6); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="PageMeta"/> from the JSON object at the reader's position, without reflection.</summary>
     public static PageMeta ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "PageMeta");
         var value = new PageMeta(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "first_page_url"u8, ref value._members, 0)) value._firstPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
@@ -63,10 +61,9 @@ public sealed partial class PageMeta : global::ProxyGen.Runtime.IJsonModel<PageM
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "page_size"u8, ref value._members, 4)) value._pageSize = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 4);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "previous_page_url"u8, ref value._members, 5)) value._previousPageUrl = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 6)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

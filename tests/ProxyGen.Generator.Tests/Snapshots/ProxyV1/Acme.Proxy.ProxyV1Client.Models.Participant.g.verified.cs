@@ -9,7 +9,6 @@ namespace Acme.Proxy;
 public sealed partial class Participant : global::ProxyGen.Runtime.IJsonModel<Participant>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _sessionSid;
     private string? _serviceSid;
@@ -70,14 +69,13 @@ public sealed partial class Participant : global::ProxyGen.Runtime.IJsonModel<Pa
     public global::System.Text.Json.Nodes.JsonObject? Links { get => _links; init { _links = value; _members.Add(12); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="Participant"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Participant ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Participant");
         var value = new Participant(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
@@ -93,10 +91,9 @@ public sealed partial class Participant : global::ProxyGen.Runtime.IJsonModel<Pa
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref value._members, 10)) value._dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 11)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref value._members, 12)) value._links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

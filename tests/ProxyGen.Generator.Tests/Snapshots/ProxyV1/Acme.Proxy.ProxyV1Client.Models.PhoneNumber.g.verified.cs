@@ -9,7 +9,6 @@ namespace Acme.Proxy;
 public sealed partial class PhoneNumber : global::ProxyGen.Runtime.IJsonModel<PhoneNumber>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _accountSid;
     private string? _serviceSid;
@@ -66,14 +65,13 @@ public sealed partial class PhoneNumber : global::ProxyGen.Runtime.IJsonModel<Ph
     public int? InUse { get => _inUse; init { _inUse = value; _members.Add(11); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="PhoneNumber"/> from the JSON object at the reader's position, without reflection.</summary>
     public static PhoneNumber ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "PhoneNumber");
         var value = new PhoneNumber(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
@@ -88,10 +86,9 @@ public sealed partial class PhoneNumber : global::ProxyGen.Runtime.IJsonModel<Ph
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 9)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "is_reserved"u8, ref value._members, 10)) value._isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "in_use"u8, ref value._members, 11)) value._inUse = global::ProxyGen.Runtime.JsonRead.Number<int>(ref reader, global::ProxyGen.Runtime.JsonRead.Int32, ref value._members, 11);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

@@ -9,7 +9,6 @@ namespace Acme.Proxy;
 public sealed partial class Session : global::ProxyGen.Runtime.IJsonModel<Session>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _serviceSid;
     private string? _accountSid;
@@ -82,14 +81,13 @@ public sealed partial class Session : global::ProxyGen.Runtime.IJsonModel<Sessio
     public global::System.Text.Json.Nodes.JsonObject? Links { get => _links; init { _links = value; _members.Add(15); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="Session"/> from the JSON object at the reader's position, without reflection.</summary>
     public static Session ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "Session");
         var value = new Session(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
@@ -108,10 +106,9 @@ public sealed partial class Session : global::ProxyGen.Runtime.IJsonModel<Sessio
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "date_updated"u8, ref value._members, 13)) value._dateUpdated = global::ProxyGen.Runtime.JsonRead.DateTimeOffset(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 14)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "links"u8, ref value._members, 15)) value._links = global::ProxyGen.Runtime.JsonRead.JsonObject(ref reader);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 

@@ -9,7 +9,6 @@ namespace Acme.Proxy;
 public sealed partial class ShortCode : global::ProxyGen.Runtime.IJsonModel<ShortCode>
 {
     private global::ProxyGen.Runtime.JsonMembers _members;
-    private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> _additionalProperties = global::ProxyGen.Runtime.JsonRead.NoAdditionalProperties;
     private string? _sid;
     private string? _accountSid;
     private string? _serviceSid;
@@ -58,14 +57,13 @@ public sealed partial class ShortCode : global::ProxyGen.Runtime.IJsonModel<Shor
     public bool? IsReserved { get => _isReserved; init { _isReserved = value; _members.Add(9); } }
 
     /// <summary>JSON members the spec does not describe, kept exactly as the server sent them, and written back by WriteJson.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _additionalProperties; init => _additionalProperties = value; }
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties { get => _members.AdditionalProperties; init => _members.AdditionalProperties = value; }
 
     /// <summary>Reads a <see cref="ShortCode"/> from the JSON object at the reader's position, without reflection.</summary>
     public static ShortCode ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::ProxyGen.Runtime.JsonRead.StartObject(ref reader, "ShortCode");
         var value = new ShortCode(default(global::ProxyGen.Runtime.JsonMembers));
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::ProxyGen.Runtime.JsonRead.NextMember(ref reader))
         {
             if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "sid"u8, ref value._members, 0)) value._sid = global::ProxyGen.Runtime.JsonRead.String(ref reader, ref value._members, 0);
@@ -78,10 +76,9 @@ public sealed partial class ShortCode : global::ProxyGen.Runtime.IJsonModel<Shor
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "capabilities"u8, ref value._members, 7)) value._capabilities = global::ProxyGen.Runtime.JsonRead.Object(ref reader, global::Acme.Proxy.Capabilities.ReadJson);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "url"u8, ref value._members, 8)) value._url = global::ProxyGen.Runtime.JsonRead.Uri(ref reader);
             else if (global::ProxyGen.Runtime.JsonRead.Member(ref reader, "is_reserved"u8, ref value._members, 9)) value._isReserved = global::ProxyGen.Runtime.JsonRead.Boolean(ref reader);
-            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref additionalProperties);
+            else global::ProxyGen.Runtime.JsonRead.Unknown(ref reader, ref value._members);
         }
 
-        value._additionalProperties = global::ProxyGen.Runtime.JsonRead.Freeze(additionalProperties);
         return value;
     }
 
