@@ -9,6 +9,7 @@ internal static class TrackingNames
     public const string OwnedSpecs = nameof(OwnedSpecs);
     public const string Clients = nameof(Clients);
     public const string JsonTypes = nameof(JsonTypes);
+    public const string Webhooks = nameof(Webhooks);
     public const string Operations = nameof(Operations);
     public const string Models = nameof(Models);
     public const string Enums = nameof(Enums);

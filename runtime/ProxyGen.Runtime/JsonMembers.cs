@@ -13,20 +13,17 @@ namespace ProxyGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct JsonMembers
 {
-    // 16 bytes in every model: the first 64 members' bits, and what few models need beyond them.
+    // 24 bytes in every model: the first 64 members' bits, what few models need beyond them, and the members the spec
+    // does not describe (null: none).
     private ulong _first;
     private Overflow? _overflow;
+    private IReadOnlyDictionary<string, JsonElement>? _additional;
 
-    /// <summary>
-    /// Members past the 64th, the text of values sent in the other JSON form, and members the spec does not describe:
-    /// rare, so kept apart.
-    /// </summary>
+    /// <summary>Members past the 64th, and the text of values sent in the other JSON form: rare, so kept apart.</summary>
     private sealed class Overflow
     {
         public ulong[]? More;
         public Dictionary<int, string>? SentAs;
-        public Dictionary<string, JsonElement>? Read;
-        public IReadOnlyDictionary<string, JsonElement>? Set;
     }
 
     /// <summary>
@@ -35,21 +32,21 @@ public struct JsonMembers
     /// </summary>
     public IReadOnlyDictionary<string, JsonElement> AdditionalProperties
     {
-        readonly get => _overflow is { } overflow ? overflow.Set ?? overflow.Read ?? JsonRead.NoAdditionalProperties : JsonRead.NoAdditionalProperties;
-        set
-        {
-            if (_overflow is null && (value is null || value.Count == 0))
-            {
-                return;
-            }
-
-            (_overflow ??= new Overflow()).Set = value;
-        }
+        readonly get => _additional ?? JsonRead.NoAdditionalProperties;
+        set => _additional = value;
     }
 
     /// <summary>Keeps a member the reader met that the spec does not describe (the last of a repeated name wins).</summary>
-    internal void AddUnknown(string name, JsonElement value) =>
-        ((_overflow ??= new Overflow()).Read ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = value;
+    internal void AddUnknown(string name, JsonElement value)
+    {
+        // Only a model being read gets here; never add to a dictionary someone else handed over.
+        if (_additional is not Dictionary<string, JsonElement> read || ReferenceEquals(read, JsonRead.NoAdditionalProperties))
+        {
+            _additional = read = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        }
+
+        read[name] = value;
+    }
 
     /// <summary>Marks member <paramref name="index"/> as set.</summary>
     public void Add(int index)

@@ -13,13 +13,6 @@ namespace ProxyGen.Client.Tests;
 public class BoxOAuthTests
 {
 #if REAL_JSON_BODY_SPECS
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private sealed class BoxServer : IAsyncDisposable
     {
         private int _tokens;

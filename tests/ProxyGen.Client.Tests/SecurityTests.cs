@@ -81,13 +81,6 @@ public class SecurityTests
         public ValueTask DisposeAsync() => Server.DisposeAsync();
     }
 
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public async Task Two_header_keys_of_one_requirement_are_both_sent_and_nothing_else()
     {

@@ -123,12 +123,12 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor WebhooksIgnored = new(
+    public static readonly DiagnosticDescriptor WebhookNotGenerated = new(
         "PXG0016",
-        "Webhooks are not generated",
-        "'{0}' describes {1} webhook(s); ProxyGen generates clients for the document's paths only, so they get no code",
+        "A webhook or callback is not generated",
+        "The webhook or callback '{0}' gets no handler method: {1}",
         Category,
-        DiagnosticSeverity.Info,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor AllOfConflict = new(
@@ -256,7 +256,7 @@ internal static class DiagnosticDescriptors
         InvalidDocument, DocumentProblem, UnsupportedVersion, MissingOperationId, UnsupportedSecurityScheme, SelectionMatchesNothing,
         DuplicateName, UnsupportedSchema, GeneratorFailure,
         InvalidOption, TypeCollision, DocumentOverBudget, NameShortened,
-        UnusableServerUrl, InvalidPathTemplate, UnresolvedPathItem, WebhooksIgnored,
+        UnusableServerUrl, InvalidPathTemplate, UnresolvedPathItem, WebhookNotGenerated,
         AllOfConflict, NameChanged, UnsupportedStyle, PartHeadersIgnored,
         OperationRemoved, OperationChanged, RequestFieldChanged, RequiredFieldAdded, PropertyChanged,
         EnumValueRemoved, ModelRemoved, BecameDeprecated, ApiAdded,

@@ -17,11 +17,21 @@ internal sealed record ApiSpec(
     EquatableArray<EnumSpec> Enums,
     EquatableArray<UnionSpec> Unions)
 {
+    /// <summary>What the API sends to the user (webhooks, callbacks): the handler's events.</summary>
+    public EquatableArray<WebhookSpec> Webhooks { get; init; } = EquatableArray<WebhookSpec>.Empty;
+
+    /// <summary>The webhook handler's input; null when the document describes no webhook or callback ProxyGen reads.</summary>
+    public WebhooksSpec? WebhookHandler => Webhooks.Count == 0 ? null : new(Client.Context, GeneratedNames.WebhookHandlerOf(Client.Name), Webhooks);
+
+    /// <summary>False for a document of webhooks alone: there is no API to call, so no client class.</summary>
+    public bool HasClient => Operations.Count > 0 || Webhooks.Count == 0;
+
     /// <summary>Every type name this spec puts into <see cref="ClientSpec.Namespace"/>.</summary>
     public GeneratedTypes Types => new(
         Client.Context,
-        new[] { Client.Name, Client.InterfaceName, Client.JsonResolverName }
-            .Concat(Client.SecuritySchemes.Count > 0 ? new[] { Client.CredentialsName } : System.Array.Empty<string>())
+        (HasClient ? new[] { Client.Name, Client.InterfaceName, Client.JsonResolverName } : new[] { Client.JsonResolverName })
+            .Concat(HasClient && Client.SecuritySchemes.Count > 0 ? new[] { Client.CredentialsName } : System.Array.Empty<string>())
+            .Concat(WebhookHandler is { } handler ? new[] { handler.HandlerName } : System.Array.Empty<string>())
             .Concat(Models.Select(m => m.Name))
             .Concat(Enums.Select(e => e.Name))
             .Concat(Unions.SelectMany(u => UnionVariantNames(u)))

@@ -56,10 +56,17 @@ internal static class GeneratedNames
     public static string CredentialsOf(string clientName) => clientName + "Credentials";
 
     /// <summary>
-    /// The type names a spec's types may not take: the client, its interface, resolver and credentials, and <see cref="JsonConverter"/>
-    /// (every generated type nests one, which would hide a spec type of that name).
+    /// The handler of the webhooks and callbacks of client <paramref name="clientName"/>'s document:
+    /// <c>AdyenManagementWebhookHandler</c> for <c>AdyenManagementClient</c>.
     /// </summary>
-    public static IEnumerable<string> ReservedTypeNames(string clientName) => [clientName, InterfaceOf(clientName), JsonResolverOf(clientName), CredentialsOf(clientName), JsonConverter];
+    public static string WebhookHandlerOf(string clientName) =>
+        (clientName.EndsWith("Client", System.StringComparison.Ordinal) && clientName.Length > "Client".Length ? clientName.Substring(0, clientName.Length - "Client".Length) : clientName) + "WebhookHandler";
+
+    /// <summary>
+    /// The type names a spec's types may not take: the client, its interface, resolver, credentials and webhook handler,
+    /// and <see cref="JsonConverter"/> (every generated type nests one, which would hide a spec type of that name).
+    /// </summary>
+    public static IEnumerable<string> ReservedTypeNames(string clientName) => [clientName, InterfaceOf(clientName), JsonResolverOf(clientName), CredentialsOf(clientName), WebhookHandlerOf(clientName), JsonConverter];
 
     private static HashSet<string> Set(string[] inherited, params string[] names)
     {

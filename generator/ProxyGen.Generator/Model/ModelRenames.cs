@@ -53,6 +53,8 @@ internal sealed class ModelRenames(IReadOnlyDictionary<string, string> renames)
 
     public List<OperationSpec> Apply(IEnumerable<OperationSpec> operations) => operations.Select(Rename).ToList();
 
+    public List<WebhookSpec> Apply(IEnumerable<WebhookSpec> webhooks) => webhooks.Select(w => Mentions(w.Payload) ? w with { Payload = Rename(w.Payload) } : w).ToList();
+
     /// <summary>The name a model has after the renames.</summary>
     public string NameOf(string model) => renames.TryGetValue(model, out var name) ? name : model;
 

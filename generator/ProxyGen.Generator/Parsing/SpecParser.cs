@@ -41,12 +41,15 @@ internal static class SpecParser
                 diagnostics.Report(DiagnosticDescriptors.SelectionMatchesNothing, "#/paths", option, pattern, input.FileName);
             }
 
+            // 2b. What the API sends to the user: webhooks and callbacks, their payloads named after them.
+            var webhooks = new WebhookReader(shapes, resolver, names, diagnostics).ReadAll(cancellationToken);
+
             resolver.ResolveAllComponents();
             var schemas = resolver.Result();
 
             // 3. Compose models from their parts and bases. 4. Merge identical inline models. 5. Find paging.
             var (models, unions) = new ModelComposer(schemas, names, diagnostics).Compose();
-            var composed = new ComposedSpec(models, schemas.ComponentModels, schemas.Enums, unions, operations.Select(o => o.Operation).ToList(), schemas, new Dictionary<string, IReadOnlyList<string>>());
+            var composed = new ComposedSpec(models, schemas.ComponentModels, schemas.Enums, unions, operations.Select(o => o.Operation).ToList(), schemas, new Dictionary<string, IReadOnlyList<string>>()) { Webhooks = webhooks };
             composed = InlineModelMerger.Merge(composed, names);
             composed = PagingFinder.FindPaging(composed);
 
@@ -83,7 +86,10 @@ internal static class SpecParser
                 composed.Operations.ToEquatableArray(),
                 composed.Models.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
                 composed.Enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
-                composed.Unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray());
+                composed.Unions.OrderBy(u => u.Name, StringComparer.Ordinal).ToEquatableArray())
+            {
+                Webhooks = composed.Webhooks.ToEquatableArray(),
+            };
             var typeNames = spec.Models.Select(m => m.Name).Concat(spec.Enums.Select(e => e.Name)).Concat(spec.Unions.Select(u => u.Name)).ToEquatableArray();
             var origins = new SpecOrigins(
                 typeNames,

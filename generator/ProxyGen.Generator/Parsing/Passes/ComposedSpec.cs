@@ -22,6 +22,9 @@ internal sealed record ComposedSpec(
     ResolvedSchemas Schemas,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Merged)
 {
+    /// <summary>The webhooks and callbacks, in document order.</summary>
+    public IReadOnlyList<WebhookSpec> Webhooks { get; init; } = Array.Empty<WebhookSpec>();
+
     /// <summary>
     /// This spec with models renamed by <paramref name="renames"/>; of models that become one, only the
     /// <paramref name="representatives"/> stay, with the description in <paramref name="descriptions"/>. The
@@ -35,6 +38,7 @@ internal sealed record ComposedSpec(
             Models = model.Apply(Models, representatives, descriptions),
             Unions = model.Apply(Unions),
             Operations = model.Apply(Operations),
+            Webhooks = model.Apply(Webhooks),
         };
     }
 

@@ -85,7 +85,8 @@ internal static class DocumentReader
 
         var document = read.Document;
         var findings = read.Diagnostic;
-        var unreadable = document?.Paths is null || document.Paths.Count == 0;
+        // A document of webhooks alone (OpenAPI 3.1 allows no paths) is read for its webhooks.
+        var unreadable = (document?.Paths is null || document.Paths.Count == 0) && document?.Webhooks is not { Count: > 0 };
         if (unreadable && !input.IsJson && ReportOverBudget(input, diagnostics, cancellationToken))
         {
             // The reader stopped at one of the limits: say which, and where, instead of its bare message.
@@ -117,11 +118,6 @@ internal static class DocumentReader
             }
 
             return null;
-        }
-
-        if (document!.Webhooks is { Count: > 0 } webhooks)
-        {
-            diagnostics.Report(DiagnosticDescriptors.WebhooksIgnored, "#/webhooks", input.FileName, webhooks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return document;

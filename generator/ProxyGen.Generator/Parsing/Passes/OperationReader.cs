@@ -262,7 +262,7 @@ internal sealed class OperationReader(SchemaShapes shapes, SchemaResolver resolv
     /// The bare media type when <paramref name="contentType"/> is JSON (<c>application/json</c>, <c>text/json</c>,
     /// <c>application/*+json</c>; parameters dropped), else null.
     /// </summary>
-    private static string? JsonMediaType(string contentType) =>
+    internal static string? JsonMediaType(string contentType) =>
         MediaType(contentType) is { } type && (type is "application/json" or "text/json" || type.EndsWith("+json", StringComparison.Ordinal)) ? type : null;
 
     /// <summary>The bare, lower-case media type, parameters dropped; null unless only token characters remain (it becomes a header).</summary>

@@ -17,6 +17,11 @@ internal static class SubsetPruner
         var unions = spec.Unions.ToDictionary(u => u.Name, StringComparer.Ordinal);
         var reached = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<TypeRef>();
+        foreach (var webhook in spec.Webhooks)
+        {
+            Push(pending, webhook.Payload);
+        }
+
         foreach (var operation in spec.Operations)
         {
             Push(pending, operation.Response);
