@@ -282,7 +282,7 @@ public class HostileServerTests
     {
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         string? path = null;
-        foreach (var line in File.ReadLines(Path.Combine(RepoRoot(), "specs", "proxy_v1.yaml")))
+        foreach (var line in File.ReadLines(Path.Combine(TestPaths.RepoRoot(), "specs", "proxy_v1.yaml")))
         {
             if (line.StartsWith("  /", StringComparison.Ordinal))
             {
@@ -296,17 +296,6 @@ public class HostileServerTests
 
         return paths;
     });
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "ProxyGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
-    }
 
     // 8. No bounds after the headers arrive.
     [Fact]

@@ -137,13 +137,10 @@ public sealed class WebhookReceiver
         {
             return await _handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonException e)
+        catch (WebhookPayloadException e)
         {
-            return WebhookReply.Refused(400, "The payload is not what the document describes: " + e.Message);
-        }
-        catch (InvalidOperationException e) when (e.Source == "System.Text.Json")
-        {
-            return WebhookReply.Refused(400, "The payload is not what the document describes: " + e.Message);
+            // Only the payload's reading: an exception of the handler's own code is the application's, not a 400.
+            return WebhookReply.Refused(400, e.Message);
         }
     }
 
@@ -181,46 +178,77 @@ public static class WebhookJson
     /// </summary>
     public static string? TopLevelString(ReadOnlySpan<byte> json, ReadOnlySpan<byte> name)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        try
         {
-            throw new JsonException("A webhook payload must be a JSON object.");
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var match = reader.ValueTextEquals(name);
-            reader.Read();
-            if (match && reader.TokenType == JsonTokenType.String)
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return reader.GetString();
+                throw new WebhookPayloadException("A webhook payload must be a JSON object.", null);
             }
 
-            reader.Skip();
-        }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var match = reader.ValueTextEquals(name);
+                reader.Read();
+                if (match && reader.TokenType == JsonTokenType.String)
+                {
+                    return reader.GetString();
+                }
 
-        return null;
+                reader.Skip();
+            }
+
+            return null;
+        }
+        catch (JsonException e)
+        {
+            throw new WebhookPayloadException("The payload is not JSON: " + e.Message, e);
+        }
     }
 
     /// <summary>Reads the whole payload with a generated reader; anything after the value is an error.</summary>
     public static T Read<T>(ReadOnlyMemory<byte> json, JsonValueReader<T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var reader = new Utf8JsonReader(json.Span);
-        reader.Read();
-        var value = read(ref reader);
-        if (reader.Read())
+        try
         {
-            throw new JsonException("The payload has more after its JSON value.");
-        }
+            var reader = new Utf8JsonReader(json.Span);
+            reader.Read();
+            var value = read(ref reader);
+            if (reader.Read())
+            {
+                throw new JsonException("The payload has more after its JSON value.");
+            }
 
-        return value;
+            return value;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            throw new WebhookPayloadException("The payload is not what the document describes: " + e.Message, e);
+        }
     }
 
     /// <summary>The payload as a <see cref="JsonElement"/> (for an <see cref="UnknownWebhook"/>).</summary>
     public static JsonElement Element(ReadOnlyMemory<byte> json)
     {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new WebhookPayloadException("The payload is not JSON: " + e.Message, e);
+        }
+    }
+}
+
+/// <summary>A delivery's payload could not be read as the document describes it: the receiver answers 400.</summary>
+public sealed class WebhookPayloadException : JsonException
+{
+    /// <summary>Creates the exception.</summary>
+    public WebhookPayloadException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
     }
 }

@@ -76,7 +76,7 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
             var name = Naming.Unique(identifier, _names);
             var schemaPointer = operationPointer + "/requestBody/content/" + YamlPositionIndex.Escape(json.Key) + "/schema";
             var payload = resolver.ResolveType(schema, name + "Payload", schemaPointer, forRequest: false).WithNullable(false);
-            var (member, value) = EventOf(schema);
+            var (member, value) = EventOf(schema, key);
             webhooks.Add(new WebhookSpec(
                 key,
                 name,
@@ -90,8 +90,12 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
         }
     }
 
-    /// <summary>The payload's member with one possible string value (<c>type: [merchant.created]</c>, or <c>const</c>), preferring the usual names.</summary>
-    private (string? Member, string? Value) EventOf(IOpenApiSchema schema)
+    /// <summary>
+    /// The payload's member with one possible string value (<c>type: [merchant.created]</c>, or <c>const</c>), preferring
+    /// the usual names; or, when webhooks share a payload whose member lists each of their names
+    /// (<c>type: [….updated, ….created]</c>), the value that is this webhook's name.
+    /// </summary>
+    private (string? Member, string? Value) EventOf(IOpenApiSchema schema, string key)
     {
         var properties = shapes.Shape(schema).Properties;
         if (properties is null)
@@ -110,6 +114,11 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
             if (member?.Enum is { Count: 1 } && shapes.EnumText(member.Enum[0], member) is { Length: > 0 } only)
             {
                 return (candidate, only);
+            }
+
+            if (member?.Enum is { Count: > 1 } values && values.Any(v => shapes.EnumText(v, member) == key))
+            {
+                return (candidate, key);
             }
         }
 
