@@ -154,7 +154,13 @@ public static class JsonRead
     }
 
     /// <summary>Reads a boolean, or null.</summary>
-    public static bool? Boolean(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : reader.GetBoolean();
+    public static bool? Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        // A flag sent as text ("true", as a form field or a lenient server sends it) reads as the flag.
+        JsonTokenType.String when bool.TryParse(reader.GetString(), out var flag) => flag,
+        _ => reader.GetBoolean(),
+    };
 
     /// <summary>Reads a 32-bit integer (also from a numeric string, as some servers send), or null.</summary>
     public static int? Int32(ref Utf8JsonReader reader) => reader.TokenType switch

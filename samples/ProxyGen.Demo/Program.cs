@@ -91,7 +91,26 @@ catch (ApiException error)
     Show($"  request id: {error.RequestId}");
 }
 
-Step(7, "Clean up: delete the service");
+if (emulator is not null)
+{
+    Step(7, "Receive Twilio's intercept callback: verify its signature, block one message, let another through");
+    await using var endpoint = await InterceptEndpoint.StartAsync(emulator.AuthToken);
+    await client.UpdateServiceAsync(service.Sid!, new() { InterceptCallbackUrl = endpoint.InterceptUrl }, cancellation);
+    Show($"Service InterceptCallbackUrl = {endpoint.InterceptUrl}");
+    var session = await client.CreateSessionAsync(service.Sid!, new() { UniqueName = "demo-session" }, cancellation);
+    var participant = await client.CreateParticipantAsync(service.Sid!, session.Sid!, new() { Identifier = "+15558675310" }, cancellation);
+    foreach (var text in new[] { "See you at six?", "The wifi password is hunter2" })
+    {
+        var message = await client.CreateMessageInteractionAsync(service.Sid!, session.Sid!, participant.Sid!, new() { Body = text }, cancellation);
+        Show($"Interaction {message.Sid}: outbound status {message.OutboundResourceStatus}");
+    }
+
+    using var forger = new HttpClient();
+    using var forged = await forger.PostAsync(endpoint.InterceptUrl, new FormUrlEncodedContent([new("interactionSid", "KI-forged")]), cancellation);
+    Show($"An unsigned callback posted by someone else: {(int)forged.StatusCode} {forged.StatusCode}, no handler ran");
+}
+
+Step(emulator is not null ? 8 : 7, "Clean up: delete the service");
 await client.DeleteServiceAsync(service.Sid!, cancellation);
 Show("Deleted.");
 return 0;

@@ -24,12 +24,21 @@ public sealed class ProxyEmulator : IAsyncDisposable
     private int _failureStatus;
     private string? _failureText;
 
+    private readonly InterceptCallbacks _callbacks;
+
     private ProxyEmulator(WebApplication app, string accountSid, string authToken)
     {
         _app = app;
         AccountSid = accountSid;
         AuthToken = authToken;
+        _callbacks = new InterceptCallbacks(authToken);
     }
+
+    /// <summary>
+    /// Every intercept callback sent so far: when a Service has an InterceptCallbackUrl (on 127.0.0.1), each new
+    /// MessageInteraction is first POSTed there, signed as Twilio signs it; a 403 answer leaves it undelivered.
+    /// </summary>
+    public IReadOnlyList<SentCallback> InterceptCallbacks => _callbacks.Sent;
 
     /// <summary>The address to point a client at, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -95,6 +104,7 @@ public sealed class ProxyEmulator : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _callbacks.Dispose();
     }
 
     private void Configure(WebApplication app)
@@ -122,7 +132,7 @@ public sealed class ProxyEmulator : IAsyncDisposable
 
             await next(context).ConfigureAwait(false);
         });
-        ProxyRoutes.Map(app, new ResourceStore(), AccountSid);
+        ProxyRoutes.Map(app, new ResourceStore(), AccountSid, _callbacks);
         app.MapFallback((HttpContext context) => TwilioError.NotFound(context.Request));
     }
 

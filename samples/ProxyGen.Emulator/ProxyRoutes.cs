@@ -47,16 +47,18 @@ internal sealed class ProxyRoutes
 
     private readonly ResourceStore _store;
     private readonly string _accountSid;
+    private readonly InterceptCallbacks _callbacks;
 
-    private ProxyRoutes(ResourceStore store, string accountSid)
+    private ProxyRoutes(ResourceStore store, string accountSid, InterceptCallbacks callbacks)
     {
         _store = store;
         _accountSid = accountSid;
+        _callbacks = callbacks;
     }
 
-    public static void Map(WebApplication app, ResourceStore store, string accountSid)
+    public static void Map(WebApplication app, ResourceStore store, string accountSid, InterceptCallbacks callbacks)
     {
-        var routes = new ProxyRoutes(store, accountSid);
+        var routes = new ProxyRoutes(store, accountSid, callbacks);
         const string Service = "/v1/Services/{ServiceSid}";
         const string Session = Service + "/Sessions/{SessionSid}";
         const string Participant = Session + "/Participants/{ParticipantSid}";
@@ -95,7 +97,7 @@ internal sealed class ProxyRoutes
         app.MapDelete(Session + "/Interactions/{Sid}", routes.Delete);
 
         app.MapGet(Participant + "/MessageInteractions", (HttpRequest c) => routes.List(c, "interactions"));
-        app.MapPost(Participant + "/MessageInteractions", (HttpRequest c) => routes.CreateAsync(c, "KI", routes.NewMessageInteraction, created: StatusCodes.Status200OK));
+        app.MapPost(Participant + "/MessageInteractions", (HttpRequest c) => routes.CreateAsync(c, "KI", routes.NewMessageInteraction, created: StatusCodes.Status200OK, intercept: true));
         app.MapGet(Participant + "/MessageInteractions/{Sid}", routes.Fetch);
     }
 
@@ -146,7 +148,7 @@ internal sealed class ProxyRoutes
         return _store.Remove(collection, sid) ? Results.NoContent() : TwilioError.NotFound(request);
     }
 
-    private async Task<IResult> CreateAsync(HttpRequest request, string prefix, ResourceFactory factory, int created = StatusCodes.Status201Created)
+    private async Task<IResult> CreateAsync(HttpRequest request, string prefix, ResourceFactory factory, int created = StatusCodes.Status201Created, bool intercept = false)
     {
         var collection = request.Path.Value!;
         if (!ParentsExist(collection))
@@ -168,6 +170,13 @@ internal sealed class ProxyRoutes
         if (factory(resource, form) is { } error)
         {
             return error;
+        }
+
+        if (intercept && await InterceptedAsync(resource, request.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            // The application answered 403: the message is not delivered.
+            resource.Json["outbound_resource_sid"] = null;
+            resource.Json["outbound_resource_status"] = "undelivered";
         }
 
         resource.Json["date_created"] = now;
@@ -375,6 +384,36 @@ internal sealed class ProxyRoutes
         copy["url"] = interaction.Origin + sessionInteractions + "/" + interaction.Sid;
         _store.Add(sessionInteractions, copy);
         return null;
+    }
+
+    /// <summary>
+    /// When the Interaction's Service has an InterceptCallbackUrl: asks the application (a signed form POST, as Twilio
+    /// sends it) and answers whether it blocked the Interaction.
+    /// </summary>
+    private async Task<bool> InterceptedAsync(NewResource interaction, CancellationToken cancellationToken)
+    {
+        var serviceSid = (string)interaction.Json["service_sid"]!;
+        if (_store.Find("/v1/Services", serviceSid)?["intercept_callback_url"]?.GetValue<string>() is not { Length: > 0 } url)
+        {
+            return false;
+        }
+
+        var participantCollection = interaction.Collection[..interaction.Collection.LastIndexOf('/')];
+        var participant = _store.Find(participantCollection[..participantCollection.LastIndexOf('/')], participantCollection[(participantCollection.LastIndexOf('/') + 1)..]);
+        KeyValuePair<string, string> Field(string name, string? value) => new(name, value ?? string.Empty);
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            Field("interactionSid", interaction.Sid),
+            Field("interactionServiceSid", serviceSid),
+            Field("interactionSessionSid", (string?)interaction.Json["session_sid"]),
+            Field("interactionAccountSid", _accountSid),
+            Field("interactionType", "message"),
+            Field("interactionData", (string?)interaction.Json["data"]),
+            Field("outboundParticipantSid", (string?)interaction.Json["participant_sid"]),
+            Field("outboundParticipantIdentifier", (string?)participant?["identifier"]),
+            Field("outboundParticipantProxyIdentifier", (string?)participant?["proxy_identifier"]),
+        };
+        return await _callbacks.BlocksAsync(url, fields, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Copies the form fields that are present into <paramref name="target"/>, checking their format.</summary>

@@ -77,10 +77,10 @@ internal static class WebhookEmitter
     }
 
     private static string Read(WebhookSpec webhook, string @namespace) =>
-        $"On{webhook.Name}Async({Webhooks}.WebhookJson.Read(request.Body, {TypeNames.ItemReader(webhook.Payload, @namespace)}), request, cancellationToken)";
+        $"On{webhook.Name}Async({Webhooks}.WebhookJson.{(webhook.IsForm ? "ReadForm" : "Read")}(request.Body, {TypeNames.ItemReader(webhook.Payload, @namespace)}), request, cancellationToken)";
 
     private static string Unknown(string eventType) =>
-        $"OnUnknownAsync(new {Webhooks}.UnknownWebhook({eventType}, {Webhooks}.WebhookJson.Element(request.Body)), request, cancellationToken)";
+        $"OnUnknownAsync(new {Webhooks}.UnknownWebhook({eventType}, {Webhooks}.WebhookJson.Element(request)), request, cancellationToken)";
 
     /// <summary>One URL for every event: the payload's member says which (a value two events share goes to the first).</summary>
     private static void WriteDispatch(SourceWriter writer, string @namespace, EquatableArray<WebhookSpec> webhooks, string? eventMember)
@@ -100,7 +100,7 @@ internal static class WebhookEmitter
                 return;
             }
 
-            writer.Line($"var eventType = {Webhooks}.WebhookJson.TopLevelString(request.Body.Span, {SourceWriter.Literal(eventMember)}u8);");
+            writer.Line($"var eventType = {Webhooks}.WebhookJson.EventType(request, {SourceWriter.Literal(eventMember)});");
             using (writer.Block("return eventType switch", ";"))
             {
                 var seen = new HashSet<string>(System.StringComparer.Ordinal);

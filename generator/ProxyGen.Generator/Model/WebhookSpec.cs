@@ -20,7 +20,11 @@ internal sealed record WebhookSpec(
     string? EventMember,
     string? EventValue,
     EquatableArray<string> Security,
-    string? Reply);
+    string? Reply)
+{
+    /// <summary>The payload is a form (<c>application/x-www-form-urlencoded</c>): each field is read as a JSON string.</summary>
+    public bool IsForm { get; init; }
+}
 
 /// <summary>What the webhook handler's emitter needs: the client's context, the handler's name and every webhook.</summary>
 internal sealed record WebhooksSpec(EmitContext Client, string HandlerName, EquatableArray<WebhookSpec> Webhooks);

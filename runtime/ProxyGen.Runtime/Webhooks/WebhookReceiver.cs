@@ -48,6 +48,9 @@ public sealed record WebhookReply(int StatusCode, string? ContentType = null, st
         return Json(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
+    /// <summary>A status with no body (403 to block a Twilio Proxy Interaction from the intercept callback).</summary>
+    public static WebhookReply Status(int statusCode) => new(statusCode);
+
     /// <summary>200 with TwiML (<c>application/xml</c>): what Twilio does next in a call or message.</summary>
     public static WebhookReply TwiML(string xml) => new(200, "application/xml", xml ?? throw new ArgumentNullException(nameof(xml)));
 
@@ -204,6 +207,65 @@ public static class WebhookJson
         {
             throw new WebhookPayloadException("The payload is not JSON: " + e.Message, e);
         }
+    }
+
+    /// <summary>
+    /// The value of the payload's member <paramref name="name"/> that names its event: a top-level JSON string member, or
+    /// a form field; null when there is none.
+    /// </summary>
+    public static string? EventType(WebhookRequest request, string name)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return IsForm(request)
+            ? request.FormFields().FirstOrDefault(f => f.Key == name).Value
+            : TopLevelString(request.Body.Span, Encoding.UTF8.GetBytes(name));
+    }
+
+    /// <summary>
+    /// Reads a form payload (<c>application/x-www-form-urlencoded</c>, Twilio's callbacks) with a generated reader: the
+    /// fields become a JSON object of strings (a repeated field, a list of strings), which the reader takes as it takes
+    /// numbers, flags and dates sent as strings.
+    /// </summary>
+    public static T ReadForm<T>(ReadOnlyMemory<byte> form, JsonValueReader<T> read) => Read(FormAsJson(form), read);
+
+    /// <summary>The payload as a <see cref="JsonElement"/> (for an <see cref="UnknownWebhook"/>): JSON as it is, a form as an object of strings.</summary>
+    public static JsonElement Element(WebhookRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Element(IsForm(request) ? FormAsJson(request.Body) : request.Body);
+    }
+
+    private static bool IsForm(WebhookRequest request) => string.Equals(request.MediaType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    private static byte[] FormAsJson(ReadOnlyMemory<byte> form)
+    {
+        var fields = FormText.Parse(Encoding.UTF8.GetString(form.Span));
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var group in fields.GroupBy(f => f.Key, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(group.Key);
+                if (group.Count() == 1)
+                {
+                    writer.WriteStringValue(group.First().Value);
+                    continue;
+                }
+
+                writer.WriteStartArray();
+                foreach (var field in group)
+                {
+                    writer.WriteStringValue(field.Value);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Reads the whole payload with a generated reader; anything after the value is an error.</summary>

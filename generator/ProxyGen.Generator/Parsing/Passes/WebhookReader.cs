@@ -40,10 +40,16 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var callbackPointer = operationPointer + "/callbacks/" + YamlPositionIndex.Escape(callback.Key);
+                    // A callback is named by its key: the same key under several operations (set on create, changed on
+                    // update) is one event, read once.
+                    if (webhooks.Any(w => w.Key == callback.Key))
+                    {
+                        continue;
+                    }
+
                     foreach (var expression in callback.Value?.PathItems ?? new Dictionary<RuntimeExpression, IOpenApiPathItem>())
                     {
-                        var owner = operation.Value!.OperationId ?? operation.Key.Method + " " + path.Key;
-                        Read(webhooks, $"{owner} {callback.Key}", (operation.Value.OperationId ?? string.Empty) + "_" + callback.Key, expression.Value, callbackPointer + "/" + YamlPositionIndex.Escape(expression.Key.Expression));
+                        Read(webhooks, callback.Key, callback.Key, expression.Value, callbackPointer + "/" + YamlPositionIndex.Escape(expression.Key.Expression));
                     }
                 }
             }
@@ -65,16 +71,19 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
                 continue;
             }
 
+            // JSON first; a form (Twilio's callbacks) is read through the same model, each field a JSON string.
             var json = content.FirstOrDefault(c => OperationReader.JsonMediaType(c.Key) is not null);
-            if (json.Value?.Schema is not { } schema)
+            var form = json.Value is null ? content.FirstOrDefault(c => c.Key.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)) : default;
+            var media = json.Value is not null ? json : form;
+            if (media.Value?.Schema is not { } schema)
             {
-                diagnostics.Report(DiagnosticDescriptors.WebhookNotGenerated, operationPointer + "/requestBody", key, $"its payload is {string.Join(", ", content.Keys)}, and ProxyGen reads JSON payloads only");
+                diagnostics.Report(DiagnosticDescriptors.WebhookNotGenerated, operationPointer + "/requestBody", key, $"its payload is {string.Join(", ", content.Keys)}, and ProxyGen reads JSON and form payloads");
                 continue;
             }
 
             var identifier = names.Identifier(Naming.Pascal(nameSource), operationPointer);
             var name = Naming.Unique(identifier, _names);
-            var schemaPointer = operationPointer + "/requestBody/content/" + YamlPositionIndex.Escape(json.Key) + "/schema";
+            var schemaPointer = operationPointer + "/requestBody/content/" + YamlPositionIndex.Escape(media.Key) + "/schema";
             var payload = resolver.ResolveType(schema, name + "Payload", schemaPointer, forRequest: false).WithNullable(false);
             var (member, value) = EventOf(schema, key);
             webhooks.Add(new WebhookSpec(
@@ -86,7 +95,10 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
                 member,
                 value,
                 SecurityOf(operation),
-                ReplyOf(operation)));
+                ReplyOf(operation))
+            {
+                IsForm = json.Value is null,
+            });
         }
     }
 
