@@ -63,14 +63,14 @@ public sealed class ProxyGenGenerator : IIncrementalGenerator
 
         // Fan out, so an edit to one operation or model re-emits only that file.
         var clients = owned.Where(static spec => spec.HasClient).Select((spec, _) => spec.Client).WithTrackingName(TrackingNames.Clients);
-        var webhookHandlers = owned.Select((spec, _) => spec.WebhookHandler).Where(static handler => handler is not null).Select((handler, _) => handler!).WithTrackingName(TrackingNames.Webhooks);
+        var webhookHandlers = owned.Select((spec, _) => spec.WebhookHandler).WithTrackingName(TrackingNames.Webhooks).Where(static handler => handler is not null).Select((handler, _) => handler!);
         var jsonTypes = owned.Select((spec, _) => spec.JsonTypes).WithTrackingName(TrackingNames.JsonTypes);
         context.RegisterSourceOutput(clients, static (output, client) =>
             SafeOutput.Add(output, client.Context, $"{client.Namespace}.{client.Name}.g.cs", "the client class", () => ClientEmitter.EmitClient(client)));
         context.RegisterSourceOutput(jsonTypes, static (output, types) =>
             SafeOutput.Add(output, types.Client, $"{types.Client.Namespace}.{types.Client.JsonResolverName}.g.cs", "the JSON resolver", () => JsonResolverEmitter.Emit(types)));
         context.RegisterSourceOutput(webhookHandlers, static (output, handler) =>
-            SafeOutput.Add(output, handler.Client, $"{handler.Client.Namespace}.{handler.HandlerName}.g.cs", "the webhook handler", () => WebhookEmitter.Emit(handler)));
+            SafeOutput.Add(output, handler.Client, $"{handler.Client.Namespace}.{handler.Client.Name}.{handler.HandlerName}.g.cs", "the webhook handler", () => WebhookEmitter.Emit(handler)));
         context.RegisterSourceOutput(removed, static (output, item) =>
             SafeOutput.Add(output, item.Client, $"{item.Client.Namespace}.{item.Client.Name}.Removed.g.cs", "the removed members", () => RemovedEmitter.Emit(item.Client, item.Removed)));
 

@@ -86,15 +86,16 @@ public class OpenApi31Tests
     }
 
     [Fact]
-    public void Webhooks_are_PXG0016_info_at_the_webhooks_key_and_generate_nothing()
+    public void A_webhook_is_a_method_of_the_generated_handler_reading_its_payload_type()
     {
         var run = Generate();
 
-        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "PXG0016");
-        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
-        Assert.Equal(LineOf("webhooks:"), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.Contains("1 webhook(s)", diagnostic.GetMessage());
-        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("ShortCodeReserved", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "PXG0016");
+        var handler = run.Source("ShortCodesClient.ShortCodesWebhookHandler.g.cs");
+        Assert.Contains("public abstract partial class ShortCodesWebhookHandler : global::ProxyGen.Runtime.Webhooks.INamedWebhookHandler", handler);
+        Assert.Contains("protected virtual global::System.Threading.Tasks.ValueTask<global::ProxyGen.Runtime.Webhooks.WebhookReply> OnShortCodeReservedAsync(ShortCode payload,", handler);
+        // The document's one webhook: a delivery to the handler's one URL is that webhook.
+        Assert.Contains("return OnShortCodeReservedAsync(global::ProxyGen.Runtime.Webhooks.WebhookJson.Read(request.Body, global::Acme.ShortCodes.ShortCode.ReadJson), request, cancellationToken);", handler);
     }
 
     [Fact]
@@ -125,9 +126,9 @@ public class OpenApi31Tests
         Assert.Equal(
             yaml.Sources.Select(s => (s.HintName, s.SourceText.ToString().Replace("proxy_short_codes.openapi31.yaml", "proxy_short_codes.openapi31.json", StringComparison.Ordinal))),
             json.Sources.Select(s => (s.HintName, s.SourceText.ToString())));
-        var webhooks = Assert.Single(json.GeneratorDiagnostics, d => d.Id == "PXG0016");
-        Assert.Equal("/specs/proxy_short_codes.openapi31.json", webhooks.Location.GetLineSpan().Path);
-        Assert.True(webhooks.Location.GetLineSpan().StartLinePosition.Line > 0, webhooks.ToString());
+        var diagnostic = Assert.Single(json.GeneratorDiagnostics, d => d.Id == "PXG0006");
+        Assert.Equal("/specs/proxy_short_codes.openapi31.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.True(diagnostic.Location.GetLineSpan().StartLinePosition.Line > 0, diagnostic.ToString());
     }
 
     private static int LineOf(string start) =>

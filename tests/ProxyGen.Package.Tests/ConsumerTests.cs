@@ -175,7 +175,8 @@ public sealed class ConsumerTests(PackagesFixture packages) : IDisposable
         var operations = Directory.GetFiles(folder, "Acme.Proxy.ProxyV1Client.*.g.cs").Select(f => Path.GetFileName(f))
             .Where(f => !f.StartsWith("Acme.Proxy.ProxyV1Client.Models.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(
-            ["Acme.Proxy.ProxyV1Client.CreateService.g.cs", "Acme.Proxy.ProxyV1Client.CreateShortCode.g.cs", "Acme.Proxy.ProxyV1Client.DeleteShortCode.g.cs", "Acme.Proxy.ProxyV1Client.UpdateShortCode.g.cs"],
+            // The Proxy callbacks' handler too: CreateService, which declares them, is kept.
+            ["Acme.Proxy.ProxyV1Client.CreateService.g.cs", "Acme.Proxy.ProxyV1Client.CreateShortCode.g.cs", "Acme.Proxy.ProxyV1Client.DeleteShortCode.g.cs", "Acme.Proxy.ProxyV1Client.ProxyV1WebhookHandler.g.cs", "Acme.Proxy.ProxyV1Client.UpdateShortCode.g.cs"],
             operations);
     }
 

@@ -20,7 +20,8 @@ internal static class WebhookEmitter
     {
         var client = spec.Client;
         var webhooks = spec.Webhooks;
-        var eventMember = webhooks.Where(w => w.EventMember is not null).GroupBy(w => w.EventMember!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        // One event needs no telling apart: every delivery is it.
+        var eventMember = webhooks.Count == 1 ? null : webhooks.Where(w => w.EventMember is not null).GroupBy(w => w.EventMember!).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         var writer = FileHeader.Start(client.SpecFileName, client.Namespace);
         writer.DocText("summary", $"Receives what the {client.Title} API sends you, the {webhooks.Count} webhook and callback events of {client.SpecFileName}: override the On…Async method of each event you handle. An event you do not override goes to OnEventAsync, which accepts it (200, no body).");
         var security = webhooks.SelectMany(w => w.Security).Distinct().ToList();

@@ -21,6 +21,8 @@ public sealed class ProxyV1ClientJsonResolver : global::System.Text.Json.Seriali
         if (type == typeof(global::Acme.Proxy.Interaction)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.Interaction>(options);
         if (type == typeof(global::Acme.Proxy.InteractionResourceStatus)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.InteractionResourceStatus>(options);
         if (type == typeof(global::Acme.Proxy.InteractionType)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.InteractionType>(options);
+        if (type == typeof(global::Acme.Proxy.InterceptCallback)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.InterceptCallback>(options);
+        if (type == typeof(global::Acme.Proxy.InterceptCallbackInteractionType)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.InterceptCallbackInteractionType>(options);
         if (type == typeof(global::Acme.Proxy.ListInteractionResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListInteractionResponse>(options);
         if (type == typeof(global::Acme.Proxy.ListMessageInteractionResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListMessageInteractionResponse>(options);
         if (type == typeof(global::Acme.Proxy.ListParticipantResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListParticipantResponse>(options);
@@ -29,6 +31,7 @@ public sealed class ProxyV1ClientJsonResolver : global::System.Text.Json.Seriali
         if (type == typeof(global::Acme.Proxy.ListSessionResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListSessionResponse>(options);
         if (type == typeof(global::Acme.Proxy.ListShortCodeResponse)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.ListShortCodeResponse>(options);
         if (type == typeof(global::Acme.Proxy.MessageInteraction)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.MessageInteraction>(options);
+        if (type == typeof(global::Acme.Proxy.OutOfSessionCallback)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.OutOfSessionCallback>(options);
         if (type == typeof(global::Acme.Proxy.PageMeta)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.PageMeta>(options);
         if (type == typeof(global::Acme.Proxy.Participant)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.Participant>(options);
         if (type == typeof(global::Acme.Proxy.PhoneNumber)) return global::ProxyGen.Runtime.JsonModelTypeInfo.Of<global::Acme.Proxy.PhoneNumber>(options);
