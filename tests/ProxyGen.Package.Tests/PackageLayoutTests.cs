@@ -166,6 +166,22 @@ public class PackageLayoutTests(PackagesFixture packages)
         Assert.Equal("System.Net.ServerSentEvents", (string?)dependency.Attribute("id"));
     }
 
+    [Fact]
+    public void The_AspNetCore_package_has_the_net8_library_depends_on_the_runtime_of_its_version_and_the_shared_framework()
+    {
+        using var zip = ZipFile.OpenRead(packages.AspNetCorePackage);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        var nuspec = Nuspec(packages.AspNetCorePackage);
+        var ns = nuspec.Root!.GetDefaultNamespace();
+
+        Assert.Contains("lib/net8.0/ProxyGen.AspNetCore.dll", entries);
+        Assert.Contains("lib/net8.0/ProxyGen.AspNetCore.xml", entries);
+        var dependency = Assert.Single(nuspec.Descendants(ns + "dependency"));
+        Assert.Equal("ProxyGen.Runtime", (string?)dependency.Attribute("id"));
+        Assert.Equal(packages.Version, (string?)dependency.Attribute("version"));
+        Assert.Equal("Microsoft.AspNetCore.App", (string?)Assert.Single(nuspec.Descendants(ns + "frameworkReference")).Attribute("name"));
+    }
+
     private static XDocument Nuspec(string package)
     {
         using var zip = ZipFile.OpenRead(package);

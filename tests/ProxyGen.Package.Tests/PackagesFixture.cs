@@ -24,7 +24,7 @@ public sealed class PackagesFixture
         }
 
         var created = new List<string>();
-        foreach (var project in new[] { "runtime/ProxyGen.Runtime/ProxyGen.Runtime.csproj", "generator/ProxyGen.Generator/ProxyGen.Generator.csproj", "tools/ProxyGen.Cli/ProxyGen.Cli.csproj" })
+        foreach (var project in new[] { "runtime/ProxyGen.Runtime/ProxyGen.Runtime.csproj", "runtime/ProxyGen.AspNetCore/ProxyGen.AspNetCore.csproj", "generator/ProxyGen.Generator/ProxyGen.Generator.csproj", "tools/ProxyGen.Cli/ProxyGen.Cli.csproj" })
         {
             var result = DotNet.Run(RepoRoot, "pack", project, "-c", "Release", "-o", PackagesFolder, "-nodeReuse:false", "-p:UseSharedCompilation=false").EnsureSuccess("dotnet pack " + project);
             created.AddRange(Regex.Matches(result.Output, "Successfully created package '(?<path>[^']+)'").Select(m => m.Groups["path"].Value));
@@ -32,6 +32,7 @@ public sealed class PackagesFixture
 
         GeneratorPackage = created.Single(p => Path.GetFileName(p).StartsWith("ProxyGen.Generator.", StringComparison.Ordinal));
         RuntimePackage = created.Single(p => Path.GetFileName(p).StartsWith("ProxyGen.Runtime.", StringComparison.Ordinal));
+        AspNetCorePackage = created.Single(p => Path.GetFileName(p).StartsWith("ProxyGen.AspNetCore.", StringComparison.Ordinal));
         CliPackage = created.Single(p => Path.GetFileName(p).StartsWith("ProxyGen.Cli.", StringComparison.Ordinal));
         Version = Path.GetFileNameWithoutExtension(GeneratorPackage)["ProxyGen.Generator.".Length..];
     }
@@ -43,6 +44,9 @@ public sealed class PackagesFixture
     public string GeneratorPackage { get; }
 
     public string RuntimePackage { get; }
+
+    /// <summary>MapWebhooks for ASP.NET Core.</summary>
+    public string AspNetCorePackage { get; }
 
     /// <summary>The <c>proxygen</c> .NET tool.</summary>
     public string CliPackage { get; }
