@@ -16,6 +16,7 @@ public static class WebhookEndpoints
     /// Every delivery passes <see cref="WebhookOptions.Verifiers"/> first; anything unsigned, tampered, replayed or too
     /// big is answered 401/400/413 and no handler runs.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The handler's document declares HTTP Basic on its deliveries and no <see cref="BasicAuthentication"/> verifier is configured.</exception>
     /// <param name="endpoints">The application.</param>
     /// <param name="pattern">The route (<c>/webhooks/adyen</c>); a <c>{webhook}</c> parameter in it names the event, for senders that use one URL per event.</param>
     /// <param name="options">The checks and limits.</param>
@@ -25,6 +26,12 @@ public static class WebhookEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         ArgumentNullException.ThrowIfNull(options);
+        if (typeof(IDeclaresBasicAuthentication).IsAssignableFrom(typeof(THandler)) && !options.AllowUnverified && !options.Verifiers.Any(v => v is BasicAuthentication))
+        {
+            // Said at startup, not as a 401 to every delivery: the sender would retry and alert, and nobody would know why.
+            throw new InvalidOperationException($"The document of {typeof(THandler).Name} says deliveries carry HTTP Basic credentials: add a BasicAuthentication verifier to WebhookOptions.Verifiers (or set AllowUnverified for a test).");
+        }
+
         var factory = ActivatorUtilities.CreateFactory<THandler>([]);
         return endpoints.MapPost(pattern, (HttpContext context) => ReceiveAsync(context, factory(context.RequestServices, []), options));
     }

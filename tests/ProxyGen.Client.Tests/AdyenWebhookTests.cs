@@ -215,6 +215,24 @@ public sealed class AdyenWebhookTests
     }
 
     [Fact]
+    public async Task A_receiver_of_a_document_that_declares_Basic_needs_a_Basic_verifier()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        await using var app = builder.Build();
+        var signedOnly = new WebhookOptions { Verifiers = { new AdyenHmacSignature("44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056") } };
+
+        var startup = Assert.Throws<InvalidOperationException>(() => app.MapWebhooks<ManagementHandler>("/adyen", signedOnly));
+        Assert.Contains("BasicAuthentication", startup.Message, StringComparison.Ordinal);
+
+        // The framework-free receiver says the same to every delivery (401), never letting one through unchecked.
+        var body = """{"type":"merchant.created"}"""u8.ToArray();
+        var receiver = new WebhookReceiver(new ManagementHandler(new Recorder()), new AdyenHmacSignature("44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056"));
+        var reply = await receiver.ReceiveAsync(new WebhookRequest("POST", "https://example.com/adyen", [new("Content-Type", "application/json"), new(AdyenHmacSignature.HeaderName, AdyenHmacSignature.Sign("44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056", body))], body));
+        Assert.Equal(401, reply.StatusCode);
+        Assert.Contains("HTTP Basic", reply.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_event_the_document_does_not_describe_is_delivered_whole_to_OnUnknownAsync()
     {
         await using var receiver = await Receiver.StartAsync();

@@ -35,6 +35,7 @@ public class WebhookGenerationTests
         // terminalAssignment.completed has no type member: a payload without one is that event, the only one without.
         Assert.Contains("null => OnTerminalAssignmentCompletedAsync(", handler);
         Assert.Contains("the document says deliveries authenticate with BasicAuth (HTTP Basic).", handler);
+        Assert.Contains(": global::ProxyGen.Runtime.Webhooks.INamedWebhookHandler, global::ProxyGen.Runtime.Webhooks.IDeclaresBasicAuthentication", handler);
         Assert.Contains(run.Sources, s => s.HintName.EndsWith(".Models.MerchantCreatedNotificationRequest.g.cs", StringComparison.Ordinal));
     }
 

@@ -29,7 +29,9 @@ internal static class WebhookEmitter
             + (security.Count > 0 ? ": the document says deliveries authenticate with " + SourceWriter.XmlEscape(string.Join(", ", security)) + "." : "; the document declares none, so choose the sender's signature scheme.")
             + (eventMember is null ? " Each event is told apart by name (HandleAsync(webhook, …))." : $" Events that share a URL are told apart by the payload's <c>{SourceWriter.XmlEscape(eventMember)}</c> member.");
         writer.DocXml("remarks", remarks);
-        using (writer.Block($"{client.Visibility} abstract partial class {spec.HandlerName} : {Webhooks}.INamedWebhookHandler"))
+        // A document that declares HTTP Basic on its deliveries says so in the type: no receiver of it runs without the check.
+        var basic = webhooks.Any(w => w.DeclaresBasic) ? $", {Webhooks}.IDeclaresBasicAuthentication" : string.Empty;
+        using (writer.Block($"{client.Visibility} abstract partial class {spec.HandlerName} : {Webhooks}.INamedWebhookHandler{basic}"))
         {
             foreach (var webhook in webhooks)
             {

@@ -24,6 +24,9 @@ internal sealed record WebhookSpec(
 {
     /// <summary>The payload is a form (<c>application/x-www-form-urlencoded</c>): each field is read as a JSON string.</summary>
     public bool IsForm { get; init; }
+
+    /// <summary>The document says the sender authenticates this webhook's deliveries with HTTP Basic.</summary>
+    public bool DeclaresBasic { get; init; }
 }
 
 /// <summary>What the webhook handler's emitter needs: the client's context, the handler's name and every webhook.</summary>

@@ -23,6 +23,14 @@ public interface INamedWebhookHandler : IWebhookHandler
     ValueTask<WebhookReply> HandleAsync(string webhook, WebhookRequest request, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A handler whose document declares HTTP Basic credentials on its deliveries (Adyen's): a receiver of it must have a
+/// <see cref="BasicAuthentication"/> verifier, and refuses to work without one.
+/// </summary>
+public interface IDeclaresBasicAuthentication : IWebhookHandler
+{
+}
+
 /// <summary>What the receiver answers the sender: a status, and a body when the webhook's <c>responses</c> expect one.</summary>
 /// <param name="StatusCode">The HTTP status.</param>
 /// <param name="ContentType">The body's media type, or null for no body.</param>
@@ -121,6 +129,11 @@ public sealed class WebhookReceiver
             return WebhookReply.Refused(401, "This receiver has no verifier configured, so it accepts nothing.");
         }
 
+        if (MissingDeclaredCheck(_handler, _verifiers, AllowUnverified) is { } missing)
+        {
+            return WebhookReply.Refused(401, missing);
+        }
+
         foreach (var verifier in _verifiers)
         {
             var verdict = verifier.Verify(request);
@@ -146,6 +159,15 @@ public sealed class WebhookReceiver
             return WebhookReply.Refused(400, e.Message);
         }
     }
+
+    /// <summary>
+    /// What the document declares that <paramref name="verifiers"/> do not check (its HTTP Basic credentials, say), or
+    /// null: a receiver that would let such deliveries through unchecked is a configuration mistake.
+    /// </summary>
+    public static string? MissingDeclaredCheck(IWebhookHandler handler, IEnumerable<IWebhookVerifier> verifiers, bool allowUnverified) =>
+        handler is IDeclaresBasicAuthentication && !allowUnverified && !verifiers.Any(v => v is BasicAuthentication)
+            ? $"The document of {handler.GetType().Name} says deliveries carry HTTP Basic credentials, and no BasicAuthentication verifier checks them."
+            : null;
 
     /// <summary>
     /// Reads a request body into memory up to <paramref name="maxBytes"/>; null when it is larger (stop and answer 413),

@@ -98,6 +98,7 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
                 ReplyOf(operation))
             {
                 IsForm = json.Value is null,
+                DeclaresBasic = DeclaresBasic(operation),
             });
         }
     }
@@ -147,6 +148,15 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
             .Distinct(StringComparer.Ordinal)
             .Select(id => schemes is not null && schemes.TryGetValue(id, out var scheme) && scheme is not null ? $"{id} ({Describe(scheme)})" : id)
             .ToEquatableArray();
+    }
+
+    private bool DeclaresBasic(OpenApiOperation operation)
+    {
+        var schemes = shapes.Document.Components?.SecuritySchemes;
+        return (operation.Security ?? new List<OpenApiSecurityRequirement>())
+            .SelectMany(requirement => requirement.Keys)
+            .Any(reference => reference.Reference?.Id is { } id && schemes is not null && schemes.TryGetValue(id, out var scheme)
+                && scheme is { Type: SecuritySchemeType.Http } && string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Describe(IOpenApiSecurityScheme scheme) => scheme.Type switch
