@@ -242,6 +242,11 @@ public sealed class AdyenWebhookTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var unknown = Assert.Single(receiver.Recorder.Unknown);
         Assert.Equal("merchant.renamed", unknown.EventType);
+
+        // A repeated type: the last one decides, as the payload's reader keeps the last one.
+        using var repeated = await receiver.PostAsync("/adyen/management", """{"type":"merchant.created","type":"merchant.renamed"}""");
+        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        Assert.Equal(2, receiver.Recorder.Unknown.Count);
         Assert.Equal("M1", unknown.Json.GetProperty("data").GetProperty("merchantId").GetString());
         Assert.Empty(receiver.Recorder.Events);
     }

@@ -199,7 +199,8 @@ public static class WebhookJson
 {
     /// <summary>
     /// The string value of the top-level member <paramref name="name"/> of the JSON object in <paramref name="json"/>
-    /// (<c>type</c>), or null when there is none or it is not a string. Nested objects are skipped, not searched.
+    /// (<c>type</c>), or null when there is none or it is not a string; of a repeated member, the last. Nested objects
+    /// are skipped, not searched.
     /// </summary>
     public static string? TopLevelString(ReadOnlySpan<byte> json, ReadOnlySpan<byte> name)
     {
@@ -211,19 +212,22 @@ public static class WebhookJson
                 throw new WebhookPayloadException("A webhook payload must be a JSON object.", null);
             }
 
+            // A repeated member: the last one, as the generated reader (and System.Text.Json) keeps it, so the event
+            // chosen and the payload read can never disagree.
+            string? value = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var match = reader.ValueTextEquals(name);
                 reader.Read();
-                if (match && reader.TokenType == JsonTokenType.String)
+                if (match)
                 {
-                    return reader.GetString();
+                    value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 }
 
                 reader.Skip();
             }
 
-            return null;
+            return value;
         }
         catch (JsonException e)
         {
