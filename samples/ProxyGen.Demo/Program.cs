@@ -99,15 +99,22 @@ if (emulator is not null)
     Show($"Service InterceptCallbackUrl = {endpoint.InterceptUrl}");
     var session = await client.CreateSessionAsync(service.Sid!, new() { UniqueName = "demo-session" }, cancellation);
     var participant = await client.CreateParticipantAsync(service.Sid!, session.Sid!, new() { Identifier = "+15558675310" }, cancellation);
+    var statuses = new List<string?>();
     foreach (var text in new[] { "See you at six?", "The wifi password is hunter2" })
     {
         var message = await client.CreateMessageInteractionAsync(service.Sid!, session.Sid!, participant.Sid!, new() { Body = text }, cancellation);
+        statuses.Add(message.OutboundResourceStatus?.Value);
         Show($"Interaction {message.Sid}: outbound status {message.OutboundResourceStatus}");
     }
 
     using var forger = new HttpClient();
     using var forged = await forger.PostAsync(endpoint.InterceptUrl, new FormUrlEncodedContent([new("interactionSid", "KI-forged")]), cancellation);
     Show($"An unsigned callback posted by someone else: {(int)forged.StatusCode} {forged.StatusCode}, no handler ran");
+    if (statuses is not ["sent", "undelivered"] || forged.StatusCode != System.Net.HttpStatusCode.Unauthorized)
+    {
+        Console.Error.WriteLine("The intercept callback did not decide as expected.");
+        return 1;
+    }
 }
 
 Step(emulator is not null ? 8 : 7, "Clean up: delete the service");
