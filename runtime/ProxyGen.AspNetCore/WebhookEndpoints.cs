@@ -102,7 +102,7 @@ public static class WebhookEndpoints
     /// <summary>A handler whose route names the event (<c>{webhook}</c>): the generated overload that takes the name.</summary>
     private static IWebhookHandler Named(IWebhookHandler handler, HttpContext context) =>
         context.Request.RouteValues.TryGetValue("webhook", out var name) && name is string webhook && handler is INamedWebhookHandler named
-            ? new NamedEvent(named, webhook)
+            ? named.ForWebhook(webhook)
             : handler;
 
     private static async Task WriteAsync(HttpContext context, WebhookReply reply)
@@ -113,11 +113,6 @@ public static class WebhookEndpoints
             context.Response.ContentType = reply.ContentType ?? "text/plain; charset=utf-8";
             await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
         }
-    }
-
-    private sealed class NamedEvent(INamedWebhookHandler handler, string webhook) : IWebhookHandler
-    {
-        public ValueTask<WebhookReply> HandleAsync(WebhookRequest request, CancellationToken cancellationToken) => handler.HandleAsync(webhook, request, cancellationToken);
     }
 }
 

@@ -134,7 +134,7 @@ public class WebhookGenerationTests
 
         var handler = run.Source("HooksClient.HooksWebhookHandler.g.cs");
         Assert.Contains("OnDeliveredAsync(", handler);
-        Assert.Contains("\"Status\" => OnStatusAsync(global::ProxyGen.Runtime.Webhooks.WebhookJson.ReadForm(request.Body,", handler);
+        Assert.Contains("\"Status\" => OnStatusAsync(global::ProxyGen.Runtime.Webhooks.WebhookJson.ReadForm(request,", handler);
         // A callback named like a handler method of its own moves aside; its odd enum value is a string literal, escaped.
         Assert.Contains("OnUnknown2Async(", handler);
         Assert.Contains("\"x\\\" + y\" => OnUnknown2Async(", handler);

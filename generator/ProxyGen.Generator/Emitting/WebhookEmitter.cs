@@ -80,7 +80,7 @@ internal static class WebhookEmitter
     }
 
     private static string Read(WebhookSpec webhook, string @namespace) =>
-        $"On{webhook.Name}Async({Webhooks}.WebhookJson.{(webhook.IsForm ? "ReadForm" : "Read")}(request.Body, {TypeNames.ItemReader(webhook.Payload, @namespace)}), request, cancellationToken)";
+        $"On{webhook.Name}Async({Webhooks}.WebhookJson.{(webhook.IsForm ? "ReadForm(request" : "Read(request.Body")}, {TypeNames.ItemReader(webhook.Payload, @namespace)}), request, cancellationToken)";
 
     private static string Unknown(string eventType) =>
         $"OnUnknownAsync(new {Webhooks}.UnknownWebhook({eventType}, {Webhooks}.WebhookJson.Element(request)), request, cancellationToken)";

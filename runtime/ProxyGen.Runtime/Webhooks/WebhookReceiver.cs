@@ -23,6 +23,34 @@ public interface INamedWebhookHandler : IWebhookHandler
     ValueTask<WebhookReply> HandleAsync(string webhook, WebhookRequest request, CancellationToken cancellationToken);
 }
 
+/// <summary>Ways to hand a named handler to a receiver.</summary>
+public static class WebhookHandlers
+{
+    /// <summary>
+    /// The handler as a receiver of one event only: what a URL of that event's own hands on (Twilio Proxy's
+    /// InterceptCallbackUrl → <c>ForWebhook("Intercept")</c>).
+    /// </summary>
+    public static IWebhookHandler ForWebhook(this INamedWebhookHandler handler, string webhook)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentException.ThrowIfNullOrEmpty(webhook);
+        return new OneWebhook(handler, webhook);
+    }
+
+    private sealed class OneWebhook(INamedWebhookHandler handler, string webhook) : IWebhookHandler, IWrapsWebhookHandler
+    {
+        public IWebhookHandler Inner => handler;
+
+        public ValueTask<WebhookReply> HandleAsync(WebhookRequest request, CancellationToken cancellationToken) => handler.HandleAsync(webhook, request, cancellationToken);
+    }
+}
+
+/// <summary>A handler that stands for another: the declared-security check looks through it.</summary>
+internal interface IWrapsWebhookHandler
+{
+    IWebhookHandler Inner { get; }
+}
+
 /// <summary>
 /// A handler whose document declares HTTP Basic credentials on its deliveries (Adyen's): a receiver of it must have a
 /// <see cref="BasicAuthentication"/> verifier, and refuses to work without one.
@@ -165,7 +193,7 @@ public sealed class WebhookReceiver
     /// null: a receiver that would let such deliveries through unchecked is a configuration mistake.
     /// </summary>
     public static string? MissingDeclaredCheck(IWebhookHandler handler, IEnumerable<IWebhookVerifier> verifiers, bool allowUnverified) =>
-        handler is IDeclaresBasicAuthentication && !allowUnverified && !verifiers.Any(v => v is BasicAuthentication)
+        (handler is IDeclaresBasicAuthentication || (handler is IWrapsWebhookHandler { Inner: IDeclaresBasicAuthentication })) && !allowUnverified && !verifiers.Any(v => v is BasicAuthentication)
             ? $"The document of {handler.GetType().Name} says deliveries carry HTTP Basic credentials, and no BasicAuthentication verifier checks them."
             : null;
 
@@ -252,46 +280,61 @@ public static class WebhookJson
     /// fields become a JSON object of strings (a repeated field, a list of strings), which the reader takes as it takes
     /// numbers, flags and dates sent as strings.
     /// </summary>
-    public static T ReadForm<T>(ReadOnlyMemory<byte> form, JsonValueReader<T> read) => Read(FormAsJson(form), read);
+    public static T ReadForm<T>(WebhookRequest request, JsonValueReader<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Read(FormAsJson(request.FormFields()), read);
+    }
 
     /// <summary>The payload as a <see cref="JsonElement"/> (for an <see cref="UnknownWebhook"/>): JSON as it is, a form as an object of strings.</summary>
     public static JsonElement Element(WebhookRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Element(IsForm(request) ? FormAsJson(request.Body) : request.Body);
+        return Element(IsForm(request) ? FormAsJson(request.FormFields()) : request.Body);
     }
 
     private static bool IsForm(WebhookRequest request) => string.Equals(request.MediaType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
-    private static byte[] FormAsJson(ReadOnlyMemory<byte> form)
+    private static ReadOnlyMemory<byte> FormAsJson(IReadOnlyList<KeyValuePair<string, string>> fields)
     {
-        var fields = FormText.Parse(Encoding.UTF8.GetString(form.Span));
-        using var buffer = new MemoryStream();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var group in fields.GroupBy(f => f.Key, StringComparer.Ordinal))
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            if (fields.All(f => names.Add(f.Key)))
             {
-                writer.WritePropertyName(group.Key);
-                if (group.Count() == 1)
+                foreach (var (name, value) in fields)
                 {
-                    writer.WriteStringValue(group.First().Value);
-                    continue;
+                    writer.WriteString(name, value);
                 }
-
-                writer.WriteStartArray();
-                foreach (var field in group)
+            }
+            else
+            {
+                // A repeated field is a list of strings, in the order sent.
+                foreach (var group in fields.GroupBy(f => f.Key, StringComparer.Ordinal))
                 {
-                    writer.WriteStringValue(field.Value);
-                }
+                    writer.WritePropertyName(group.Key);
+                    if (group.Count() == 1)
+                    {
+                        writer.WriteStringValue(group.First().Value);
+                        continue;
+                    }
 
-                writer.WriteEndArray();
+                    writer.WriteStartArray();
+                    foreach (var field in group)
+                    {
+                        writer.WriteStringValue(field.Value);
+                    }
+
+                    writer.WriteEndArray();
+                }
             }
 
             writer.WriteEndObject();
         }
 
-        return buffer.ToArray();
+        return buffer.WrittenMemory;
     }
 
     /// <summary>Reads the whole payload with a generated reader; anything after the value is an error.</summary>

@@ -10,6 +10,7 @@ namespace ProxyGen.Runtime.Webhooks;
 public sealed class WebhookRequest
 {
     private readonly Dictionary<string, string> _headers;
+    private List<KeyValuePair<string, string>>? _form;
 
     /// <param name="method">The HTTP method (<c>POST</c>).</param>
     /// <param name="url">
@@ -52,7 +53,7 @@ public sealed class WebhookRequest
     /// The fields of an <c>application/x-www-form-urlencoded</c> body, decoded, in the order sent (a repeated name once
     /// per value).
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, string>> FormFields() => FormText.Parse(Encoding.UTF8.GetString(Body.Span));
+    public IReadOnlyList<KeyValuePair<string, string>> FormFields() => _form ??= FormText.Parse(Encoding.UTF8.GetString(Body.Span));
 }
 
 /// <summary>The one reader of <c>application/x-www-form-urlencoded</c> text (<c>+</c> is a space, then percent-decoding).</summary>

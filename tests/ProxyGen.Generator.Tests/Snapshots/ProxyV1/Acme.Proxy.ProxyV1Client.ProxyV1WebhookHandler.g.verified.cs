@@ -53,8 +53,8 @@ public abstract partial class ProxyV1WebhookHandler : global::ProxyGen.Runtime.W
         global::System.ArgumentNullException.ThrowIfNull(request);
         return webhook switch
         {
-            "Intercept" => OnInterceptAsync(global::ProxyGen.Runtime.Webhooks.WebhookJson.ReadForm(request.Body, global::Acme.Proxy.InterceptCallback.ReadJson), request, cancellationToken),
-            "OutOfSession" => OnOutOfSessionAsync(global::ProxyGen.Runtime.Webhooks.WebhookJson.ReadForm(request.Body, global::Acme.Proxy.OutOfSessionCallback.ReadJson), request, cancellationToken),
+            "Intercept" => OnInterceptAsync(global::ProxyGen.Runtime.Webhooks.WebhookJson.ReadForm(request, global::Acme.Proxy.InterceptCallback.ReadJson), request, cancellationToken),
+            "OutOfSession" => OnOutOfSessionAsync(global::ProxyGen.Runtime.Webhooks.WebhookJson.ReadForm(request, global::Acme.Proxy.OutOfSessionCallback.ReadJson), request, cancellationToken),
             _ => OnUnknownAsync(new global::ProxyGen.Runtime.Webhooks.UnknownWebhook(null, global::ProxyGen.Runtime.Webhooks.WebhookJson.Element(request)), request, cancellationToken),
         };
     }
