@@ -26,10 +26,10 @@ public static class WebhookEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(pattern);
         ArgumentNullException.ThrowIfNull(options);
-        if (typeof(IDeclaresBasicAuthentication).IsAssignableFrom(typeof(THandler)) && !options.AllowUnverified && !options.Verifiers.Any(v => v is BasicAuthentication))
+        if (WebhookReceiver.MissingDeclaredCheck(typeof(THandler), options.Verifiers, options.AllowUnverified) is { } missing)
         {
             // Said at startup, not as a 401 to every delivery: the sender would retry and alert, and nobody would know why.
-            throw new InvalidOperationException($"The document of {typeof(THandler).Name} says deliveries carry HTTP Basic credentials: add a BasicAuthentication verifier to WebhookOptions.Verifiers (or set AllowUnverified for a test).");
+            throw new InvalidOperationException(missing + " Add one to WebhookOptions.Verifiers (or set AllowUnverified for a test).");
         }
 
         var factory = ActivatorUtilities.CreateFactory<THandler>([]);

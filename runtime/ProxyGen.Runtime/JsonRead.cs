@@ -94,18 +94,6 @@ public static class JsonRead
     }
 
     /// <summary>
-    /// Keeps the member at the reader (on its name) that the model does not know, so nothing the server sent is lost.
-    /// Only here is the member's name made a string.
-    /// </summary>
-    public static void Unknown(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? bag)
-    {
-        var name = reader.GetString()!;
-        MemberValue(ref reader);
-        bag ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        bag[name] = JsonElement.ParseValue(ref reader);
-    }
-
-    /// <summary>
     /// Keeps the member at the reader (on its name) that the model does not know in the model's
     /// <see cref="JsonMembers.AdditionalProperties"/>, so nothing the server sent is lost. Only here is the member's
     /// name made a string.
@@ -116,9 +104,6 @@ public static class JsonRead
         MemberValue(ref reader);
         members.AddUnknown(name, JsonElement.ParseValue(ref reader));
     }
-
-    /// <summary>The bag to store on the model.</summary>
-    public static IReadOnlyDictionary<string, JsonElement> Freeze(Dictionary<string, JsonElement>? bag) => bag ?? NoAdditionalProperties;
 
     /// <summary>The error for a required member the server left out (or sent as null), when the spec is read strictly.</summary>
     public static JsonException MissingMember(string typeName, string jsonName) => new MissingRequiredMemberException(typeName, jsonName);

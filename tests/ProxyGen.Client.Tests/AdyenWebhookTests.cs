@@ -5,11 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ProxyGen.AspNetCore;
 using ProxyGen.Runtime.Webhooks;
 using Xunit;
@@ -73,33 +69,31 @@ public sealed class AdyenWebhookTests
     {
         private readonly WebApplication _app;
 
-        private Receiver(WebApplication app, Recorder recorder)
+        private Receiver(WebApplication app, Recorder recorder, Uri baseAddress)
         {
             _app = app;
             Recorder = recorder;
+            BaseAddress = baseAddress;
         }
 
         public Recorder Recorder { get; }
 
         public HttpClient Http { get; } = new();
 
-        public Uri BaseAddress { get; private set; } = null!;
+        public Uri BaseAddress { get; }
 
         public static async Task<Receiver> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
             var recorder = new Recorder();
-            builder.Services.AddSingleton(recorder);
-            var app = builder.Build();
             var options = new WebhookOptions { Verifiers = { new BasicAuthentication(User, Password) } };
-            app.MapWebhooks<ManagementHandler>("/adyen/management", options);
-            app.MapWebhooks<ConfigurationHandler>("/adyen/configuration", options);
-            await app.StartAsync();
-            var receiver = new Receiver(app, recorder);
-            receiver.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            return receiver;
+            var (app, address) = await LoopbackApp.StartAsync(
+                app =>
+                {
+                    app.MapWebhooks<ManagementHandler>("/adyen/management", options);
+                    app.MapWebhooks<ConfigurationHandler>("/adyen/configuration", options);
+                },
+                services => services.AddSingleton(recorder));
+            return new Receiver(app, recorder, address);
         }
 
         public Task<HttpResponseMessage> PostAsync(string path, string body, string? user = User, string password = Password, string mediaType = "application/json")

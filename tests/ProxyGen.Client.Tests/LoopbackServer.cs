@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ProxyGen.Client.Tests;
 
@@ -18,9 +12,14 @@ namespace ProxyGen.Client.Tests;
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<Received> _received = new();
+    private readonly ConcurrentQueue<Received> _received;
 
-    private LoopbackServer(WebApplication app) => _app = app;
+    private LoopbackServer(WebApplication app, ConcurrentQueue<Received> received, Uri baseAddress)
+    {
+        _app = app;
+        _received = received;
+        BaseAddress = baseAddress;
+    }
 
     /// <summary>One request as it arrived.</summary>
     /// <param name="RawTarget">The request target as sent (path and query, still percent-encoded).</param>
@@ -28,33 +27,27 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <param name="BodyBytes">The request body as it arrived, byte for byte.</param>
     public sealed record Received(string Method, string RawTarget, string? Authorization, IReadOnlyDictionary<string, string> Headers, string Body, byte[] BodyBytes);
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress { get; }
 
     public IReadOnlyList<Received> Requests => _received.ToArray();
 
     public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> respond)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new LoopbackServer(app);
-        app.Run(async context =>
+        var received = new ConcurrentQueue<Received>();
+        var (app, address) = await LoopbackApp.StartAsync(app => app.Run(async context =>
         {
             var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
             var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer);
             var bytes = buffer.ToArray();
-            server._received.Enqueue(new Received(context.Request.Method, target, context.Request.Headers.Authorization.FirstOrDefault(),
+            received.Enqueue(new Received(context.Request.Method, target, context.Request.Headers.Authorization.FirstOrDefault(),
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), System.Text.Encoding.UTF8.GetString(bytes), bytes));
 
             // The handler may read the body again (a form reader, say).
             context.Request.Body = new MemoryStream(bytes);
             await respond(context);
-        });
-        await app.StartAsync();
-        server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return server;
+        }));
+        return new LoopbackServer(app, received, address);
     }
 
     /// <summary>Answers every request with <paramref name="json"/>.</summary>

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ProxyGen.AspNetCore;
 using ProxyGen.Client.Tests.Proxy;
 using ProxyGen.Emulator;
@@ -40,29 +36,24 @@ public sealed class ProxyInterceptTests
     {
         private readonly WebApplication _app;
 
-        private Endpoint(WebApplication app, Decisions decisions)
+        private Endpoint(WebApplication app, Decisions decisions, Uri intercept)
         {
             _app = app;
             Decisions = decisions;
+            Intercept = intercept;
         }
 
         public Decisions Decisions { get; }
 
-        public Uri Intercept { get; private set; } = null!;
+        public Uri Intercept { get; }
 
         public static async Task<Endpoint> StartAsync(string authToken)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
             var decisions = new Decisions();
-            builder.Services.AddSingleton(decisions);
-            var app = builder.Build();
-            app.MapWebhooks<Guard>("/proxy/{webhook}", new WebhookOptions { Verifiers = { new TwilioSignature(authToken) } });
-            await app.StartAsync();
-            var endpoint = new Endpoint(app, decisions);
-            endpoint.Intercept = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/proxy/Intercept");
-            return endpoint;
+            var (app, address) = await LoopbackApp.StartAsync(
+                app => app.MapWebhooks<Guard>("/proxy/{webhook}", new WebhookOptions { Verifiers = { new TwilioSignature(authToken) } }),
+                services => services.AddSingleton(decisions));
+            return new Endpoint(app, decisions, new Uri(address, "/proxy/Intercept"));
         }
 
         public ValueTask DisposeAsync() => _app.DisposeAsync();

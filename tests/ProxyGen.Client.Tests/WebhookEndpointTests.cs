@@ -3,12 +3,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ProxyGen.AspNetCore;
 using ProxyGen.Runtime.Webhooks;
 using Xunit;
@@ -41,31 +37,30 @@ public sealed class WebhookEndpointTests
     {
         private readonly WebApplication _app;
 
-        private Site(WebApplication app, Bodies bodies)
+        private Site(WebApplication app, Bodies bodies, Uri address)
         {
             _app = app;
             Bodies = bodies;
+            Address = address;
         }
 
         public Bodies Bodies { get; }
 
-        public Uri Address { get; private set; } = null!;
+        public Uri Address { get; }
 
         public static async Task<Site> StartAsync(Action<WebApplication>? before = null, Uri? publicBase = null)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
             var bodies = new Bodies();
-            builder.Services.AddSingleton(bodies);
-            builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
-            var app = builder.Build();
-            before?.Invoke(app);
-            app.MapWebhooks<Keep>("/hooks/status", new WebhookOptions { Verifiers = { new TwilioSignature(Token) }, PublicBaseUrl = publicBase });
-            await app.StartAsync();
-            var site = new Site(app, bodies);
-            site.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            return site;
+            var (app, address) = await LoopbackApp.StartAsync(
+                app =>
+                {
+                    before?.Invoke(app);
+                    app.MapWebhooks<Keep>("/hooks/status", new WebhookOptions { Verifiers = { new TwilioSignature(Token) }, PublicBaseUrl = publicBase });
+                },
+                services => services
+                    .AddSingleton(bodies)
+                    .Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost));
+            return new Site(app, bodies, address);
         }
 
         public ValueTask DisposeAsync() => _app.DisposeAsync();

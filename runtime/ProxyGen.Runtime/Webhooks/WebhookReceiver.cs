@@ -157,7 +157,7 @@ public sealed class WebhookReceiver
             return WebhookReply.Refused(401, "This receiver has no verifier configured, so it accepts nothing.");
         }
 
-        if (MissingDeclaredCheck(_handler, _verifiers, AllowUnverified) is { } missing)
+        if (MissingDeclaredCheck((_handler is IWrapsWebhookHandler wrapper ? wrapper.Inner : _handler).GetType(), _verifiers, AllowUnverified) is { } missing)
         {
             return WebhookReply.Refused(401, missing);
         }
@@ -189,13 +189,18 @@ public sealed class WebhookReceiver
     }
 
     /// <summary>
-    /// What the document declares that <paramref name="verifiers"/> do not check (its HTTP Basic credentials, say), or
-    /// null: a receiver that would let such deliveries through unchecked is a configuration mistake.
+    /// What the document of <paramref name="handlerType"/> declares that <paramref name="verifiers"/> do not check (its
+    /// HTTP Basic credentials), or null: a receiver that would let such deliveries through unchecked is a configuration
+    /// mistake. <c>MapWebhooks</c> asks at startup; a receiver asks for each delivery.
     /// </summary>
-    public static string? MissingDeclaredCheck(IWebhookHandler handler, IEnumerable<IWebhookVerifier> verifiers, bool allowUnverified) =>
-        (handler is IDeclaresBasicAuthentication || (handler is IWrapsWebhookHandler { Inner: IDeclaresBasicAuthentication })) && !allowUnverified && !verifiers.Any(v => v is BasicAuthentication)
-            ? $"The document of {handler.GetType().Name} says deliveries carry HTTP Basic credentials, and no BasicAuthentication verifier checks them."
+    public static string? MissingDeclaredCheck(Type handlerType, IEnumerable<IWebhookVerifier> verifiers, bool allowUnverified)
+    {
+        ArgumentNullException.ThrowIfNull(handlerType);
+        ArgumentNullException.ThrowIfNull(verifiers);
+        return typeof(IDeclaresBasicAuthentication).IsAssignableFrom(handlerType) && !allowUnverified && !verifiers.Any(v => v is BasicAuthentication)
+            ? $"The document of {handlerType.Name} says deliveries carry HTTP Basic credentials, and no BasicAuthentication verifier checks them."
             : null;
+    }
 
     /// <summary>
     /// Reads a request body into memory up to <paramref name="maxBytes"/>; null when it is larger (stop and answer 413),

@@ -32,6 +32,8 @@ public sealed class WebhookRequest
         {
             _headers[name] = _headers.TryGetValue(name, out var earlier) ? earlier + ", " + value : value;
         }
+
+        MediaType = Header("Content-Type") is { } type ? type.Split(';')[0].Trim() : null;
     }
 
     /// <summary>The HTTP method.</summary>
@@ -44,7 +46,7 @@ public sealed class WebhookRequest
     public ReadOnlyMemory<byte> Body { get; }
 
     /// <summary>The media type of the body, without parameters (<c>application/json</c>), or null.</summary>
-    public string? MediaType => Header("Content-Type") is { } type ? type.Split(';')[0].Trim() : null;
+    public string? MediaType { get; }
 
     /// <summary>A header's value, or null when the request has none.</summary>
     public string? Header(string name) => _headers.TryGetValue(name, out var value) ? value : null;

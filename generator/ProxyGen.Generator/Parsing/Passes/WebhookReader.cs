@@ -86,6 +86,7 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
             var schemaPointer = operationPointer + "/requestBody/content/" + YamlPositionIndex.Escape(media.Key) + "/schema";
             var payload = resolver.ResolveType(schema, name + "Payload", schemaPointer, forRequest: false).WithNullable(false);
             var (member, value) = EventOf(schema, key);
+            var security = SecurityOf(operation);
             webhooks.Add(new WebhookSpec(
                 key,
                 name,
@@ -94,11 +95,11 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
                 payload,
                 member,
                 value,
-                SecurityOf(operation),
+                security.Select(s => s.Scheme is null ? s.Name : $"{s.Name} ({Describe(s.Scheme)})").ToEquatableArray(),
                 ReplyOf(operation))
             {
                 IsForm = json.Value is null,
-                DeclaresBasic = DeclaresBasic(operation),
+                DeclaresBasic = security.Any(s => s.Scheme is { Type: SecuritySchemeType.Http } scheme && string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase)),
             });
         }
     }
@@ -138,7 +139,8 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
         return (null, null);
     }
 
-    private EquatableArray<string> SecurityOf(OpenApiOperation operation)
+    /// <summary>The schemes the webhook's <c>security</c> names, each with its declaration (null when the document has none of that name).</summary>
+    private List<(string Name, IOpenApiSecurityScheme? Scheme)> SecurityOf(OpenApiOperation operation)
     {
         var schemes = shapes.Document.Components?.SecuritySchemes;
         return (operation.Security ?? new List<OpenApiSecurityRequirement>())
@@ -146,17 +148,8 @@ internal sealed class WebhookReader(SchemaShapes shapes, SchemaResolver resolver
             .Select(reference => reference.Reference?.Id ?? string.Empty)
             .Where(id => id.Length > 0)
             .Distinct(StringComparer.Ordinal)
-            .Select(id => schemes is not null && schemes.TryGetValue(id, out var scheme) && scheme is not null ? $"{id} ({Describe(scheme)})" : id)
-            .ToEquatableArray();
-    }
-
-    private bool DeclaresBasic(OpenApiOperation operation)
-    {
-        var schemes = shapes.Document.Components?.SecuritySchemes;
-        return (operation.Security ?? new List<OpenApiSecurityRequirement>())
-            .SelectMany(requirement => requirement.Keys)
-            .Any(reference => reference.Reference?.Id is { } id && schemes is not null && schemes.TryGetValue(id, out var scheme)
-                && scheme is { Type: SecuritySchemeType.Http } && string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase));
+            .Select(id => (id, schemes is not null && schemes.TryGetValue(id, out var scheme) ? scheme : null))
+            .ToList();
     }
 
     private static string Describe(IOpenApiSecurityScheme scheme) => scheme.Type switch
